@@ -1,0 +1,4 @@
+import { mountSurface } from '../shared/mount';
+import { AdminApp } from './AdminApp';
+
+mountSurface(<AdminApp />);

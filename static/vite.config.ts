@@ -1,0 +1,75 @@
+/**
+ * One Vite build for every Custom UI surface of the app.
+ *
+ * A surface is a folder `static/<surface>/` holding an `index.html`; each one is built on its own
+ * into `static/build/<surface>/` (its `index.html` plus `assets/`), with relative asset URLs, because
+ * each manifest resource must be self-contained (`resources[].path: static/build/<surface>`).
+ * Adding a surface = adding a folder; nothing here changes.
+ *
+ *   npx vite build --config static/vite.config.ts      (npm run build)
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type InlineConfig } from 'vite';
+
+const staticDir = fileURLToPath(new URL('.', import.meta.url));
+const contractDir = fileURLToPath(new URL('../src/contract', import.meta.url));
+const featureGatesStub = fileURLToPath(new URL('./shared/feature-gates-stub.ts', import.meta.url));
+const NOT_SURFACES = new Set(['build', 'shared', 'node_modules']);
+
+/** `static/<name>/index.html` folders, sorted, so the build order is stable. */
+export function surfaces(): string[] {
+  return readdirSync(staticDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NOT_SURFACES.has(d.name) && existsSync(join(staticDir, d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * The Vite config of one surface: its own root, so `index.html` lands at the top of its output
+ * folder and every asset URL is relative to it (`base: './'`, as Forge serves resources).
+ */
+export function surfaceConfig(surface: string): InlineConfig {
+  return {
+    configFile: false,
+    root: join(staticDir, surface),
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    resolve: {
+      alias: [
+        { find: /^@contract\//, replacement: `${contractDir}/` },
+        // Atlaskit's Statsig client is never initialised in a Forge app: a stub gives the same answers.
+        { find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: featureGatesStub },
+      ],
+    },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: {
+      outDir: join(staticDir, 'build', surface),
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: true,
+      cssMinify: true,
+      sourcemap: false,
+      reportCompressedSize: true,
+      chunkSizeWarningLimit: 1200,
+    },
+  };
+}
+
+/** `vite build --config static/vite.config.ts` builds every surface, one after the other. */
+export default defineConfig({
+  root: staticDir,
+  logLevel: 'warn',
+  builder: {
+    async buildApp(builder) {
+      for (const surface of surfaces()) {
+        await build(surfaceConfig(surface));
+      }
+      // The surfaces are separate builds; tell Vite not to build its default `client` environment too.
+      for (const environment of Object.values(builder.environments)) environment.isBuilt = true;
+    },
+  },
+});
