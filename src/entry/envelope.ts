@@ -1,0 +1,46 @@
+import { ZodError, type z } from 'zod';
+import type { Envelope, ResolverError } from '../contract/envelope';
+import { AppError } from '../app/errors';
+import { JiraError } from '../infra/jira-client';
+
+/** Field path → message, for BAD_REQUEST details the UI can show beside each field. */
+function fieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Turns any thrown value into the closed set of envelope errors, once, at the edge. */
+export function toResolverError(error: unknown): ResolverError {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+  }
+  if (error instanceof ZodError) {
+    return { code: 'BAD_REQUEST', message: 'The request is not valid.', details: { fields: fieldErrors(error) } };
+  }
+  if (error instanceof JiraError && (error.status === 429 || error.status === 503)) {
+    return {
+      code: 'RATE_LIMITED',
+      message: 'Jira is busy right now. Try again in a moment.',
+      details: { retryAfterSeconds: error.retryAfterSeconds ?? 5 },
+    };
+  }
+  console.error('Unexpected resolver error', error);
+  return { code: 'INTERNAL', message: 'Something went wrong on our side. Try again, or check the app logs.' };
+}
+
+/** Parses `payload` with `schema`; a failure becomes BAD_REQUEST with field details. */
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  return schema.parse(payload) as z.infer<S>;
+}
+
+export async function envelope<T>(run: () => Promise<T>): Promise<Envelope<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    return { ok: false, error: toResolverError(error) };
+  }
+}
