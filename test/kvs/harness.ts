@@ -3,9 +3,10 @@
  * and picks the direct path if `__forge_runtime__.kvs.{url,host}` is set (FORGE-FACTS §3 import-order caveat),
  * so the runtime (without `kvs`) and `__forge_fetch__` are installed before the first import.
  */
+import type * as ForgeKvsModule from '@forge/kvs';
 import { type EntityDefinition, KvsEmulator } from '../../local/kvs/kvs-emulator.js';
 
-export type ForgeKvs = typeof import('@forge/kvs');
+export type ForgeKvs = typeof ForgeKvsModule;
 
 /** The injected clock of every emulator made by `newEmulator` (ms since epoch). */
 export const clock = { now: Date.UTC(2026, 0, 1, 12) };
