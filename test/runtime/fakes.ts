@@ -13,7 +13,10 @@ export class FakeKvs implements KvsBackend {
   readonly paths: string[] = [];
   fetch(path: string, init?: RequestInit): Promise<Response> {
     this.paths.push(path);
-    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { key: string; value?: unknown };
+    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as {
+      key: string;
+      value?: unknown;
+    };
     if (path === '/api/v1/set') {
       this.data.set(body.key, body.value);
       return Promise.resolve(new Response(null, { status: 204 }));

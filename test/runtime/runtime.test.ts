@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ForgeRuntime, LOCAL_IDS, isTimeout } from '../../local/runtime/runtime.js';
 import { FakeJira, FakeKvs, FIXTURE_APP_DIR, fixtureManifest } from './fakes.js';
 
-function makeRuntime(opts: { timeLimitsMs?: ConstructorParameters<typeof ForgeRuntime>[0]['timeLimitsMs']; delayMs?: number } = {}) {
+function makeRuntime(
+  opts: {
+    timeLimitsMs?: ConstructorParameters<typeof ForgeRuntime>[0]['timeLimitsMs'];
+    delayMs?: number;
+  } = {},
+) {
   const kvs = new FakeKvs();
   const jira = new FakeJira(opts.delayMs);
   const runtime = new ForgeRuntime({
@@ -22,7 +27,12 @@ describe('ForgeRuntime', () => {
   it('keeps concurrent invocations of different users apart, across interleaved awaits', async () => {
     const { runtime } = makeRuntime({ delayMs: 3 });
     const call = (accountId: string, delayMs: number) =>
-      runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'whoami', payload: { delayMs }, accountId }) as Promise<WhoAmI>;
+      runtime.invokeResolver({
+        moduleKey: 'admin-page',
+        functionKey: 'whoami',
+        payload: { delayMs },
+        accountId,
+      }) as Promise<WhoAmI>;
     const results = await Promise.all([
       call('alice', 30),
       call('bob', 5),
@@ -33,7 +43,12 @@ describe('ForgeRuntime', () => {
     const expected = ['alice', 'bob', 'carol', 'alice', 'bob'];
     results.forEach((r, i) => {
       const who = expected[i]!;
-      expect(r).toMatchObject({ accountId: who, first: `200:${who}`, second: `200:${who}`, runtimeAaid: who });
+      expect(r).toMatchObject({
+        accountId: who,
+        first: `200:${who}`,
+        second: `200:${who}`,
+        runtimeAaid: who,
+      });
     });
     expect(new Set(results.map((r) => r.invocationId)).size).toBe(5);
     expect((globalThis as { __forge_runtime__?: unknown }).__forge_runtime__).toBeUndefined();
@@ -41,7 +56,11 @@ describe('ForgeRuntime', () => {
 
   it('sends asApp as the app and asUser as the invoking user', async () => {
     const { runtime, jira } = makeRuntime();
-    const result = await runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'principals', accountId: 'u-1' });
+    const result = await runtime.invokeResolver({
+      moduleKey: 'admin-page',
+      functionKey: 'principals',
+      accountId: 'u-1',
+    });
     expect(result).toEqual({ user: '200:u-1', app: `200:${FakeJira.APP_ACCOUNT}` });
     expect(jira.calls.map((c) => c.principal)).toEqual([{ kind: 'user', accountId: 'u-1' }, { kind: 'app' }]);
   });
@@ -105,7 +124,9 @@ describe('ForgeRuntime', () => {
 
   it('has no user principal without an invoker: asUser() fails', async () => {
     const { runtime } = makeRuntime();
-    const result = await runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'principals' }).catch((e: Error) => e);
+    const result = await runtime
+      .invokeResolver({ moduleKey: 'admin-page', functionKey: 'principals' })
+      .catch((e: Error) => e);
     expect(result).toBeInstanceOf(Error);
     expect((result as Error).message).toMatch(/asUser\(\) is not available/);
   });
@@ -114,7 +135,11 @@ describe('ForgeRuntime', () => {
     const { runtime, kvs } = makeRuntime({ timeLimitsMs: { resolver: 100 } });
     const started = Date.now();
     const error = await runtime
-      .invokeResolver({ moduleKey: 'admin-page', functionKey: 'sleep-then-write', payload: { ms: 300, key: 'late' } })
+      .invokeResolver({
+        moduleKey: 'admin-page',
+        functionKey: 'sleep-then-write',
+        payload: { ms: 300, key: 'late' },
+      })
       .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(280);
     expect(isTimeout(error)).toBe(true);
@@ -124,13 +149,20 @@ describe('ForgeRuntime', () => {
     expect(kvs.paths).toEqual([]);
     expect(runtime.invocations).toMatchObject({ timedOut: 1, active: 0 });
     // A quick one under the same limit still writes.
-    await runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'sleep-then-write', payload: { ms: 1, key: 'quick' } });
+    await runtime.invokeResolver({
+      moduleKey: 'admin-page',
+      functionKey: 'sleep-then-write',
+      payload: { ms: 1, key: 'quick' },
+    });
     expect(kvs.data.get('quick')).toBe('written');
   });
 
   it('reports honest remaining time, at most the limit and decreasing', async () => {
     const { runtime } = makeRuntime({ timeLimitsMs: { resolver: 2_000 } });
-    const { before, after } = (await runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'remaining' })) as {
+    const { before, after } = (await runtime.invokeResolver({
+      moduleKey: 'admin-page',
+      functionKey: 'remaining',
+    })) as {
       before: number;
       after: number;
     };
@@ -138,14 +170,20 @@ describe('ForgeRuntime', () => {
     expect(before).toBeGreaterThan(1_800);
     expect(after).toBeLessThanOrEqual(before - 45);
     const def = makeRuntime().runtime;
-    const r = (await def.invokeResolver({ moduleKey: 'admin-page', functionKey: 'remaining' })) as { before: number };
+    const r = (await def.invokeResolver({ moduleKey: 'admin-page', functionKey: 'remaining' })) as {
+      before: number;
+    };
     expect(r.before).toBeLessThanOrEqual(25_000);
     expect(r.before).toBeGreaterThan(24_000);
   });
 
   it('stores @forge/kvs calls in the KVS backend', async () => {
     const { runtime, kvs } = makeRuntime();
-    const r = await runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'kvs', payload: { key: 'k', value: { n: 1 } } });
+    const r = await runtime.invokeResolver({
+      moduleKey: 'admin-page',
+      functionKey: 'kvs',
+      payload: { key: 'k', value: { n: 1 } },
+    });
     expect(r).toEqual({ value: { n: 1 } });
     expect(kvs.data.get('k')).toEqual({ n: 1 });
     expect(kvs.paths).toEqual(['/api/v1/set', '/api/v1/get']);
@@ -153,9 +191,15 @@ describe('ForgeRuntime', () => {
 
   it('passes handler errors through', async () => {
     const { runtime } = makeRuntime();
-    await expect(runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'boom' })).rejects.toThrow('boom from the handler');
-    await expect(runtime.invokeResolver({ moduleKey: 'nope', functionKey: 'x' })).rejects.toThrow(/no module 'nope'/);
-    await expect(runtime.invokeResolver({ moduleKey: 'no-resolver-panel', functionKey: 'x' })).rejects.toThrow(/has no resolver/);
+    await expect(runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'boom' })).rejects.toThrow(
+      'boom from the handler',
+    );
+    await expect(runtime.invokeResolver({ moduleKey: 'nope', functionKey: 'x' })).rejects.toThrow(
+      /no module 'nope'/,
+    );
+    await expect(
+      runtime.invokeResolver({ moduleKey: 'no-resolver-panel', functionKey: 'x' }),
+    ).rejects.toThrow(/has no resolver/);
     expect(runtime.invocations.failed).toBe(1);
   });
 
@@ -163,10 +207,19 @@ describe('ForgeRuntime', () => {
     const { runtime, kvs } = makeRuntime();
     const out = await runtime.runScheduledTrigger('sweep');
     expect(out.ok).toBe(true);
-    const result = out.result as { event: unknown; ctx: unknown; count: number; asUserError: string; remaining: number };
+    const result = out.result as {
+      event: unknown;
+      ctx: unknown;
+      count: number;
+      asUserError: string;
+      remaining: number;
+    };
     expect(result.event).toMatchObject({ context: { cloudId: LOCAL_IDS.cloudId, moduleKey: 'sweep' } });
     expect(typeof (result.event as { contextToken: unknown }).contextToken).toBe('string');
-    expect(result.ctx).toEqual({ principal: undefined, installContext: `ari:cloud:jira::site/${LOCAL_IDS.cloudId}` });
+    expect(result.ctx).toEqual({
+      principal: undefined,
+      installContext: `ari:cloud:jira::site/${LOCAL_IDS.cloudId}`,
+    });
     expect(result.asUserError).toMatch(/asUser\(\) is not available/);
     expect(result.remaining).toBeGreaterThan(110_000); // timeoutSeconds: 120
     expect(result.remaining).toBeLessThanOrEqual(120_000);
@@ -184,20 +237,36 @@ describe('ForgeRuntime', () => {
 
   it('delivers product events with Forge context', async () => {
     const { runtime } = makeRuntime();
-    const out = await runtime.runProductTrigger('on-user', { eventType: 'avi:jira:updated:user', user: { accountId: 'x' } });
+    const out = await runtime.runProductTrigger('on-user', {
+      eventType: 'avi:jira:updated:user',
+      user: { accountId: 'x' },
+    });
     expect(out.ok).toBe(true);
     expect(out.result).toMatchObject({
-      event: { eventType: 'avi:jira:updated:user', user: { accountId: 'x' }, context: { moduleKey: 'on-user' } },
+      event: {
+        eventType: 'avi:jira:updated:user',
+        user: { accountId: 'x' },
+        context: { moduleKey: 'on-user' },
+      },
       ctx: { principal: undefined, installContext: `ari:cloud:jira::site/${LOCAL_IDS.cloudId}` },
     });
   });
 
   it('maps webtrigger responses and answers 500 for incompatible ones', async () => {
     const { runtime } = makeRuntime();
-    const request = { method: 'POST', headers: { 'content-type': ['text/plain'] }, body: 'hi', path: '/x/hook', queryParameters: {} };
+    const request = {
+      method: 'POST',
+      headers: { 'content-type': ['text/plain'] },
+      body: 'hi',
+      path: '/x/hook',
+      queryParameters: {},
+    };
     const ok = await runtime.runWebtrigger('hook', request);
     expect(ok.statusCode).toBe(201);
-    expect(JSON.parse(ok.body ?? '')).toMatchObject({ request, ctx: { installContext: expect.any(String) as unknown } });
+    expect(JSON.parse(ok.body ?? '')).toMatchObject({
+      request,
+      ctx: { installContext: expect.any(String) as unknown },
+    });
     expect((await runtime.runWebtrigger('hook', { ...request, method: 'GET' })).statusCode).toBe(405);
     expect((await runtime.runWebtrigger('bad-hook', request)).statusCode).toBe(500);
   });
@@ -211,7 +280,12 @@ describe('ForgeRuntime', () => {
     await runtime.invokeResolver({ moduleKey: 'admin-page', functionKey: 'principals', accountId: 'u' });
     expect(calls).toEqual(['GET /rest/api/3/myself user', 'GET /rest/api/3/myself app']);
     expect(ends).toEqual([{ productCalls: 2, outcome: 'ok' }]);
-    expect(runtime.invocations).toMatchObject({ started: 1, completed: 1, active: 0, byKind: { resolver: 1 } });
+    expect(runtime.invocations).toMatchObject({
+      started: 1,
+      completed: 1,
+      active: 0,
+      byKind: { resolver: 1 },
+    });
   });
 
   it('runs local code inside a synthetic invocation', async () => {
