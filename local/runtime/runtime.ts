@@ -68,7 +68,8 @@ export class FunctionError extends Error {
   }
 }
 
-export const isTimeout = (e: unknown): boolean => e instanceof Error && (e as { code?: unknown }).code === 'FUNCTION_TIME_OUT';
+export const isTimeout = (e: unknown): boolean =>
+  e instanceof Error && (e as { code?: unknown }).code === 'FUNCTION_TIME_OUT';
 
 export interface ProductCallEvent {
   invocationId: string;
@@ -183,7 +184,12 @@ function isStringListRecord(v: unknown): v is Record<string, string[]> {
 function checkWebtriggerResponse(v: unknown): string | null {
   if (typeof v !== 'object' || v === null) return 'the handler returned no object';
   const r = v as Record<string, unknown>;
-  if (typeof r.statusCode !== 'number' || !Number.isInteger(r.statusCode) || r.statusCode < 100 || r.statusCode > 599) {
+  if (
+    typeof r.statusCode !== 'number' ||
+    !Number.isInteger(r.statusCode) ||
+    r.statusCode < 100 ||
+    r.statusCode > 599
+  ) {
     return 'statusCode must be an integer HTTP status';
   }
   if (r.headers !== undefined && !isStringListRecord(r.headers)) return 'headers must be { name: string[] }';
@@ -231,7 +237,12 @@ export class ForgeRuntime {
     this.siteUrl = opts.siteUrl ?? 'http://localhost:4000';
     this.license = opts.license;
     const t = opts.timeLimitsMs ?? {};
-    this.limits = { resolver: t.resolver, webtrigger: t.webtrigger, trigger: t.trigger, scheduled: t.scheduled };
+    this.limits = {
+      resolver: t.resolver,
+      webtrigger: t.webtrigger,
+      trigger: t.trigger,
+      scheduled: t.scheduled,
+    };
   }
 
   /** Observes every product (Jira) request an invocation makes. Returns an unsubscribe function. */
@@ -269,7 +280,10 @@ export class ForgeRuntime {
       environmentType: 'DEVELOPMENT',
     };
     if (call.accountId) context.accountType = 'licensed';
-    const event = { call: { functionKey: call.functionKey, payload: call.payload, jobId: undefined }, context };
+    const event = {
+      call: { functionKey: call.functionKey, payload: call.payload, jobId: undefined },
+      context,
+    };
     const backend = {
       principal: call.accountId ? { accountId: call.accountId } : undefined,
       installContext: this.installContext,
@@ -277,7 +291,13 @@ export class ForgeRuntime {
       installation: this.installation(),
     };
     return this.run(
-      { kind: 'resolver', mod, fn, accountId: call.accountId, limitMs: this.limits.resolver ?? DEFAULT_TIME_LIMITS_MS.resolver },
+      {
+        kind: 'resolver',
+        mod,
+        fn,
+        accountId: call.accountId,
+        limitMs: this.limits.resolver ?? DEFAULT_TIME_LIMITS_MS.resolver,
+      },
       (h) => h(event, backend),
     );
   }
@@ -288,7 +308,10 @@ export class ForgeRuntime {
   ): Promise<{ ok: boolean; result?: unknown; error?: string; durationMs: number }> {
     const mod = this.requireModule(moduleKey, 'scheduledTrigger');
     const fn = this.requireFunction(mod.function);
-    const seconds = Math.min(fn.timeoutSeconds ?? DEFAULT_TIME_LIMITS_MS.scheduled / 1000, MAX_TIMEOUT_SECONDS);
+    const seconds = Math.min(
+      fn.timeoutSeconds ?? DEFAULT_TIME_LIMITS_MS.scheduled / 1000,
+      MAX_TIMEOUT_SECONDS,
+    );
     const limitMs = this.limits.scheduled ?? seconds * 1000;
     const started = Date.now();
     try {
@@ -319,7 +342,11 @@ export class ForgeRuntime {
         { kind: 'trigger', mod, fn, limitMs: this.limits.trigger ?? DEFAULT_TIME_LIMITS_MS.trigger },
         (h, inv) =>
           h(
-            { context: { cloudId: this.cloudId, moduleKey }, contextToken: `local-context-token.${inv.id}`, ...event },
+            {
+              context: { cloudId: this.cloudId, moduleKey },
+              contextToken: `local-context-token.${inv.id}`,
+              ...event,
+            },
             { principal: undefined, installContext: this.installContext },
           ),
       );
@@ -357,26 +384,43 @@ export class ForgeRuntime {
    */
   runInInvocation<T>(opts: { accountId?: string; moduleKey?: string }, fn: () => Promise<T>): Promise<T> {
     const mod: ManifestModule = { kind: 'local', key: opts.moduleKey ?? 'local', raw: {} };
-    const fnDef: ManifestFunction = { key: 'local', handler: 'local.local', file: 'local', exportName: 'local' };
+    const fnDef: ManifestFunction = {
+      key: 'local',
+      handler: 'local.local',
+      file: 'local',
+      exportName: 'local',
+    };
     return this.run({ kind: 'local', mod, fn: fnDef, accountId: opts.accountId, limitMs: null }, () => fn());
   }
 
   // ---------------------------------------------------------------- __forge_fetch__
 
   /** @internal called by the global `__forge_fetch__` with the caller's invocation. */
-  async dispatchFetch(inv: Invocation, target: ForgeFetchTarget, path: string, init: RequestInit): Promise<Response> {
+  async dispatchFetch(
+    inv: Invocation,
+    target: ForgeFetchTarget,
+    path: string,
+    init: RequestInit,
+  ): Promise<Response> {
     if (inv.dead) {
-      throw new FunctionError('FUNCTION_TIME_OUT', `invocation ${inv.id} of '${inv.moduleKey}' ran past its time limit; its requests are refused`);
+      throw new FunctionError(
+        'FUNCTION_TIME_OUT',
+        `invocation ${inv.id} of '${inv.moduleKey}' ran past its time limit; its requests are refused`,
+      );
     }
     if (inv.ended) {
-      throw new Error(`invocation ${inv.id} of '${inv.moduleKey}' has already returned; on Forge its work stops there`);
+      throw new Error(
+        `invocation ${inv.id} of '${inv.moduleKey}' has already returned; on Forge its work stops there`,
+      );
     }
     if (target.type === 'kvs') {
       inv.kvsCalls++;
       return this.kvs.fetch(path, init);
     }
     if (target.type !== 'fpp' || target.remote !== 'jira') {
-      return unsupported(`The local Forge platform serves KVS and Jira only (target ${JSON.stringify(target)}).`);
+      return unsupported(
+        `The local Forge platform serves KVS and Jira only (target ${JSON.stringify(target)}).`,
+      );
     }
     let principal: Principal;
     switch (target.provider) {
@@ -482,7 +526,10 @@ export class ForgeRuntime {
         getRemainingTimeInMillis: () => Math.max(0, inv.deadline - Date.now()),
       },
       proxy: { token: 'local-forge-proxy-token', url: 'http://forge-proxy.local' },
-      tracing: { traceId: randomUUID().replace(/-/g, ''), spanId: randomUUID().slice(0, 16).replace(/-/g, '') },
+      tracing: {
+        traceId: randomUUID().replace(/-/g, ''),
+        spanId: randomUUID().slice(0, 16).replace(/-/g, ''),
+      },
       realtime: {},
       metrics: noopMetrics,
       externalAuth: [],
@@ -491,7 +538,13 @@ export class ForgeRuntime {
   }
 
   private async run<T>(
-    spec: { kind: FunctionKind; mod: ManifestModule; fn: ManifestFunction; accountId?: string; limitMs: number | null },
+    spec: {
+      kind: FunctionKind;
+      mod: ManifestModule;
+      fn: ManifestFunction;
+      accountId?: string;
+      limitMs: number | null;
+    },
     call: (handler: AnyHandler, inv: Invocation) => T | Promise<T>,
   ): Promise<T> {
     const inv: Invocation = {
@@ -525,7 +578,12 @@ export class ForgeRuntime {
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
             inv.dead = true;
-            reject(new FunctionError('FUNCTION_TIME_OUT', `'${inv.moduleKey}' ran past its time limit of ${limitMs} ms`));
+            reject(
+              new FunctionError(
+                'FUNCTION_TIME_OUT',
+                `'${inv.moduleKey}' ran past its time limit of ${limitMs} ms`,
+              ),
+            );
           }, limitMs);
         });
         const work = Promise.resolve().then(() => call(handler, inv));
