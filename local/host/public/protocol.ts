@@ -1,0 +1,91 @@
+/**
+ * The postMessage protocol between a Custom UI iframe (`bridge-client.ts`, served as
+ * `/__local/bridge/client.js`) and the Jira-like shell around it (`bridge-host.ts`, served as
+ * `/__local/bridge/host.js`). Types only: both scripts import them with `import type`.
+ *
+ * Every message carries `forgeLocal: 1`; both sides accept messages only from the expected window
+ * and from the site's own origin.
+ */
+
+/** iframe → shell: one `callBridge(name, payload)`, answered by exactly one `BridgeResult`. */
+export interface BridgeCall {
+  forgeLocal: 1;
+  kind: 'call';
+  id: number;
+  name: string;
+  payload?: unknown;
+}
+
+/** shell → iframe: the answer to the call with the same `id`. */
+export type BridgeResult =
+  | { forgeLocal: 1; kind: 'result'; id: number; ok: true; value: unknown }
+  | { forgeLocal: 1; kind: 'result'; id: number; ok: false; error: string };
+
+/** A location as `history` v4 has it (what `view.createHistory()` exposes). */
+export interface AppLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+  state?: unknown;
+  key?: string;
+}
+
+/** shell → iframe: things that happen in the shell. */
+export type HostEvent =
+  | { forgeLocal: 1; kind: 'event'; type: 'theme'; colorMode: 'light' | 'dark' }
+  | { forgeLocal: 1; kind: 'event'; type: 'history'; location: AppLocation }
+  | { forgeLocal: 1; kind: 'event'; type: 'flagAction'; flagId: string; index: number };
+
+/** iframe → shell: notifications that need no answer. */
+export type ClientEvent =
+  | { forgeLocal: 1; kind: 'event'; type: 'resize'; height: number }
+  | { forgeLocal: 1; kind: 'event'; type: 'history'; action: 'PUSH' | 'REPLACE'; location: AppLocation }
+  | { forgeLocal: 1; kind: 'event'; type: 'go'; delta: number };
+
+/** What `enableTheming` answers and the client applies to its `<html>`. */
+export interface ThemeAttributes {
+  colorMode: 'light' | 'dark';
+  /** Atlassian's `data-theme` value, e.g. `dark:dark light:light spacing:spacing typography:typography`. */
+  theme: string;
+}
+
+/** A flag as the shell receives it: functions (action callbacks) stay in the iframe. */
+export interface WireFlag {
+  id: string;
+  title?: string;
+  description?: string;
+  type?: 'info' | 'success' | 'warning' | 'error';
+  appearance?: 'info' | 'success' | 'warning' | 'error';
+  actions?: { text: string }[];
+  isAutoDismiss?: boolean;
+}
+
+/** One Custom UI iframe on a shell page, as `pages.ts` describes it to `bridge-host.ts`. */
+export interface ShellExtension {
+  /** `data-forge-frame` of the iframe. */
+  frameId: string;
+  moduleKey: string;
+  /** Manifest module type, e.g. `jira:adminPage`. */
+  moduleKind: string;
+  resourceKey: string;
+  /** Shell path the app's history is relative to, e.g. `/jira/settings/apps/<appId>/<envId>`. */
+  basePath: string;
+  /** What `view.getContext()` answers (accountId, cloudId, extension, theme, ...). */
+  context: Record<string, unknown>;
+  /** Resize the iframe to its content's height. */
+  autoHeight: boolean;
+}
+
+/** Everything the shell script needs, embedded in the page as JSON (`#forge-local-shell`). */
+export interface ShellConfig {
+  siteName: string;
+  siteUrl: string;
+  appId: string;
+  environmentId: string;
+  colorMode: 'light' | 'dark';
+  /** The acting user; `as` is what `/__local/invoke` receives. */
+  user: { accountId: string; email: string; displayName: string };
+  /** Shell URLs of the app's page modules, for `router.navigate({target:'module'})`. */
+  moduleUrls: Record<string, string>;
+  extensions: ShellExtension[];
+}
