@@ -98,10 +98,15 @@ export function extractSubset(spec: JsonObject): JsonObject {
   const sortedComponents: JsonObject = {};
   for (const section of Object.keys(components).sort()) {
     const entries = components[section] ?? {};
-    sortedComponents[section] = Object.fromEntries(Object.keys(entries).sort().map((n) => [n, entries[n] ?? null]));
+    sortedComponents[section] = Object.fromEntries(
+      Object.keys(entries)
+        .sort()
+        .map((n) => [n, entries[n] ?? null]),
+    );
   }
   // Operations name their security schemes (not by $ref); keep them so the document stays valid.
-  if (sourceComponents.securitySchemes !== undefined) sortedComponents.securitySchemes = sourceComponents.securitySchemes;
+  if (sourceComponents.securitySchemes !== undefined)
+    sortedComponents.securitySchemes = sourceComponents.securitySchemes;
   const { openapi = '3.0.1', info = {}, servers = [] } = spec;
   return { openapi, info, servers, paths, components: sortedComponents };
 }
@@ -119,9 +124,10 @@ function main(): void {
   writeFileSync(resolve(outDir, 'jira-openapi-subset.json'), JSON.stringify(subset, null, 2) + '\n');
 
   const info = isObject(spec.info) ? spec.info : {};
-  const schemaCount = isObject(subset.components) && isObject(subset.components.schemas)
-    ? Object.keys(subset.components.schemas).length
-    : 0;
+  const schemaCount =
+    isObject(subset.components) && isObject(subset.components.schemas)
+      ? Object.keys(subset.components.schemas).length
+      : 0;
   const operations = Object.entries(SUBSET_OPERATIONS)
     .map(([path, methods]) => `- ${methods.map((m) => m.toUpperCase()).join(', ')} \`${path}\``)
     .join('\n');
@@ -147,7 +153,9 @@ All other paths and operations of the source are dropped; nothing inside the kep
 components is changed.
 `;
   writeFileSync(resolve(outDir, 'PROVENANCE.md'), provenance);
-  console.warn(`wrote ${Object.keys(SUBSET_OPERATIONS).length} paths, ${schemaCount} schemas, source sha256 ${sha256}`);
+  console.warn(
+    `wrote ${Object.keys(SUBSET_OPERATIONS).length} paths, ${schemaCount} schemas, source sha256 ${sha256}`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

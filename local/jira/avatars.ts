@@ -24,11 +24,17 @@ function initials(displayName: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => word[0]?.toUpperCase() ?? '');
-  return (letters.length > 1 ? `${letters[0]}${letters[letters.length - 1]}` : (letters[0] ?? '?')).replace(/[<&>"']/g, '');
+  return (letters.length > 1 ? `${letters[0]}${letters[letters.length - 1]}` : (letters[0] ?? '?')).replace(
+    /[<&>"']/g,
+    '',
+  );
 }
 
 /** A round avatar with initials on a colour stable for the account (SVG text). */
-export function avatarSvg(user: Pick<SeedUser, 'accountId' | 'displayName' | 'accountType'>, size = 48): string {
+export function avatarSvg(
+  user: Pick<SeedUser, 'accountId' | 'displayName' | 'accountType'>,
+  size = 48,
+): string {
   const hue = parseInt(createHash('sha256').update(user.accountId).digest('hex').slice(0, 4), 16) % 360;
   // App accounts get a rounded square, as Atlassian draws app avatars.
   const radius = user.accountType === 'app' ? size * 0.2 : size / 2;

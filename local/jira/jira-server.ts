@@ -101,10 +101,15 @@ function authenticate(site: JiraSite, req: IncomingMessage, platformToken: strin
     const colon = decoded.indexOf(':');
     if (colon < 0 || !sameSecret(decoded.slice(colon + 1), LOCAL_DEV_TOKEN)) return undefined;
     user = site.userByEmail(decoded.slice(0, colon));
-  } else if (scheme.toLowerCase() === 'bearer' && platformToken !== '' && sameSecret(credentials, platformToken)) {
+  } else if (
+    scheme.toLowerCase() === 'bearer' &&
+    platformToken !== '' &&
+    sameSecret(credentials, platformToken)
+  ) {
     const principal = req.headers['x-forge-principal'];
     if (principal === 'app') user = site.user(site.appAccountId);
-    else if (typeof principal === 'string' && principal.startsWith('user:')) user = site.user(principal.slice(5));
+    else if (typeof principal === 'string' && principal.startsWith('user:'))
+      user = site.user(principal.slice(5));
   }
   return user?.active ? user : undefined;
 }
@@ -139,7 +144,10 @@ export function createJiraSimulator(
   }
 
   /** Fixed-window counter per endpoint+method; a limited request does not count against the window. */
-  function burst(endpoint: string, now: number): { limited: boolean; remaining: number; resetAt: number; limit: number } | undefined {
+  function burst(
+    endpoint: string,
+    now: number,
+  ): { limited: boolean; remaining: number; resetAt: number; limit: number } | undefined {
     const limit = current.burst;
     if (!limit) return undefined;
     let window = windows.get(endpoint);
@@ -174,7 +182,12 @@ export function createJiraSimulator(
     const reply = await (async (): Promise<Reply> => {
       // Gateway checks first, in the order a request meets them: URL length, faults, burst limit.
       if (target.length > current.maxUrlLength) {
-        return { status: 414, body: errorCollection([`The request URL is too long (${target.length} > ${current.maxUrlLength} characters).`]) };
+        return {
+          status: 414,
+          body: errorCollection([
+            `The request URL is too long (${target.length} > ${current.maxUrlLength} characters).`,
+          ]),
+        };
       }
       const fault = takeFault(target);
       if (fault) {
@@ -187,7 +200,11 @@ export function createJiraSimulator(
           headers['X-RateLimit-Reset'] = rateLimitResetHeader(Date.now() + (retryAfter ?? 1) * 1000);
           headers['RateLimit-Reason'] = fault.reason ?? 'jira-burst-based';
         }
-        const text = { 429: 'Rate limit exceeded.', 500: 'Internal server error.', 503: 'Service unavailable.' }[fault.status];
+        const text = {
+          429: 'Rate limit exceeded.',
+          500: 'Internal server error.',
+          503: 'Service unavailable.',
+        }[fault.status];
         return { status: fault.status, body: errorCollection([`${text} (injected fault)`]) };
       }
       const rate = burst(endpoint, Date.now());
@@ -197,17 +214,26 @@ export function createJiraSimulator(
         headers['X-RateLimit-Remaining'] = '0';
         headers['X-RateLimit-Reset'] = rateLimitResetHeader(rate.resetAt);
         headers['RateLimit-Reason'] = 'jira-burst-based';
-        return { status: 429, body: errorCollection(['Rate limit exceeded. Please respect the Retry-After header.']) };
+        return {
+          status: 429,
+          body: errorCollection(['Rate limit exceeded. Please respect the Retry-After header.']),
+        };
       }
       // Jira flags when less than 20 % of a limit is left (FORGE-FACTS §6.3).
       if (rate && rate.remaining < rate.limit * 0.2) headers['X-RateLimit-NearLimit'] = 'true';
 
       const body = method === 'POST' || method === 'PUT' ? await readBody(req) : Buffer.alloc(0);
-      if (body === 'too-large') return { status: 413, body: errorCollection(['The request body is too large.']) };
+      if (body === 'too-large')
+        return { status: 413, body: errorCollection(['The request body is too large.']) };
 
       caller = authenticate(site, req, current.platformToken);
       if (!caller) {
-        return { status: 401, body: errorCollection(['You are not authenticated. Authentication required to perform this operation.']) };
+        return {
+          status: 401,
+          body: errorCollection([
+            'You are not authenticated. Authentication required to perform this operation.',
+          ]),
+        };
       }
       if (!match) {
         const known = ROUTES.some((route) => route.pattern?.test(url.pathname));
@@ -220,7 +246,10 @@ export function createJiraSimulator(
         try {
           json = JSON.parse(body.toString('utf8'));
         } catch {
-          return { status: 400, body: errorCollection(['Unexpected character in the request body: not valid JSON.']) };
+          return {
+            status: 400,
+            body: errorCollection(['Unexpected character in the request body: not valid JSON.']),
+          };
         }
       }
       const params = (match.groups ?? []).slice(1).map((p) => decodeURIComponent(p ?? ''));

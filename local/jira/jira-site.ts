@@ -192,7 +192,9 @@ export class JiraSite {
   isAdmin(accountId: string): boolean {
     const user = this.usersById.get(accountId);
     if (!user?.active) return false;
-    return this.isMember(accountId, GROUP_JIRA_ADMINISTRATORS) || this.isMember(accountId, GROUP_ADDONS_ADMIN);
+    return (
+      this.isMember(accountId, GROUP_JIRA_ADMINISTRATORS) || this.isMember(accountId, GROUP_ADDONS_ADMIN)
+    );
   }
 
   // --- projects and issues ---------------------------------------------------------------------
@@ -232,7 +234,10 @@ export class JiraSite {
     const nextId = Math.max(9999, ...this.issues.map((i) => Number(i.id))) + 1;
     const prefix = `${project.key}-`;
     const nextNumber =
-      Math.max(0, ...this.issues.filter((i) => i.key.startsWith(prefix)).map((i) => Number(i.key.slice(prefix.length)))) + 1;
+      Math.max(
+        0,
+        ...this.issues.filter((i) => i.key.startsWith(prefix)).map((i) => Number(i.key.slice(prefix.length))),
+      ) + 1;
     const stamp = jiraTimestamp(now);
     const issue: SeedIssue = {
       id: String(nextId),

@@ -19,7 +19,12 @@ export function errorCollection(messages: string[], errors: Record<string, strin
 }
 
 /** `User` (@see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get). */
-export function userJson(site: JiraSite, user: SeedUser, base: string, expand: string[] = []): Record<string, unknown> {
+export function userJson(
+  site: JiraSite,
+  user: SeedUser,
+  base: string,
+  expand: string[] = [],
+): Record<string, unknown> {
   const json: Record<string, unknown> = {
     self: `${base}${API}/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
@@ -34,7 +39,10 @@ export function userJson(site: JiraSite, user: SeedUser, base: string, expand: s
   if (expand.length > 0) {
     // Jira lists the expandable parts, and reports sizes even when the items are not expanded.
     const groups = site.groupsOf(user.accountId);
-    json.groups = { size: groups.length, items: expand.includes('groups') ? groups.map((g) => groupNameJson(g, base)) : [] };
+    json.groups = {
+      size: groups.length,
+      items: expand.includes('groups') ? groups.map((g) => groupNameJson(g, base)) : [],
+    };
     json.applicationRoles = { size: user.accountType === 'atlassian' ? 1 : 0, items: [] };
     json.expand = 'groups,applicationRoles';
   }
@@ -91,7 +99,13 @@ export function issueFields(site: JiraSite, issue: SeedIssue, base: string): Rec
       description: '',
       name: issue.statusName,
       id: '10000',
-      statusCategory: { self: `${base}${API}/statuscategory/2`, id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },
+      statusCategory: {
+        self: `${base}${API}/statuscategory/2`,
+        id: 2,
+        key: 'new',
+        colorName: 'blue-gray',
+        name: 'To Do',
+      },
     },
     description: issue.description,
     reporter: asUser(issue.reporterAccountId),

@@ -59,7 +59,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A `PageBean…`: `self`, `nextPage` (only when there is more), `maxResults`, `startAt`, `total`, `isLast`, `values`. */
-export function pageBean<T>(url: URL, base: string, all: T[], startAt: number, maxResults: number, render: (item: T) => unknown): Record<string, unknown> {
+export function pageBean<T>(
+  url: URL,
+  base: string,
+  all: T[],
+  startAt: number,
+  maxResults: number,
+  render: (item: T) => unknown,
+): Record<string, unknown> {
   const values = all.slice(startAt, startAt + maxResults);
   const isLast = startAt + values.length >= all.length;
   const link = (start: number): string => {

@@ -43,7 +43,8 @@ function canUseProjects(ctx: RouteContext): boolean {
 /** POST /issue → 201 `CreatedIssue`; field problems → 400 ErrorCollection keyed by field id. */
 function createIssue(ctx: RouteContext): Reply {
   const { site, body, caller, base } = ctx;
-  if (!isRecord(body) || !isRecord(body.fields)) return fail(400, "The request body must be an object with 'fields'.");
+  if (!isRecord(body) || !isRecord(body.fields))
+    return fail(400, "The request body must be an object with 'fields'.");
   if (isRecord(body.update) && Object.keys(body.update).length > 0) {
     return fail(400, "The local Jira simulator supports 'fields' only, not 'update' operations.");
   }
@@ -57,12 +58,15 @@ function createIssue(ctx: RouteContext): Reply {
 
   const typeRef = refId(fields.issuetype, 'id');
   const typeName = refId(fields.issuetype, 'name');
-  const issueType = project?.issueTypes.find((t) => t.id === typeRef || (typeName !== undefined && t.name === typeName));
+  const issueType = project?.issueTypes.find(
+    (t) => t.id === typeRef || (typeName !== undefined && t.name === typeName),
+  );
   if (fields.issuetype === undefined) errors.issuetype = 'Specify an issue type';
   else if (project && !issueType) errors.issuetype = 'Specify a valid issue type';
 
   const summary = fields.summary;
-  if (typeof summary !== 'string' || summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+  if (typeof summary !== 'string' || summary.trim() === '')
+    errors.summary = 'You must specify a summary of the issue.';
   else if (summary.length > 255) errors.summary = 'Summary must be less than 255 characters.';
 
   const description = fields.description;
@@ -90,7 +94,10 @@ function createIssue(ctx: RouteContext): Reply {
   const assignee = userField('assignee', true);
 
   const labels = fields.labels;
-  if (labels !== undefined && !(Array.isArray(labels) && labels.every((l) => typeof l === 'string' && !/\s/.test(l)))) {
+  if (
+    labels !== undefined &&
+    !(Array.isArray(labels) && labels.every((l) => typeof l === 'string' && !/\s/.test(l)))
+  ) {
     errors.labels = 'Labels must be a list of strings without spaces.';
   }
 
@@ -139,7 +146,8 @@ function selectFields(all: Record<string, unknown>, wanted: string[]): Record<st
 function getIssue(ctx: RouteContext): Reply {
   const { site, base, params, url } = ctx;
   const issue = site.issue(params[0] ?? '');
-  if (!issue || !hasPermission(site, ctx.caller.accountId, 'BROWSE_PROJECTS')) return fail(404, ISSUE_NOT_FOUND);
+  if (!issue || !hasPermission(site, ctx.caller.accountId, 'BROWSE_PROJECTS'))
+    return fail(404, ISSUE_NOT_FOUND);
   return {
     status: 200,
     body: {
@@ -170,7 +178,11 @@ function notify(ctx: RouteContext): Reply {
   const groupsOf = (names: unknown, ids: unknown): string[][] | string => {
     const out: string[][] = [];
     for (const g of Array.isArray(names) ? names : []) {
-      const group = isRecord(g) ? (typeof g.groupId === 'string' ? site.groupById(g.groupId) : site.groupByName(typeof g.name === 'string' ? g.name : '')) : undefined;
+      const group = isRecord(g)
+        ? typeof g.groupId === 'string'
+          ? site.groupById(g.groupId)
+          : site.groupByName(typeof g.name === 'string' ? g.name : '')
+        : undefined;
       if (!group) return `Group ${JSON.stringify(g)} does not exist.`;
       out.push(group.members);
     }

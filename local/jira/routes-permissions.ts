@@ -10,15 +10,21 @@ function myPermissions(ctx: RouteContext): Reply {
   const { site, url, caller } = ctx;
   const keys = listParam(url, 'permissions');
   if (keys.length === 0) {
-    return fail(400, "The 'permissions' query parameter is required: a comma-separated list of permission keys.");
+    return fail(
+      400,
+      "The 'permissions' query parameter is required: a comma-separated list of permission keys.",
+    );
   }
   const unknown = keys.filter((k) => !PERMISSIONS.has(k));
-  if (unknown.length > 0) return fail(400, [], Object.fromEntries(unknown.map((k) => [k, 'Unrecognized permission'])));
+  if (unknown.length > 0)
+    return fail(400, [], Object.fromEntries(unknown.map((k) => [k, 'Unrecognized permission'])));
   // Optional context: an unknown project or issue is a 404.
   const projectKey = url.searchParams.get('projectKey') ?? url.searchParams.get('projectId');
-  if (projectKey && !site.project(projectKey)) return fail(404, 'No project could be found with key or id ' + projectKey + '.');
+  if (projectKey && !site.project(projectKey))
+    return fail(404, 'No project could be found with key or id ' + projectKey + '.');
   const issueKey = url.searchParams.get('issueKey') ?? url.searchParams.get('issueId');
-  if (issueKey && !site.issue(issueKey)) return fail(404, 'Issue does not exist or you do not have permission to see it.');
+  if (issueKey && !site.issue(issueKey))
+    return fail(404, 'Issue does not exist or you do not have permission to see it.');
 
   const permissions: Record<string, unknown> = {};
   for (const key of new Set(keys)) {
@@ -41,9 +47,11 @@ function checkPermissions(ctx: RouteContext): Reply {
   const { site, caller, body } = ctx;
   if (!isRecord(body)) return fail(400, 'The request body must be a JSON object.');
   const { accountId, globalPermissions = [], projectPermissions = [] } = body;
-  if (accountId !== undefined && typeof accountId !== 'string') return fail(400, 'accountId must be a string.');
+  if (accountId !== undefined && typeof accountId !== 'string')
+    return fail(400, 'accountId must be a string.');
   if (accountId !== undefined && accountId !== caller.accountId) {
-    if (!site.isAdmin(caller.accountId)) return fail(403, 'Only Jira administrators can perform this operation.');
+    if (!site.isAdmin(caller.accountId))
+      return fail(403, 'Only Jira administrators can perform this operation.');
     if (!site.user(accountId)) return fail(400, `The account ID '${accountId}' is not valid.`);
   }
   const subject = accountId ?? caller.accountId;
@@ -56,9 +64,14 @@ function checkPermissions(ctx: RouteContext): Reply {
     if (PERMISSIONS.get(key)?.type !== 'GLOBAL') errors[key] = 'Unrecognized global permission';
   }
   if (!Array.isArray(projectPermissions)) return fail(400, 'projectPermissions must be a list.');
-  const requests: { permissions: string[]; projects: number[] | undefined; issues: number[] | undefined }[] = [];
+  const requests: { permissions: string[]; projects: number[] | undefined; issues: number[] | undefined }[] =
+    [];
   for (const entry of projectPermissions as unknown[]) {
-    if (!isRecord(entry) || !Array.isArray(entry.permissions) || !entry.permissions.every((k) => typeof k === 'string')) {
+    if (
+      !isRecord(entry) ||
+      !Array.isArray(entry.permissions) ||
+      !entry.permissions.every((k) => typeof k === 'string')
+    ) {
       return fail(400, 'Each projectPermissions entry needs a list of permission keys.');
     }
     const projects = entry.projects === undefined ? undefined : entry.projects;
@@ -66,7 +79,8 @@ function checkPermissions(ctx: RouteContext): Reply {
     if ((projects !== undefined && !isIntArray(projects)) || (issues !== undefined && !isIntArray(issues))) {
       return fail(400, 'projects and issues must be lists of numeric ids.');
     }
-    if ((projects?.length ?? 0) + (issues?.length ?? 0) > 1000) return fail(400, 'At most 1000 projects and issues can be checked.');
+    if ((projects?.length ?? 0) + (issues?.length ?? 0) > 1000)
+      return fail(400, 'At most 1000 projects and issues can be checked.');
     for (const key of entry.permissions) {
       if (PERMISSIONS.get(key)?.type !== 'PROJECT') errors[key] = 'Unrecognized project permission';
     }
@@ -82,7 +96,8 @@ function checkPermissions(ctx: RouteContext): Reply {
       const entry = byPermission.get(key) ?? { projects: new Set<number>(), issues: new Set<number>() };
       byPermission.set(key, entry);
       if (!hasPermission(site, subject, key)) continue;
-      const projectIds = request.projects ?? (request.issues ? [] : site.allProjects().map((p) => Number(p.id)));
+      const projectIds =
+        request.projects ?? (request.issues ? [] : site.allProjects().map((p) => Number(p.id)));
       for (const id of projectIds) if (site.project(String(id))) entry.projects.add(id);
       for (const id of request.issues ?? []) if (site.issue(String(id))) entry.issues.add(id);
     }

@@ -54,10 +54,16 @@ function bulkUsers(ctx: RouteContext): Reply {
   if (tooLong) return fail(400, `Invalid accountId: ${tooLong.slice(0, 40)}…`);
   const startAt = intParam(ctx.url, 'startAt', 0);
   const requested = intParam(ctx.url, 'maxResults', 10, 1);
-  if (startAt === undefined || requested === undefined) return fail(400, 'startAt and maxResults must be non-negative integers.');
-  const found = [...new Set(ids)].map((id) => ctx.site.user(id)).filter((u): u is SeedUser => u !== undefined);
+  if (startAt === undefined || requested === undefined)
+    return fail(400, 'startAt and maxResults must be non-negative integers.');
+  const found = [...new Set(ids)]
+    .map((id) => ctx.site.user(id))
+    .filter((u): u is SeedUser => u !== undefined);
   const maxResults = Math.min(requested, USER_BULK_MAX_RESULTS);
-  return { status: 200, body: pageBean(ctx.url, ctx.base, found, startAt, maxResults, (u) => userJson(ctx.site, u, ctx.base)) };
+  return {
+    status: 200,
+    body: pageBean(ctx.url, ctx.base, found, startAt, maxResults, (u) => userJson(ctx.site, u, ctx.base)),
+  };
 }
 
 /** GET /users/search and /users: every user (active, inactive, app, customer); bare array. */
@@ -65,7 +71,8 @@ function allUsers(ctx: RouteContext): Reply {
   if (!canBrowseUsers(ctx)) return fail(403, 'You do not have the permission to browse users and groups.');
   const startAt = intParam(ctx.url, 'startAt', 0);
   const maxResults = intParam(ctx.url, 'maxResults', 50);
-  if (startAt === undefined || maxResults === undefined) return fail(400, 'startAt and maxResults must be non-negative integers.');
+  if (startAt === undefined || maxResults === undefined)
+    return fail(400, 'startAt and maxResults must be non-negative integers.');
   const page = ctx.site.users().slice(startAt, startAt + Math.min(maxResults, USER_SEARCH_MAX_RESULTS));
   return { status: 200, body: page.map((u) => userJson(ctx.site, u, ctx.base)) };
 }
@@ -87,10 +94,12 @@ function searchUsers(ctx: RouteContext): Reply {
   const accountId = ctx.url.searchParams.get('accountId');
   const property = ctx.url.searchParams.get('property');
   if (query && accountId) return fail(400, "The 'query' and 'accountId' parameters cannot be used together.");
-  if (!query && !accountId && !property) return fail(400, "One of 'query', 'accountId' or 'property' must be provided.");
+  if (!query && !accountId && !property)
+    return fail(400, "One of 'query', 'accountId' or 'property' must be provided.");
   const startAt = intParam(ctx.url, 'startAt', 0);
   const maxResults = intParam(ctx.url, 'maxResults', 50);
-  if (startAt === undefined || maxResults === undefined) return fail(400, 'startAt and maxResults must be non-negative integers.');
+  if (startAt === undefined || maxResults === undefined)
+    return fail(400, 'startAt and maxResults must be non-negative integers.');
   if (!canBrowseUsers(ctx)) return { status: 200, body: [] };
   const matches = ctx.site
     .users()
@@ -116,10 +125,12 @@ function groupMembers(ctx: RouteContext): Reply {
   const { site, url } = ctx;
   const groupId = url.searchParams.get('groupId');
   const groupName = url.searchParams.get('groupname');
-  if (!groupId && !groupName) return fail(400, "Either the 'groupId' or the 'groupname' parameter must be provided.");
+  if (!groupId && !groupName)
+    return fail(400, "Either the 'groupId' or the 'groupname' parameter must be provided.");
   const startAt = intParam(url, 'startAt', 0);
   const requested = intParam(url, 'maxResults', GROUP_MEMBER_MAX_RESULTS, 1);
-  if (startAt === undefined || requested === undefined) return fail(400, 'startAt must be ≥ 0 and maxResults ≥ 1.');
+  if (startAt === undefined || requested === undefined)
+    return fail(400, 'startAt must be ≥ 0 and maxResults ≥ 1.');
   if (!canBrowseUsers(ctx) && !site.isAdmin(ctx.caller.accountId)) {
     return fail(403, 'You do not have the permission to browse users and groups.');
   }
@@ -129,9 +140,14 @@ function groupMembers(ctx: RouteContext): Reply {
   const members = group.members
     .map((id) => site.user(id))
     .filter((u): u is SeedUser => u !== undefined && (includeInactive || u.active))
-    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en') || a.accountId.localeCompare(b.accountId));
+    .sort(
+      (a, b) => a.displayName.localeCompare(b.displayName, 'en') || a.accountId.localeCompare(b.accountId),
+    );
   const maxResults = Math.min(requested, GROUP_MEMBER_MAX_RESULTS);
-  return { status: 200, body: pageBean(url, ctx.base, members, startAt, maxResults, (u) => userDetailsJson(u, ctx.base)) };
+  return {
+    status: 200,
+    body: pageBean(url, ctx.base, members, startAt, maxResults, (u) => userDetailsJson(u, ctx.base)),
+  };
 }
 
 export const userRoutes: Route[] = [

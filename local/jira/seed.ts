@@ -188,19 +188,56 @@ const NAMED: { name: string; email: string; region: Region; active: boolean }[] 
 
 /** About fifty generated colleagues; `false` marks the few who left (inactive). */
 const GENERATED: [name: string, region: Region, active?: false][] = [
-  ['Amara Okafor', 'ng'], ['Liam Murphy', 'ie'], ['Sofia Rossi', 'it'], ['Hiroshi Tanaka', 'jp'],
-  ['Priya Raman', 'in'], ['Mateo García', 'es'], ['Chloé Dubois', 'fr'], ['Noah Fischer', 'de', false],
-  ['Aisha Rahman', 'ae'], ['Lucas Silva', 'br'], ['Ingrid Johansson', 'se'], ['Kwame Mensah', 'gh'],
-  ['Mei Lin Chen', 'cn'], ['Oliver Smith', 'uk'], ['Fatima Zahra El Amrani', 'ma'], ['Jakub Nowak', 'pl'],
-  ['Elena Petrova', 'ee'], ['Ethan Walker', 'us'], ['Yuki Sato', 'jp'], ['Zanele Dlamini', 'za', false],
-  ['Diego Hernández', 'mx'], ['Hannah Becker', 'de'], ['Arjun Mehta', 'in'], ["Siobhan O'Brien", 'ie'],
-  ['Tomás Ferreira', 'pt'], ['Leila Haddad', 'fr'], ['Grace Kim', 'kr'], ['Mikkel Nielsen', 'dk'],
-  ['Camille Laurent', 'fr'], ['Samuel Adeyemi', 'ng'], ['Anya Kowalczyk', 'pl'], ['Rafael Costa', 'br'],
-  ['Nadia Haidari', 'ae'], ['Benjamin Cohen', 'il', false], ['Isabella Martínez', 'mx'], ['Wei Zhang', 'cn'],
-  ['Olga Ivanova', 'ee'], ['Daniel Nguyen', 'vn'], ['Freya Andersen', 'dk'], ['Omar Farouk', 'ae'],
-  ['Lucía Romero', 'es'], ["James O'Connor", 'usw'], ['Keiko Yamamoto', 'jp'], ['Marco Bianchi', 'it'],
-  ['Sara Lindqvist', 'se'], ['Tunde Bakare', 'ng', false], ['Emily Clarke', 'uk'], ['Ravi Shankar', 'in'],
-  ['Ana Popescu', 'ro'], ['Jonas Weber', 'de'],
+  ['Amara Okafor', 'ng'],
+  ['Liam Murphy', 'ie'],
+  ['Sofia Rossi', 'it'],
+  ['Hiroshi Tanaka', 'jp'],
+  ['Priya Raman', 'in'],
+  ['Mateo García', 'es'],
+  ['Chloé Dubois', 'fr'],
+  ['Noah Fischer', 'de', false],
+  ['Aisha Rahman', 'ae'],
+  ['Lucas Silva', 'br'],
+  ['Ingrid Johansson', 'se'],
+  ['Kwame Mensah', 'gh'],
+  ['Mei Lin Chen', 'cn'],
+  ['Oliver Smith', 'uk'],
+  ['Fatima Zahra El Amrani', 'ma'],
+  ['Jakub Nowak', 'pl'],
+  ['Elena Petrova', 'ee'],
+  ['Ethan Walker', 'us'],
+  ['Yuki Sato', 'jp'],
+  ['Zanele Dlamini', 'za', false],
+  ['Diego Hernández', 'mx'],
+  ['Hannah Becker', 'de'],
+  ['Arjun Mehta', 'in'],
+  ["Siobhan O'Brien", 'ie'],
+  ['Tomás Ferreira', 'pt'],
+  ['Leila Haddad', 'fr'],
+  ['Grace Kim', 'kr'],
+  ['Mikkel Nielsen', 'dk'],
+  ['Camille Laurent', 'fr'],
+  ['Samuel Adeyemi', 'ng'],
+  ['Anya Kowalczyk', 'pl'],
+  ['Rafael Costa', 'br'],
+  ['Nadia Haidari', 'ae'],
+  ['Benjamin Cohen', 'il', false],
+  ['Isabella Martínez', 'mx'],
+  ['Wei Zhang', 'cn'],
+  ['Olga Ivanova', 'ee'],
+  ['Daniel Nguyen', 'vn'],
+  ['Freya Andersen', 'dk'],
+  ['Omar Farouk', 'ae'],
+  ['Lucía Romero', 'es'],
+  ["James O'Connor", 'usw'],
+  ['Keiko Yamamoto', 'jp'],
+  ['Marco Bianchi', 'it'],
+  ['Sara Lindqvist', 'se'],
+  ['Tunde Bakare', 'ng', false],
+  ['Emily Clarke', 'uk'],
+  ['Ravi Shankar', 'in'],
+  ['Ana Popescu', 'ro'],
+  ['Jonas Weber', 'de'],
 ];
 
 /** "Siobhan O'Brien" → "siobhan.obrien@example.com". */
@@ -216,7 +253,15 @@ export function generatedEmail(displayName: string): string {
 
 function person(name: string, email: string, region: Region, active: boolean): SeedUser {
   const [timeZone, locale] = REGIONS[region];
-  return { accountId: demoAccountId(email), accountType: 'atlassian', displayName: name, emailAddress: email, active, timeZone, locale };
+  return {
+    accountId: demoAccountId(email),
+    accountType: 'atlassian',
+    displayName: name,
+    emailAddress: email,
+    active,
+    timeZone,
+    locale,
+  };
 }
 
 const SEED_TIME = '2026-01-05T09:00:00.000+0000';
@@ -240,11 +285,18 @@ export function demoSeed(): JiraSeed {
   };
   const users = [...people, app, customer];
 
-  const group = (name: string, members: string[]): SeedGroup => ({ groupId: demoGroupId(name), name, members });
+  const group = (name: string, members: string[]): SeedGroup => ({
+    groupId: demoGroupId(name),
+    name,
+    members,
+  });
   const groups = [
     group(GROUP_JIRA_ADMINISTRATORS, [DEMO_ACCOUNT_IDS.siteAdmin]),
     group(GROUP_OFFBOARDING_TEAM, [DEMO_ACCOUNT_IDS.oscar]),
-    group(GROUP_JIRA_SOFTWARE_USERS, people.filter((u) => u.active).map((u) => u.accountId)),
+    group(
+      GROUP_JIRA_SOFTWARE_USERS,
+      people.filter((u) => u.active).map((u) => u.accountId),
+    ),
     group(GROUP_ADDONS_ADMIN, [APP_ACCOUNT_ID]),
   ];
 
@@ -255,7 +307,13 @@ export function demoSeed(): JiraSeed {
       name: 'Offboarding',
       projectTypeKey: 'business',
       leadAccountId: DEMO_ACCOUNT_IDS.oscar,
-      issueTypes: [{ id: OFFBOARDING_PROJECT.issueTypeId, name: 'Offboarding', description: 'A person leaving the company.' }],
+      issueTypes: [
+        {
+          id: OFFBOARDING_PROJECT.issueTypeId,
+          name: 'Offboarding',
+          description: 'A person leaving the company.',
+        },
+      ],
       customFieldIds: [DEPARTING_PERSON_FIELD_ID],
     },
     {
@@ -264,7 +322,9 @@ export function demoSeed(): JiraSeed {
       name: 'Operations',
       projectTypeKey: 'software',
       leadAccountId: DEMO_ACCOUNT_IDS.siteAdmin,
-      issueTypes: [{ id: OPERATIONS_PROJECT.issueTypeId, name: 'Task', description: 'A small, distinct piece of work.' }],
+      issueTypes: [
+        { id: OPERATIONS_PROJECT.issueTypeId, name: 'Task', description: 'A small, distinct piece of work.' },
+      ],
       customFieldIds: [],
     },
   ];
@@ -279,7 +339,9 @@ export function demoSeed(): JiraSeed {
       description: {
         type: 'doc',
         version: 1,
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Last working day: end of the month.' }] }],
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Last working day: end of the month.' }] },
+        ],
       },
       reporterAccountId: DEMO_ACCOUNT_IDS.oscar,
       assigneeAccountId: DEMO_ACCOUNT_IDS.oscar,

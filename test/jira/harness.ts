@@ -9,10 +9,7 @@ import { OpenApiValidator } from './openapi-validator';
 
 export const PLATFORM_TOKEN = 'test-platform-token';
 
-export type Credentials =
-  | { email: string; token?: string }
-  | { bearer: string; principal?: string }
-  | 'none';
+export type Credentials = { email: string; token?: string } | { bearer: string; principal?: string } | 'none';
 
 export interface ApiResponse {
   status: number;
@@ -46,7 +43,10 @@ export function authHeader(as: Credentials): Record<string, string> {
     const basic = Buffer.from(`${as.email}:${as.token ?? LOCAL_DEV_TOKEN}`).toString('base64');
     return { authorization: `Basic ${basic}` };
   }
-  return { authorization: `Bearer ${as.bearer}`, ...(as.principal !== undefined && { 'x-forge-principal': as.principal }) };
+  return {
+    authorization: `Bearer ${as.bearer}`,
+    ...(as.principal !== undefined && { 'x-forge-principal': as.principal }),
+  };
 }
 
 export async function startJira(options: Partial<JiraSimOptions> = {}): Promise<JiraHarness> {
@@ -80,7 +80,12 @@ export async function startJira(options: Partial<JiraSimOptions> = {}): Promise<
     const response = await fetch(url + path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
     });
     const text = await response.text();
     const body: unknown = text === '' ? undefined : JSON.parse(text);

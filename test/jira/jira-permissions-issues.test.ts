@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APP_ACCOUNT_ID, DEMO_ACCOUNT_IDS, DEMO_EMAILS, DEPARTING_PERSON_FIELD_ID } from '../../local/jira/seed';
+import {
+  APP_ACCOUNT_ID,
+  DEMO_ACCOUNT_IDS,
+  DEMO_EMAILS,
+  DEPARTING_PERSON_FIELD_ID,
+} from '../../local/jira/seed';
 import { PLATFORM_TOKEN, startJira } from './harness';
 import type { JiraHarness } from './harness';
 
@@ -13,14 +18,22 @@ beforeEach(() => h.site.reset());
 const nora = { email: DEMO_EMAILS.nora };
 const customer = { email: DEMO_EMAILS.customer };
 const asApp = { bearer: PLATFORM_TOKEN, principal: 'app' };
-const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 type Perms = { permissions: Record<string, { havePermission: boolean; type: string; key: string }> };
 
 describe('GET /mypermissions', () => {
   it('ADMINISTER for the site admin and the app, not for Nora', async () => {
     const path = '/rest/api/3/mypermissions?permissions=ADMINISTER,USER_PICKER,BROWSE_PROJECTS,CREATE_ISSUES';
     const admin = (await h.call('GET', path)).body as Perms;
-    expect(admin.permissions.ADMINISTER).toMatchObject({ key: 'ADMINISTER', type: 'GLOBAL', havePermission: true });
+    expect(admin.permissions.ADMINISTER).toMatchObject({
+      key: 'ADMINISTER',
+      type: 'GLOBAL',
+      havePermission: true,
+    });
     expect(admin.permissions.BROWSE_PROJECTS).toMatchObject({ type: 'PROJECT', havePermission: true });
     const user = (await h.call('GET', path, { as: nora })).body as Perms;
     expect(user.permissions.ADMINISTER?.havePermission).toBe(false);
@@ -35,9 +48,16 @@ describe('GET /mypermissions', () => {
     const missing = await h.call('GET', '/rest/api/3/mypermissions');
     expect(missing.status).toBe(400);
     const unknown = await h.call('GET', '/rest/api/3/mypermissions?permissions=ADMINISTER,PERMISSION_123');
-    expect(unknown).toMatchObject({ status: 400, body: { errorMessages: [], errors: { PERMISSION_123: 'Unrecognized permission' } } });
-    expect((await h.call('GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=NOPE')).status).toBe(404);
-    expect((await h.call('GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=OFF')).status).toBe(200);
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { errorMessages: [], errors: { PERMISSION_123: 'Unrecognized permission' } },
+    });
+    expect(
+      (await h.call('GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=NOPE')).status,
+    ).toBe(404);
+    expect(
+      (await h.call('GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=OFF')).status,
+    ).toBe(200);
   });
 });
 
@@ -45,7 +65,10 @@ describe('POST /permissions/check', () => {
   it('checks the caller by default, and another user as an admin or the app', async () => {
     const self = await h.call('POST', '/rest/api/3/permissions/check', {
       as: nora,
-      body: { globalPermissions: ['ADMINISTER', 'USER_PICKER'], projectPermissions: [{ permissions: ['CREATE_ISSUES'], projects: [10000, 99999] }] },
+      body: {
+        globalPermissions: ['ADMINISTER', 'USER_PICKER'],
+        projectPermissions: [{ permissions: ['CREATE_ISSUES'], projects: [10000, 99999] }],
+      },
     });
     expect(self.body).toEqual({
       globalPermissions: ['USER_PICKER'],
@@ -63,9 +86,17 @@ describe('POST /permissions/check', () => {
       as: nora,
       body: { accountId: DEMO_ACCOUNT_IDS.siteAdmin, globalPermissions: ['ADMINISTER'] },
     });
-    expect(denied).toMatchObject({ status: 403, body: { errorMessages: ['Only Jira administrators can perform this operation.'] } });
-    expect((await h.call('POST', '/rest/api/3/permissions/check', { body: { globalPermissions: ['NOPE'] } })).status).toBe(400);
-    expect((await h.call('POST', '/rest/api/3/permissions/check', { body: { accountId: 'nobody' } })).status).toBe(400);
+    expect(denied).toMatchObject({
+      status: 403,
+      body: { errorMessages: ['Only Jira administrators can perform this operation.'] },
+    });
+    expect(
+      (await h.call('POST', '/rest/api/3/permissions/check', { body: { globalPermissions: ['NOPE'] } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await h.call('POST', '/rest/api/3/permissions/check', { body: { accountId: 'nobody' } })).status,
+    ).toBe(400);
     expect((await h.call('POST', '/rest/api/3/permissions/check', { body: '{not json' })).status).toBe(400);
   });
 });
@@ -104,7 +135,10 @@ describe('POST /issue and GET /issue/{issueIdOrKey}', () => {
     expect(fields[DEPARTING_PERSON_FIELD_ID]).toMatchObject({ accountId: DEMO_ACCOUNT_IDS.olivia });
     expect(h.validator.validateSchema('User', fields[DEPARTING_PERSON_FIELD_ID])).toEqual([]);
     const some = await h.call('GET', `/rest/api/3/issue/OFF-1?fields=summary,${DEPARTING_PERSON_FIELD_ID}`);
-    expect(Object.keys((some.body as { fields: object }).fields).sort()).toEqual([DEPARTING_PERSON_FIELD_ID, 'summary']);
+    expect(Object.keys((some.body as { fields: object }).fields).sort()).toEqual([
+      DEPARTING_PERSON_FIELD_ID,
+      'summary',
+    ]);
     expect((await h.call('GET', '/rest/api/3/issue/OFF-99')).status).toBe(404);
     expect((await h.call('GET', '/rest/api/3/issue/OFF-1', { as: customer })).status).toBe(404);
   });
@@ -112,11 +146,22 @@ describe('POST /issue and GET /issue/{issueIdOrKey}', () => {
   it('creates an OPS task as the app, assigned to an owner', async () => {
     const created = await h.call('POST', '/rest/api/3/issue', {
       as: asApp,
-      body: { fields: { project: { id: '10001' }, issuetype: { name: 'Task' }, summary: 'Review Jenkins CI', assignee: { id: DEMO_ACCOUNT_IDS.olivia }, labels: ['integration-account'] } },
+      body: {
+        fields: {
+          project: { id: '10001' },
+          issuetype: { name: 'Task' },
+          summary: 'Review Jenkins CI',
+          assignee: { id: DEMO_ACCOUNT_IDS.olivia },
+          labels: ['integration-account'],
+        },
+      },
     });
     expect(created).toMatchObject({ status: 201, body: { key: 'OPS-1' } });
     const issue = h.site.issue('OPS-1');
-    expect(issue).toMatchObject({ reporterAccountId: APP_ACCOUNT_ID, assigneeAccountId: DEMO_ACCOUNT_IDS.olivia });
+    expect(issue).toMatchObject({
+      reporterAccountId: APP_ACCOUNT_ID,
+      assigneeAccountId: DEMO_ACCOUNT_IDS.olivia,
+    });
   });
 
   it('400 ErrorCollection with field errors', async () => {
@@ -134,7 +179,9 @@ describe('POST /issue and GET /issue/{issueIdOrKey}', () => {
     expect(Object.keys((r.body as { errors: object }).errors).sort()).toEqual(
       ['assignee', 'description', 'issuetype', 'summary', DEPARTING_PERSON_FIELD_ID].sort(),
     );
-    const noProject = await h.call('POST', '/rest/api/3/issue', { body: { fields: { summary: 'x', issuetype: { id: '10002' } } } });
+    const noProject = await h.call('POST', '/rest/api/3/issue', {
+      body: { fields: { summary: 'x', issuetype: { id: '10002' } } },
+    });
     expect(noProject.body).toMatchObject({ errors: { project: 'Specify a valid project ID or key' } });
     expect((await h.call('POST', '/rest/api/3/issue', { body: {} })).status).toBe(400);
   });
@@ -155,7 +202,11 @@ describe('POST /issue/{issueIdOrKey}/notify', () => {
       body: {
         subject: 'Olivia owns integration accounts',
         textBody: 'Jenkins CI has no backup owner.',
-        to: { users: [{ accountId: DEMO_ACCOUNT_IDS.olivia }], groups: [{ name: 'offboarding-team' }], reporter: true },
+        to: {
+          users: [{ accountId: DEMO_ACCOUNT_IDS.olivia }],
+          groups: [{ name: 'offboarding-team' }],
+          reporter: true,
+        },
       },
     });
     expect(r.status).toBe(204);
@@ -175,14 +226,25 @@ describe('POST /issue/{issueIdOrKey}/notify', () => {
     const inactive = await h.call('POST', '/rest/api/3/issue/OFF-1/notify', {
       body: { to: { users: [{ accountId: DEMO_ACCOUNT_IDS.formerEmployee }] } },
     });
-    expect(inactive).toMatchObject({ status: 400, body: { errorMessages: ['No recipients were defined for notification.'] } });
+    expect(inactive).toMatchObject({
+      status: 400,
+      body: { errorMessages: ['No recipients were defined for notification.'] },
+    });
     const self = await h.call('POST', '/rest/api/3/issue/OFF-1/notify', {
       as: { email: DEMO_EMAILS.oscar },
       body: { to: { reporter: true } },
     });
     expect(self.status).toBe(400);
-    expect((await h.call('POST', '/rest/api/3/issue/OFF-1/notify', { body: { to: { users: [{ accountId: 'nobody' }] } } })).status).toBe(400);
-    expect((await h.call('POST', '/rest/api/3/issue/NOPE-1/notify', { body: { to: { reporter: true } } })).status).toBe(404);
+    expect(
+      (
+        await h.call('POST', '/rest/api/3/issue/OFF-1/notify', {
+          body: { to: { users: [{ accountId: 'nobody' }] } },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await h.call('POST', '/rest/api/3/issue/NOPE-1/notify', { body: { to: { reporter: true } } })).status,
+    ).toBe(404);
     expect(h.site.notifications).toEqual([]);
   });
 });

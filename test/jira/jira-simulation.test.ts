@@ -35,14 +35,18 @@ describe('authentication', () => {
       expect(r.headers.get('x-aaccountid')).toBeNull();
     }
     // Also on an operation whose spec has an ErrorCollection 401.
-    expect((await h.call('GET', '/rest/api/3/mypermissions?permissions=ADMINISTER', { as: 'none' })).status).toBe(401);
+    expect(
+      (await h.call('GET', '/rest/api/3/mypermissions?permissions=ADMINISTER', { as: 'none' })).status,
+    ).toBe(401);
   });
 
   it('accepts the local Forge proxy: Bearer platform token + X-Forge-Principal', async () => {
     const app = await h.call('GET', myself, { as: { bearer: PLATFORM_TOKEN, principal: 'app' } });
     expect(app.body).toMatchObject({ accountId: APP_ACCOUNT_ID, accountType: 'app' });
     expect(app.headers.get('x-aaccountid')).toBe(APP_ACCOUNT_ID);
-    const user = await h.call('GET', myself, { as: { bearer: PLATFORM_TOKEN, principal: `user:${DEMO_ACCOUNT_IDS.nora}` } });
+    const user = await h.call('GET', myself, {
+      as: { bearer: PLATFORM_TOKEN, principal: `user:${DEMO_ACCOUNT_IDS.nora}` },
+    });
     expect(user.body).toMatchObject({ accountId: DEMO_ACCOUNT_IDS.nora, displayName: 'Nora Newhire' });
   });
 
@@ -74,7 +78,8 @@ describe('burst rate limiting', () => {
   it('flags X-RateLimit-NearLimit when under 20 % is left', async () => {
     h.jira.configure({ burst: { limit: 5, windowMs: 10_000 } });
     const flags: (string | null)[] = [];
-    for (let i = 0; i < 5; i++) flags.push((await h.call('GET', myself)).headers.get('x-ratelimit-nearlimit'));
+    for (let i = 0; i < 5; i++)
+      flags.push((await h.call('GET', myself)).headers.get('x-ratelimit-nearlimit'));
     expect(flags).toEqual([null, null, null, null, 'true']);
   });
 
@@ -92,7 +97,8 @@ describe('burst rate limiting', () => {
 
 describe('URL length limit', () => {
   it('414 when the request target is longer than maxUrlLength (default 8192)', async () => {
-    const ids = (n: number): string => Array.from({ length: n }, () => `accountId=${DEMO_ACCOUNT_IDS.olivia}`).join('&');
+    const ids = (n: number): string =>
+      Array.from({ length: n }, () => `accountId=${DEMO_ACCOUNT_IDS.olivia}`).join('&');
     const path = (n: number): string => `/rest/api/3/user/bulk?${ids(n)}`;
     expect(path(230).length).toBeLessThanOrEqual(8192);
     expect((await h.call('GET', path(230))).status).toBe(200);

@@ -11,8 +11,21 @@ afterAll(() => h.close());
 beforeEach(() => h.site.reset());
 
 const customer = { email: DEMO_EMAILS.customer };
-type User = { accountId: string; active: boolean; accountType: string; displayName: string; emailAddress?: string };
-type Page = { values: User[]; total: number; isLast: boolean; startAt: number; maxResults: number; nextPage?: string };
+type User = {
+  accountId: string;
+  active: boolean;
+  accountType: string;
+  displayName: string;
+  emailAddress?: string;
+};
+type Page = {
+  values: User[];
+  total: number;
+  isLast: boolean;
+  startAt: number;
+  maxResults: number;
+  nextPage?: string;
+};
 
 describe('GET /myself', () => {
   it('answers the caller as a valid User (curl -u admin@example.com:local-dev-token …/myself)', async () => {
@@ -46,7 +59,9 @@ describe('GET /user', () => {
     expect(ok.body).toMatchObject({ displayName: 'Olivia Owner', active: true });
     expect((await h.call('GET', '/rest/api/3/user?accountId=000000000000000000000000')).status).toBe(404);
     expect((await h.call('GET', '/rest/api/3/user')).status).toBe(404);
-    expect((await h.call('GET', `/rest/api/3/user?accountId=${DEMO_ACCOUNT_IDS.olivia}`, { as: customer })).status).toBe(403);
+    expect(
+      (await h.call('GET', `/rest/api/3/user?accountId=${DEMO_ACCOUNT_IDS.olivia}`, { as: customer })).status,
+    ).toBe(403);
   });
 
   it('shows the app account without an email', async () => {
@@ -59,7 +74,10 @@ describe('GET /user', () => {
     h.site.setActive(DEMO_ACCOUNT_IDS.jenkinsCi, false);
     const one = await h.call('GET', `/rest/api/3/user?accountId=${DEMO_ACCOUNT_IDS.jenkinsCi}`);
     expect((one.body as User).active).toBe(false);
-    const bulk = await h.call('GET', `/rest/api/3/user/bulk?accountId=${DEMO_ACCOUNT_IDS.jenkinsCi}&accountId=${DEMO_ACCOUNT_IDS.githubSync}`);
+    const bulk = await h.call(
+      'GET',
+      `/rest/api/3/user/bulk?accountId=${DEMO_ACCOUNT_IDS.jenkinsCi}&accountId=${DEMO_ACCOUNT_IDS.githubSync}`,
+    );
     expect((bulk.body as Page).values.map((u) => [u.displayName, u.active])).toEqual([
       ['Jenkins CI', false],
       ['GitHub Sync', true],
@@ -113,8 +131,11 @@ describe('GET /users/search and /users', () => {
     expect(first.map((u) => u.accountId)).toEqual(all.slice(0, 50));
     const rest = (await h.call('GET', '/rest/api/3/users?startAt=50&maxResults=50')).body as User[];
     expect(rest.map((u) => u.accountId)).toEqual(all.slice(50, 100));
-    for (let i = 0; i < 1100; i++) h.site.addUser({ displayName: `Bench ${i}`, emailAddress: `bench${i}@example.com` });
-    expect(((await h.call('GET', '/rest/api/3/users/search?maxResults=5000')).body as User[]).length).toBe(1000);
+    for (let i = 0; i < 1100; i++)
+      h.site.addUser({ displayName: `Bench ${i}`, emailAddress: `bench${i}@example.com` });
+    expect(((await h.call('GET', '/rest/api/3/users/search?maxResults=5000')).body as User[]).length).toBe(
+      1000,
+    );
   });
 
   it('400 on a negative startAt, 403 for a customer', async () => {
@@ -125,7 +146,9 @@ describe('GET /users/search and /users', () => {
 
 describe('GET /user/search', () => {
   const names = async (q: string, as?: { email: string }): Promise<string[]> =>
-    ((await h.call('GET', `/rest/api/3/user/search?${q}`, as ? { as } : {})).body as User[]).map((u) => u.displayName);
+    ((await h.call('GET', `/rest/api/3/user/search?${q}`, as ? { as } : {})).body as User[]).map(
+      (u) => u.displayName,
+    );
 
   it('prefix-matches display name words and email, active users only', async () => {
     expect(await names('query=oliv')).toEqual(['Olivia Owner', 'Oliver Smith']);
@@ -138,7 +161,9 @@ describe('GET /user/search', () => {
   });
 
   it('400 for query+accountId or neither; empty (not 403) without permission', async () => {
-    expect((await h.call('GET', `/rest/api/3/user/search?query=a&accountId=${DEMO_ACCOUNT_IDS.ben}`)).status).toBe(400);
+    expect(
+      (await h.call('GET', `/rest/api/3/user/search?query=a&accountId=${DEMO_ACCOUNT_IDS.ben}`)).status,
+    ).toBe(400);
     expect((await h.call('GET', '/rest/api/3/user/search')).status).toBe(400);
     expect(await names('query=oliv', customer)).toEqual([]);
   });
@@ -149,30 +174,45 @@ describe('GET /user/groups and /group/member', () => {
     const r = await h.call('GET', `/rest/api/3/user/groups?accountId=${DEMO_ACCOUNT_IDS.oscar}`);
     expect(r.body).toEqual(
       expect.arrayContaining([
-        { name: 'offboarding-team', groupId: demoGroupId('offboarding-team'), self: `${h.url}/rest/api/3/group?groupId=${demoGroupId('offboarding-team')}` },
+        {
+          name: 'offboarding-team',
+          groupId: demoGroupId('offboarding-team'),
+          self: `${h.url}/rest/api/3/group?groupId=${demoGroupId('offboarding-team')}`,
+        },
       ]),
     );
     expect((await h.call('GET', '/rest/api/3/user/groups?accountId=nobody')).status).toBe(404);
-    expect((await h.call('GET', `/rest/api/3/user/groups?accountId=${DEMO_ACCOUNT_IDS.oscar}`, { as: customer })).status).toBe(403);
+    expect(
+      (await h.call('GET', `/rest/api/3/user/groups?accountId=${DEMO_ACCOUNT_IDS.oscar}`, { as: customer }))
+        .status,
+    ).toBe(403);
   });
 
   it('pages group members (max 50), active only unless includeInactiveUsers', async () => {
     const byName = await h.call('GET', '/rest/api/3/group/member?groupname=offboarding-team');
-    expect(byName.body).toMatchObject({ total: 1, isLast: true, values: [{ displayName: 'Oscar Offboarding' }] });
+    expect(byName.body).toMatchObject({
+      total: 1,
+      isLast: true,
+      values: [{ displayName: 'Oscar Offboarding' }],
+    });
     const id = demoGroupId('jira-software-users');
-    const active = (await h.call('GET', `/rest/api/3/group/member?groupId=${id}&maxResults=500`)).body as Page;
+    const active = (await h.call('GET', `/rest/api/3/group/member?groupId=${id}&maxResults=500`))
+      .body as Page;
     expect(active.maxResults).toBe(50);
     expect(active.isLast).toBe(false);
     expect(active.values.every((u) => u.active)).toBe(true);
     h.site.setActive(DEMO_ACCOUNT_IDS.nora, false);
     const withoutNora = (await h.call('GET', `/rest/api/3/group/member?groupId=${id}`)).body as Page;
-    const withNora = (await h.call('GET', `/rest/api/3/group/member?groupId=${id}&includeInactiveUsers=true`)).body as Page;
+    const withNora = (await h.call('GET', `/rest/api/3/group/member?groupId=${id}&includeInactiveUsers=true`))
+      .body as Page;
     expect(withNora.total).toBe(withoutNora.total + 1);
   });
 
   it('400 without a group, 404 for an unknown group, 403 for a customer', async () => {
     expect((await h.call('GET', '/rest/api/3/group/member')).status).toBe(400);
     expect((await h.call('GET', '/rest/api/3/group/member?groupname=nope')).status).toBe(404);
-    expect((await h.call('GET', '/rest/api/3/group/member?groupname=offboarding-team', { as: customer })).status).toBe(403);
+    expect(
+      (await h.call('GET', '/rest/api/3/group/member?groupname=offboarding-team', { as: customer })).status,
+    ).toBe(403);
   });
 });

@@ -15,7 +15,9 @@ import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const SUBSET_FILE = fileURLToPath(new URL('../fixtures/jira-openapi/jira-openapi-subset.json', import.meta.url));
+const SUBSET_FILE = fileURLToPath(
+  new URL('../fixtures/jira-openapi/jira-openapi-subset.json', import.meta.url),
+);
 const DOC_ID = 'https://local.test/jira-openapi-subset.json';
 const GATEWAY_STATUSES = new Set([401, 413, 414, 429, 500, 503]);
 
@@ -92,7 +94,11 @@ export class OpenApiValidator {
   validateSchema(name: string, value: unknown): string[] {
     if (!this.doc.components.schemas[name]) return [`no schema ${name} in the subset`];
     const validate = this.compile(`#${name}`, { $ref: `#/components/schemas/${name}` });
-    return validate(value) ? [] : (validate.errors ?? []).map((e) => `${name}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return validate(value)
+      ? []
+      : (validate.errors ?? []).map(
+          (e) => `${name}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+        );
   }
 
   /** All problems of one response (empty = valid). */
@@ -110,7 +116,11 @@ export class OpenApiValidator {
     if (hasSchema) {
       if (body === undefined) return [`${where}: empty body, the spec defines one`];
       const validate = this.compile(`${method} ${template} ${status}`, schema);
-      return validate(body) ? [] : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+      return validate(body)
+        ? []
+        : (validate.errors ?? []).map(
+            (e) => `${where}: ${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+          );
     }
     if (status === 204 || (status < 300 && body === undefined)) {
       return body === undefined ? [] : [`${where}: expected no body`];
@@ -125,6 +135,7 @@ export class OpenApiValidator {
   /** Throws with every problem listed, so a test fails on any schema error. */
   assertResponse(response: ResponseToCheck): void {
     const errors = this.validateResponse(response);
-    if (errors.length > 0) throw new Error(`Response does not match the Jira OpenAPI spec:\n${errors.join('\n')}`);
+    if (errors.length > 0)
+      throw new Error(`Response does not match the Jira OpenAPI spec:\n${errors.join('\n')}`);
   }
 }

@@ -35,7 +35,12 @@ describe('demoSeed', () => {
     ];
     for (const [name, email, active] of table) {
       const user = site.userByEmail(email);
-      expect(user, email).toMatchObject({ displayName: name, emailAddress: email, active, accountType: 'atlassian' });
+      expect(user, email).toMatchObject({
+        displayName: name,
+        emailAddress: email,
+        active,
+        accountType: 'atlassian',
+      });
       expect(user?.accountId).toMatch(/^[0-9a-f]{24}$/);
     }
     expect(site.isAdmin(DEMO_ACCOUNT_IDS.siteAdmin)).toBe(true);
@@ -50,7 +55,11 @@ describe('demoSeed', () => {
     expect(atlassian.filter((u) => !u.active).length).toBeGreaterThanOrEqual(4);
     expect(new Set(seed.users.map((u) => u.accountId)).size).toBe(seed.users.length);
     expect(seed.users.filter((u) => u.accountType === 'app')).toEqual([
-      expect.objectContaining({ accountId: APP_ACCOUNT_ID, displayName: 'Integration Accounts for Jira', active: true }),
+      expect.objectContaining({
+        accountId: APP_ACCOUNT_ID,
+        displayName: 'Integration Accounts for Jira',
+        active: true,
+      }),
     ]);
     expect(seed.users.find((u) => u.accountType === 'app')?.emailAddress).toBeUndefined();
     expect(seed.users.filter((u) => u.accountType === 'customer')).toHaveLength(1);
@@ -59,9 +68,12 @@ describe('demoSeed', () => {
   it('puts every active atlassian user in jira-software-users, with stable uuid-like group ids', () => {
     const seed = demoSeed();
     const software = seed.groups.find((g) => g.name === 'jira-software-users');
-    const activePeople = seed.users.filter((u) => u.accountType === 'atlassian' && u.active).map((u) => u.accountId);
+    const activePeople = seed.users
+      .filter((u) => u.accountType === 'atlassian' && u.active)
+      .map((u) => u.accountId);
     expect(software?.members.sort()).toEqual(activePeople.sort());
-    for (const g of seed.groups) expect(g.groupId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const g of seed.groups)
+      expect(g.groupId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('has the OFF and OPS projects and OFF-1 naming Olivia as departing person', () => {
