@@ -405,7 +405,7 @@ function homePage(deps: PageDeps, acting: Acting): string {
     .slice(0, 10)
     .map(
       (u) =>
-        `<tr><td class="person"><img class="avatar" src="${escapeHtml(avatarUrl(u, 24))}" alt="" width="24" height="24">${escapeHtml(u.displayName)}</td><td>${escapeHtml(u.emailAddress)}</td><td><span class="tag ${u.active ? 'tag-active' : 'tag-inactive'}">${u.active ? 'Active' : 'Inactive'}</span>${deps.site.isAdmin(u.accountId) ? ' <span class="tag">Jira admin</span>' : ''}</td><td><a href="/?as=${encodeURIComponent(u.emailAddress ?? '')}">Act as</a></td></tr>`,
+        `<tr><td><span class="person"><img class="avatar" src="${escapeHtml(avatarUrl(u, 24))}" alt="" width="24" height="24">${escapeHtml(u.displayName)}</span></td><td>${escapeHtml(u.emailAddress)}</td><td><span class="tag ${u.active ? 'tag-active' : 'tag-inactive'}">${u.active ? 'Active' : 'Inactive'}</span>${deps.site.isAdmin(u.accountId) ? ' <span class="tag">Jira admin</span>' : ''}</td><td><a href="/?as=${encodeURIComponent(u.emailAddress ?? '')}">Act as</a></td></tr>`,
     )
     .join('');
   const body = `${topBar(deps, acting, '/')}

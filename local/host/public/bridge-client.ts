@@ -231,16 +231,37 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 // ------------------------------------------------------------------ size reporting (auto-height frames)
 
+/** The height of what the page draws (not of `<body>`, which resets often stretch to the viewport). */
+function contentHeight(): number {
+  let bottom = 0;
+  for (const el of Array.from(document.body.children)) {
+    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE') continue;
+    const style = getComputedStyle(el);
+    if (style.position === 'fixed' || style.display === 'none') continue;
+    const rect = el.getBoundingClientRect();
+    bottom = Math.max(bottom, rect.bottom + (parseFloat(style.marginBottom) || 0) + window.scrollY);
+  }
+  return Math.ceil(bottom);
+}
+
+let lastHeight = -1;
 function reportSize(): void {
   if (!embedded || !document.body) return;
-  const height = Math.ceil(document.body.getBoundingClientRect().height);
+  const height = contentHeight();
+  if (height === lastHeight) return;
+  lastHeight = height;
   post({ forgeLocal: 1, kind: 'event', type: 'resize', height });
 }
 
 function watchSize(): void {
   if (!document.body) return;
-  new ResizeObserver(reportSize).observe(document.body);
-  reportSize();
+  const sizes = new ResizeObserver(reportSize);
+  const observeChildren = () => {
+    for (const el of Array.from(document.body.children)) sizes.observe(el);
+    reportSize();
+  };
+  new MutationObserver(observeChildren).observe(document.body, { childList: true });
+  observeChildren();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchSize);

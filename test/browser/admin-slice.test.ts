@@ -1,0 +1,145 @@
+/**
+ * The admin page's first slice, in a real browser against the real local site: the Jira-like
+ * shell, the sandboxed Custom UI iframe, the bridge, `/__local/invoke`, the resolver, the Jira
+ * simulator. Screenshots go to docs/images/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFrame, collectProblems, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+
+type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
+
+const IMAGES = join(ROOT_DIR, 'docs', 'images');
+const VIEWPORT = { width: 1280, height: 800 };
+
+let site: Site;
+let browser: Browser;
+
+function adminUrl(as: string): string {
+  return `${site.url}/jira/settings/apps/${site.manifest.appId}/e0e0e0e0-0000-4000-8000-0000000000e0?as=${encodeURIComponent(as)}`;
+}
+
+async function openAdminPage(as: string): Promise<{ page: Page; frame: Frame; problems: string[] }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const problems = collectProblems(page);
+  await page.goto(adminUrl(as));
+  const frame = await appFrame(page);
+  await frame.getByRole('heading', { name: 'Integration accounts', level: 1 }).waitFor();
+  return { page, frame, problems };
+}
+
+/** Problems other than the resolver's expected refusal (a 200 with `ok:false` is not one). */
+function unexpected(problems: string[]): string[] {
+  return problems.filter((p) => !/favicon/.test(p));
+}
+
+beforeAll(async () => {
+  mkdirSync(IMAGES, { recursive: true });
+  site = await startSiteForBrowser();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('admin page: site users (first slice)', () => {
+  it('shows the site users to a Jira admin, in the shell, with the table and paging', async () => {
+    const { page, frame, problems } = await openAdminPage('admin@example.com');
+
+    // The shell: acting as the admin, the admin sidebar entry is the current page.
+    await expect.poll(() => page.getByLabel('Acting as').inputValue()).toBe('admin@example.com');
+    expect(await page.getByRole('navigation', { name: 'Jira settings' }).getByRole('link', { name: 'Integration accounts' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('iframe[data-forge-frame]').getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
+
+    // The app: a table of users, with named rows.
+    const table = frame.getByRole('table');
+    await table.waitFor();
+    const olivia = frame.getByRole('row', { name: /Olivia Owner/ });
+    const jenkins = frame.getByRole('row', { name: /Jenkins CI/ });
+    await olivia.waitFor();
+    expect(await olivia.isVisible()).toBe(true);
+    expect(await jenkins.isVisible()).toBe(true);
+    expect(await olivia.getByRole('cell', { name: 'olivia@example.com' }).count()).toBe(1);
+    expect(await jenkins.getByText('Active', { exact: true }).count()).toBe(1);
+    expect(await frame.getByRole('row', { name: /Legacy Importer/ }).getByText('Inactive', { exact: true }).count()).toBe(1);
+    expect(await frame.getByRole('columnheader').allInnerTexts()).toEqual(['User', 'Email', 'Account type', 'Status']);
+
+    // The theme came from the host through the bridge.
+    expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('light');
+
+    await page.screenshot({ path: join(IMAGES, 'admin-users.png') });
+
+    // Paging: the seed has more users than one page; "Load more" appends the next page.
+    const before = await frame.getByRole('row').count();
+    const loadMore = frame.getByRole('button', { name: 'Load more users' });
+    await loadMore.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    await frame.getByText(/All \d+ users are shown\./).waitFor();
+    expect(await frame.getByRole('row', { name: /Customer|App/ }).count()).toBeGreaterThan(0);
+
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a user who is not a Jira admin, showing no user data', async () => {
+    const { page, frame, problems } = await openAdminPage('nora@example.com');
+    await frame.getByText('You need to be a Jira administrator to use Integration accounts.').waitFor();
+    expect(await frame.getByRole('table').count()).toBe(0);
+    expect(await frame.getByRole('row').count()).toBe(0);
+    expect(await frame.getByText('Olivia Owner').count()).toBe(0);
+    expect(await frame.getByText('jenkins-ci@example.com').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Acting as').inputValue()).toBe('nora@example.com');
+    await page.screenshot({ path: join(IMAGES, 'admin-refused.png') });
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the acting user in a cookie, and says so when the email is unknown', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${site.url}/?as=nora@example.com`);
+    await page.goto(`${site.url}/`);
+    expect(await page.getByLabel('Acting as').inputValue()).toBe('nora@example.com');
+    expect(await page.getByRole('link', { name: 'Integration accounts' }).getAttribute('href')).toBe(
+      `/jira/settings/apps/${site.manifest.appId}/e0e0e0e0-0000-4000-8000-0000000000e0`,
+    );
+    const response = await page.goto(`${site.url}/?as=nobody@example.com`);
+    expect(response?.status()).toBe(400);
+    expect(await page.getByRole('heading', { name: 'Unknown user' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('answers the bridge calls the app may make, and rejects unknown ones', async () => {
+    const { page, frame } = await openAdminPage('admin@example.com');
+    const context = (await frame.evaluate(() => window.__bridge!.callBridge('getContext'))) as Record<string, unknown>;
+    const admin = site.site.userByEmail('admin@example.com')!;
+    expect(context).toMatchObject({
+      accountId: admin.accountId,
+      moduleKey: 'integration-accounts-admin',
+      environmentType: 'DEVELOPMENT',
+      extension: { type: 'jira:adminPage' },
+      locale: 'en-US',
+      siteUrl: site.url,
+    });
+    await expect(frame.evaluate(() => window.__bridge!.callBridge('noSuchCall'))).rejects.toThrow(/noSuchCall.*not supported/);
+
+    // showFlag renders in the shell, and its close button dismisses it.
+    await frame.evaluate(() => window.__bridge!.callBridge('showFlag', { id: 'f1', title: 'Saved', description: 'All good', type: 'success' }));
+    const flag = page.getByRole('status').filter({ hasText: 'Saved' });
+    await flag.waitFor();
+    await page.getByRole('button', { name: 'Dismiss: Saved' }).click();
+    await flag.waitFor({ state: 'detached' });
+
+    // createHistory keeps the shell URL in sync with the app's location.
+    await frame.evaluate(async () => {
+      const history = (await window.__bridge!.callBridge('createHistory')) as { push(path: string): void };
+      history.push('/accounts/123');
+    });
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/e0e0e0e0-0000-4000-8000-0000000000e0\/accounts\/123$/);
+    await page.close();
+  });
+});
