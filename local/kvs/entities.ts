@@ -37,9 +37,11 @@ export function compileEntity(def: EntityDefinition): Entity {
       throw new Error(`entity ${def.name} index ${ix.name}: exactly one range attribute expected`);
     for (const a of [...ix.partition, ix.range]) {
       const t = attributes.get(a);
-      if (t === undefined || t === 'any') throw new Error(`entity ${def.name} index ${ix.name}: attribute ${a} is not an indexable attribute`);
+      if (t === undefined || t === 'any')
+        throw new Error(`entity ${def.name} index ${ix.name}: attribute ${a} is not an indexable attribute`);
     }
-    if (indexes.has(ix.name) || ix.name === BY_KEY) throw new Error(`entity ${def.name}: duplicate index ${ix.name}`);
+    if (indexes.has(ix.name) || ix.name === BY_KEY)
+      throw new Error(`entity ${def.name}: duplicate index ${ix.name}`);
     indexes.set(ix.name, ix);
   }
   return { name: def.name, attributes, indexes };
@@ -68,9 +70,15 @@ export function checkEntityValue(entity: Entity, value: unknown): Record<string,
   for (const [name, v] of Object.entries(value)) {
     const type = entity.attributes.get(name);
     if (type === undefined)
-      throw badRequest('INVALID_ENTITY_ATTRIBUTE', `Attribute ${name} is not defined on entity ${entity.name}`);
+      throw badRequest(
+        'INVALID_ENTITY_ATTRIBUTE',
+        `Attribute ${name} is not defined on entity ${entity.name}`,
+      );
     if (!hasType(v, type))
-      throw badRequest('INVALID_ENTITY_VALUE', `Attribute ${name} of entity ${entity.name} must be of type ${type}`);
+      throw badRequest(
+        'INVALID_ENTITY_VALUE',
+        `Attribute ${name} of entity ${entity.name} must be of type ${type}`,
+      );
   }
   return value as Record<string, unknown>;
 }
@@ -78,8 +86,10 @@ export function checkEntityValue(entity: Entity, value: unknown): Record<string,
 /** Entity name rules (FORGE-FACTS §4.3) and lookup; unknown names → `INVALID_ENTITY_TYPE`. */
 export function lookupEntity(entities: Map<string, Entity>, name: unknown): Entity {
   if (typeof name !== 'string') throw badRequest('INVALID_ENTITY_TYPE', 'entityName must be a string');
-  if (name.length < 3) throw badRequest('ENTITY_TYPE_TOO_SHORT', 'The entity name needs to be at least 3 characters.');
-  if (name.length > 60) throw badRequest('ENTITY_TYPE_TOO_LARGE', 'The entity name has exceeded the maximum 60 characters.');
+  if (name.length < 3)
+    throw badRequest('ENTITY_TYPE_TOO_SHORT', 'The entity name needs to be at least 3 characters.');
+  if (name.length > 60)
+    throw badRequest('ENTITY_TYPE_TOO_LARGE', 'The entity name has exceeded the maximum 60 characters.');
   const entity = entities.get(name);
   if (!entity) throw badRequest('INVALID_ENTITY_TYPE', `Entity ${name} is not defined in the manifest`);
   return entity;

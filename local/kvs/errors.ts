@@ -33,4 +33,8 @@ export const keyConflict = (key: string): KvsError =>
  * We answer 409 `CONDITION_CHECK_FAILED` (compare-and-set conflict, DynamoDB-like wording).
  */
 export const conditionFailed = (keys: string[]): KvsError =>
-  new KvsError(409, 'CONDITION_CHECK_FAILED', `Transaction cancelled: condition check failed for ${keys.join(', ')}`);
+  new KvsError(
+    409,
+    'CONDITION_CHECK_FAILED',
+    `Transaction cancelled: condition check failed for ${keys.join(', ')}`,
+  );

@@ -11,13 +11,35 @@
  * - Cursors are bound to their query (entity, index, partition, sort); reuse with other parameters → 400.
  */
 import Database from 'better-sqlite3';
-import { type Clause, type Filters, RANGE_CONDITIONS, checkClause, checkFilters, rangeSql, sqlValue, testFilters } from './conditions.js';
 import {
-  BY_KEY, type Entity, type EntityDefinition, type IndexDef, checkEntityValue, compileEntity, hasType, lookupEntity,
+  type Clause,
+  type Filters,
+  RANGE_CONDITIONS,
+  checkClause,
+  checkFilters,
+  rangeSql,
+  sqlValue,
+  testFilters,
+} from './conditions.js';
+import {
+  BY_KEY,
+  type Entity,
+  type EntityDefinition,
+  type IndexDef,
+  checkEntityValue,
+  compileEntity,
+  hasType,
+  lookupEntity,
 } from './entities.js';
 import { KvsError, badRequest, conditionFailed, keyConflict, keyNotFound } from './errors.js';
 import {
-  DEFAULT_PAGE, MAX_BATCH_ITEMS, MAX_PAGE, MAX_TRANSACTION_OPS, checkKey, checkValue, ttlMs,
+  DEFAULT_PAGE,
+  MAX_BATCH_ITEMS,
+  MAX_PAGE,
+  MAX_TRANSACTION_OPS,
+  checkKey,
+  checkValue,
+  ttlMs,
 } from './limits.js';
 
 export type { EntityDefinition } from './entities.js';
@@ -44,7 +66,12 @@ export interface KvsReply {
 const KVS = '';
 const SECRETS = '#secret'; // cannot clash with an entity name (FORGE-FACTS §4.3: entity names are [a-z0-9:-_.])
 const READS = new Set([
-  '/api/v1/get', '/api/v1/query', '/api/v1/secret/get', '/api/v1/entity/get', '/api/v1/entity/query', '/api/v1/batch/get',
+  '/api/v1/get',
+  '/api/v1/query',
+  '/api/v1/secret/get',
+  '/api/v1/entity/get',
+  '/api/v1/entity/query',
+  '/api/v1/batch/get',
 ]);
 const META = ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'];
 
@@ -95,15 +122,21 @@ function meta(r: Row, fields: string[]): { createdAt?: number; updatedAt?: numbe
   return {
     ...(fields.includes('CREATED_AT') && { createdAt: Math.floor(r.created_at / 1000) }),
     ...(fields.includes('UPDATED_AT') && { updatedAt: Math.floor(r.updated_at / 1000) }),
-    ...(fields.includes('EXPIRE_TIME') && r.expire_at !== null && { expireTime: new Date(r.expire_at).toISOString() }),
+    ...(fields.includes('EXPIRE_TIME') &&
+      r.expire_at !== null && { expireTime: new Date(r.expire_at).toISOString() }),
   };
 }
 
 const encodeCursor = (c: unknown): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor(raw: unknown, query: string): { r: SqlParam; k: string } {
   try {
-    const c = JSON.parse(Buffer.from(String(raw), 'base64url').toString()) as { q?: unknown; r?: SqlParam; k?: unknown };
-    if (typeof raw === 'string' && c.q === query && typeof c.k === 'string') return { r: c.r ?? null, k: c.k };
+    const c = JSON.parse(Buffer.from(String(raw), 'base64url').toString()) as {
+      q?: unknown;
+      r?: SqlParam;
+      k?: unknown;
+    };
+    if (typeof raw === 'string' && c.q === query && typeof c.k === 'string')
+      return { r: c.r ?? null, k: c.k };
   } catch {
     /* fall through */
   }
@@ -131,7 +164,8 @@ export class KvsEmulator {
     '/api/v1/entity/query': (b) => this.entityQuery(obj(b)),
     '/api/v1/batch/set': (b) => this.batch(b, (t, item) => this.setItem(t, item)),
     '/api/v1/batch/get': (b) => this.batch(b, (t, item) => this.getItem(t, item)),
-    '/api/v1/batch/delete': (b) => this.batch(b, (t, item) => (this.remove(t, checkKey(item.key, !!t.entity)), {})),
+    '/api/v1/batch/delete': (b) =>
+      this.batch(b, (t, item) => (this.remove(t, checkKey(item.key, !!t.entity)), {})),
     '/api/v1/transaction': (b) => this.transaction(obj(b)),
   };
 
@@ -153,13 +187,20 @@ export class KvsEmulator {
     this.stats.byPath[path] = (this.stats.byPath[path] ?? 0) + 1;
     if (route) this.stats[READS.has(path) ? 'reads' : 'writes']++;
     const fault = this.takeFault(path);
-    if (fault) return { status: fault.status, body: { code: fault.code, message: fault.message ?? `Injected fault ${fault.code}` } };
+    if (fault)
+      return {
+        status: fault.status,
+        body: { code: fault.code, message: fault.message ?? `Injected fault ${fault.code}` },
+      };
     if (!route) return { status: 404, body: { code: 'NOT_FOUND', message: `No such storage API: ${path}` } };
     try {
       return route(body);
     } catch (e) {
       if (e instanceof KvsError) return { status: e.status, body: e.body };
-      return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: e instanceof Error ? e.message : String(e) } };
+      return {
+        status: 500,
+        body: { code: 'INTERNAL_SERVER_ERROR', message: e instanceof Error ? e.message : String(e) },
+      };
     }
   }
 
@@ -168,12 +209,20 @@ export class KvsEmulator {
     const pathname = new URL(path, 'http://kvs.local').pathname;
     let reply: KvsReply;
     if ((init?.method ?? 'GET').toUpperCase() !== 'POST') {
-      reply = { status: 405, body: { code: 'METHOD_NOT_ALLOWED', message: 'Forge storage APIs only accept POST' } };
+      reply = {
+        status: 405,
+        body: { code: 'METHOD_NOT_ALLOWED', message: 'Forge storage APIs only accept POST' },
+      };
     } else {
       const raw = init?.body;
       let body: unknown;
       try {
-        const text = typeof raw === 'string' ? raw : raw instanceof Uint8Array ? new TextDecoder().decode(raw) : undefined;
+        const text =
+          typeof raw === 'string'
+            ? raw
+            : raw instanceof Uint8Array
+              ? new TextDecoder().decode(raw)
+              : undefined;
         body = text === undefined ? undefined : JSON.parse(text);
       } catch {
         body = Symbol('invalid JSON'); // refused by every route's body check
@@ -183,7 +232,10 @@ export class KvsEmulator {
     const response =
       reply.body === undefined
         ? new Response(null, { status: reply.status })
-        : new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+        : new Response(JSON.stringify(reply.body), {
+            status: reply.status,
+            headers: { 'content-type': 'application/json' },
+          });
     return Promise.resolve(response);
   }
 
@@ -226,13 +278,16 @@ export class KvsEmulator {
   private set(t: Target, b: Body): KvsReply {
     const opts = (b.options ?? {}) as { keyPolicy?: unknown; returnValue?: unknown };
     const policy = opts.keyPolicy ?? 'OVERRIDE';
-    if (policy !== 'OVERRIDE' && policy !== 'FAIL_IF_EXISTS') throw badRequest('BAD_REQUEST', 'keyPolicy must be OVERRIDE or FAIL_IF_EXISTS');
+    if (policy !== 'OVERRIDE' && policy !== 'FAIL_IF_EXISTS')
+      throw badRequest('BAD_REQUEST', 'keyPolicy must be OVERRIDE or FAIL_IF_EXISTS');
     const ret = opts.returnValue;
     if (ret !== undefined && (policy !== 'OVERRIDE' || (ret !== 'PREVIOUS' && ret !== 'LATEST')))
       throw badRequest('BAD_REQUEST', 'returnValue must be PREVIOUS or LATEST and needs keyPolicy OVERRIDE');
     const { prev, row } = this.setItem(t, b, policy === 'FAIL_IF_EXISTS');
     const out = ret === 'PREVIOUS' ? prev : ret === 'LATEST' ? row : undefined;
-    return out ? ok({ key: out.key, value: JSON.parse(out.value) as unknown, ...meta(out, META) }) : NO_CONTENT;
+    return out
+      ? ok({ key: out.key, value: JSON.parse(out.value) as unknown, ...meta(out, META) })
+      : NO_CONTENT;
   }
 
   /** Validates and writes one item; the read-check-write runs in one SQLite transaction (atomic FAIL_IF_EXISTS). */
@@ -269,9 +324,22 @@ export class KvsEmulator {
     ).get(space, key, this.now()) as Row | undefined;
   }
 
-  private write(t: Target, key: string, json: string, value: Body | undefined, ttl: number | undefined, prev: Row | undefined): Row {
+  private write(
+    t: Target,
+    key: string,
+    json: string,
+    value: Body | undefined,
+    ttl: number | undefined,
+    prev: Row | undefined,
+  ): Row {
     const now = this.now();
-    const row: Row = { key, value: json, created_at: prev?.created_at ?? now, updated_at: now, expire_at: ttl ? now + ttl : null };
+    const row: Row = {
+      key,
+      value: json,
+      created_at: prev?.created_at ?? now,
+      updated_at: now,
+      expire_at: ttl ? now + ttl : null,
+    };
     this.stmt(
       `INSERT INTO items (space, key, value, created_at, updated_at, expire_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (space, key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at,
@@ -296,19 +364,26 @@ export class KvsEmulator {
       const attrs = [...ix.partition, ix.range];
       if (attrs.some((a) => value[a] === undefined)) continue;
       this.stmt('INSERT INTO idx (space, idx, part, rng, key) VALUES (?, ?, ?, ?, ?)').run(
-        entity.name, ix.name, JSON.stringify(ix.partition.map((a) => value[a])), sqlValue(value[ix.range]), key,
+        entity.name,
+        ix.name,
+        JSON.stringify(ix.partition.map((a) => value[a])),
+        sqlValue(value[ix.range]),
+        key,
       );
     }
   }
 
   /** Rebuilds `idx` when the entity definitions differ from those a file-backed store was last opened with. */
   private syncIndexes(signature: string): void {
-    const stored = this.db.prepare("SELECT v FROM meta WHERE k = 'entities'").get() as { v: string } | undefined;
+    const stored = this.db.prepare("SELECT v FROM meta WHERE k = 'entities'").get() as
+      { v: string } | undefined;
     if (stored?.v === signature) return;
     this.db.transaction(() => {
       this.db.exec('DELETE FROM idx');
       for (const entity of this.entities.values()) {
-        const rows = this.db.prepare('SELECT key, value FROM items WHERE space = ?').all(entity.name) as Row[];
+        const rows = this.db
+          .prepare('SELECT key, value FROM items WHERE space = ?')
+          .all(entity.name) as Row[];
         for (const r of rows) this.reindex(entity, r.key, JSON.parse(r.value) as Body);
       }
       this.db.prepare("INSERT OR REPLACE INTO meta (k, v) VALUES ('entities', ?)").run(signature);
@@ -316,7 +391,9 @@ export class KvsEmulator {
   }
 
   private takeFault(path: string): KvsFault | undefined {
-    const i = this.faults.findIndex((f) => (typeof f.path === 'string' ? f.path === path : f.path.test(path)));
+    const i = this.faults.findIndex((f) =>
+      typeof f.path === 'string' ? f.path === path : f.path.test(path),
+    );
     const f = this.faults[i];
     if (!f) return undefined;
     if (--f.left <= 0) this.faults.splice(i, 1);
@@ -330,14 +407,18 @@ export class KvsEmulator {
     const limit = b.limit ?? DEFAULT_PAGE;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
       throw badRequest('BAD_REQUEST', 'limit must be a positive integer');
-    if (limit > MAX_PAGE) throw badRequest('LIST_QUERY_LIMIT_EXCEEDED', `The limit should be below ${MAX_PAGE}`);
+    if (limit > MAX_PAGE)
+      throw badRequest('LIST_QUERY_LIMIT_EXCEEDED', `The limit should be below ${MAX_PAGE}`);
     const fields = metadataFields(b.options);
     const where = b.where ?? [];
-    if (!Array.isArray(where) || where.length > 1) throw badRequest('QUERY_WHERE_INVALID', 'where takes one condition');
-    let sql = 'SELECT key, value, created_at, updated_at, expire_at FROM items WHERE space = ? AND (expire_at IS NULL OR expire_at > ?)';
+    if (!Array.isArray(where) || where.length > 1)
+      throw badRequest('QUERY_WHERE_INVALID', 'where takes one condition');
+    let sql =
+      'SELECT key, value, created_at, updated_at, expire_at FROM items WHERE space = ? AND (expire_at IS NULL OR expire_at > ?)';
     const params: SqlParam[] = [KVS, this.now()];
     for (const w of where as { property?: unknown; condition?: unknown; values?: unknown }[]) {
-      if (w?.property !== 'key') throw badRequest('QUERY_WHERE_FIELD_INVALID', 'Only the "key" property can be queried');
+      if (w?.property !== 'key')
+        throw badRequest('QUERY_WHERE_FIELD_INVALID', 'Only the "key" property can be queried');
       const values = Array.isArray(w.values) ? (w.values as unknown[]) : [];
       const prefix = values[0];
       if (w.condition !== 'BEGINS_WITH' || typeof prefix !== 'string' || values.length !== 1)
@@ -366,8 +447,14 @@ export class KvsEmulator {
   private entityQuery(b: Body): KvsReply {
     const entity = this.entityTarget(b).entity as Entity;
     const ix: IndexDef | undefined =
-      b.indexName === BY_KEY ? { name: BY_KEY, partition: [], range: 'key' } : entity.indexes.get(String(b.indexName));
-    if (!ix) throw badRequest('INVALID_ENTITY_INDEX', `Index ${String(b.indexName)} is not defined on entity ${entity.name}`);
+      b.indexName === BY_KEY
+        ? { name: BY_KEY, partition: [], range: 'key' }
+        : entity.indexes.get(String(b.indexName));
+    if (!ix)
+      throw badRequest(
+        'INVALID_ENTITY_INDEX',
+        `Index ${String(b.indexName)} is not defined on entity ${entity.name}`,
+      );
     const typeOf = (a: string) => (a === 'key' ? 'string' : (entity.attributes.get(a) ?? 'any'));
     const partition = b.partition ?? [];
     if (
@@ -375,15 +462,24 @@ export class KvsEmulator {
       partition.length !== ix.partition.length ||
       !ix.partition.every((a, i) => hasType(partition[i], typeOf(a)))
     )
-      throw badRequest('BAD_REQUEST', `Index ${ix.name} needs partition values [${ix.partition.join(', ')}] of the attribute types`);
+      throw badRequest(
+        'BAD_REQUEST',
+        `Index ${ix.name} needs partition values [${ix.partition.join(', ')}] of the attribute types`,
+      );
     const range: Clause | undefined =
-      b.range === undefined ? undefined : checkClause(b.range, typeOf(ix.range), RANGE_CONDITIONS, 'QUERY_WHERE_INVALID');
-    const filters: Filters | undefined = b.filters === undefined ? undefined : checkFilters(entity, b.filters);
+      b.range === undefined
+        ? undefined
+        : checkClause(b.range, typeOf(ix.range), RANGE_CONDITIONS, 'QUERY_WHERE_INVALID');
+    const filters: Filters | undefined =
+      b.filters === undefined ? undefined : checkFilters(entity, b.filters);
     const sort = b.sort ?? 'ASC';
     if (sort !== 'ASC' && sort !== 'DESC') throw badRequest('BAD_REQUEST', 'sort must be ASC or DESC');
     const limit = b.limit ?? DEFAULT_PAGE;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-      throw badRequest('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', `The limit must be between 1 and ${MAX_PAGE}`);
+      throw badRequest(
+        'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+        `The limit must be between 1 and ${MAX_PAGE}`,
+      );
     const fields = metadataFields(b.options);
     const query = JSON.stringify([entity.name, ix.name, partition, sort]);
     const after = b.cursor === undefined ? undefined : decodeCursor(b.cursor, query);
@@ -397,7 +493,8 @@ export class KvsEmulator {
       sql += 'items i WHERE i.space = ?';
       params.push(entity.name);
     } else {
-      sql += 'idx x JOIN items i ON i.space = x.space AND i.key = x.key WHERE x.space = ? AND x.idx = ? AND x.part = ?';
+      sql +=
+        'idx x JOIN items i ON i.space = x.space AND i.key = x.key WHERE x.space = ? AND x.idx = ? AND x.part = ?';
       params.push(entity.name, ix.name, JSON.stringify(partition));
     }
     sql += ' AND (i.expire_at IS NULL OR i.expire_at > ?)';
@@ -420,18 +517,24 @@ export class KvsEmulator {
       .map((r) => ({ r, value: JSON.parse(r.value) as Body }))
       .filter(({ value }) => !filters || testFilters(filters, value))
       .map(({ r, value }) => ({ key: r.key, value, ...meta(r, fields) }));
-    return ok({ data, ...(rows.length > limit && last && { cursor: encodeCursor({ q: query, r: last.rng, k: last.key }) }) });
+    return ok({
+      data,
+      ...(rows.length > limit && last && { cursor: encodeCursor({ q: query, r: last.rng, k: last.key }) }),
+    });
   }
 
   // ---- batch and transactions ---------------------------------------------------------------------------------
 
   /** Bare-array batch: ≤ 25 items, empty or duplicate (key + entityName) → whole batch 400; else per-item results. */
   private batch(body: unknown, op: (t: Target, item: Body) => object): KvsReply {
-    if (!Array.isArray(body) || body.length === 0) throw badRequest('BAD_REQUEST', 'A batch needs a non-empty array of items');
-    if (body.length > MAX_BATCH_ITEMS) throw badRequest('BAD_REQUEST', `A batch takes at most ${MAX_BATCH_ITEMS} items`);
+    if (!Array.isArray(body) || body.length === 0)
+      throw badRequest('BAD_REQUEST', 'A batch needs a non-empty array of items');
+    if (body.length > MAX_BATCH_ITEMS)
+      throw badRequest('BAD_REQUEST', `A batch takes at most ${MAX_BATCH_ITEMS} items`);
     const items = body.map(obj);
     const ids = new Set(items.map((i) => JSON.stringify([i.entityName ?? null, i.key])));
-    if (ids.size !== items.length) throw badRequest('BAD_REQUEST', 'Duplicate key (key + entityName) in batch');
+    if (ids.size !== items.length)
+      throw badRequest('BAD_REQUEST', 'Duplicate key (key + entityName) in batch');
     const successfulKeys: object[] = [];
     const failedKeys: object[] = [];
     for (const item of items) {
@@ -465,8 +568,10 @@ export class KvsEmulator {
         if (kind === 'check' && (item.entityName === undefined || item.conditions === undefined))
           throw badRequest('BAD_REQUEST', 'A check needs entityName and conditions');
         const t: Target = item.entityName === undefined ? { space: KVS } : this.entityTarget(item);
-        if (!t.entity && item.conditions !== undefined) throw badRequest('BAD_REQUEST', 'Conditions apply to entity items only');
-        const conditions = t.entity && item.conditions !== undefined ? checkFilters(t.entity, item.conditions) : undefined;
+        if (!t.entity && item.conditions !== undefined)
+          throw badRequest('BAD_REQUEST', 'Conditions apply to entity items only');
+        const conditions =
+          t.entity && item.conditions !== undefined ? checkFilters(t.entity, item.conditions) : undefined;
         if (kind === 'set') {
           checkValue(item.value);
           if (t.entity) checkEntityValue(t.entity, item.value);
@@ -476,7 +581,8 @@ export class KvsEmulator {
       }
     }
     if (ops.length === 0) throw badRequest('BAD_REQUEST', 'A transaction needs at least one operation');
-    if (ops.length > MAX_TRANSACTION_OPS) throw badRequest('BAD_REQUEST', `A transaction takes at most ${MAX_TRANSACTION_OPS} operations`);
+    if (ops.length > MAX_TRANSACTION_OPS)
+      throw badRequest('BAD_REQUEST', `A transaction takes at most ${MAX_TRANSACTION_OPS} operations`);
     if (new Set(ops.map((o) => JSON.stringify([o.t.space, o.key]))).size !== ops.length)
       throw badRequest('BAD_REQUEST', 'Each key may appear only once in a transaction');
     this.db.transaction(() => {

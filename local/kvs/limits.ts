@@ -23,9 +23,15 @@ export function checkKey(key: unknown, entity: boolean): string {
       ? badRequest('EMPTY_KEY', 'Key cannot be empty.')
       : badRequest('KEY_TOO_SHORT', 'The provided key needs to be at least one character.');
   if (key.length > MAX_KEY_LENGTH)
-    throw badRequest('KEY_TOO_LONG', `The provided key has exceeded the maximum ${MAX_KEY_LENGTH} characters.`);
+    throw badRequest(
+      'KEY_TOO_LONG',
+      `The provided key has exceeded the maximum ${MAX_KEY_LENGTH} characters.`,
+    );
   if (!KEY_RE.test(key))
-    throw badRequest('INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
+    throw badRequest(
+      'INVALID_KEY',
+      'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/',
+    );
   return key;
 }
 
@@ -38,12 +44,19 @@ function depth(value: unknown): number {
 
 /** Returns the JSON text to store. `null`/missing values are refused: Forge stores JSON except `null`. */
 export function checkValue(value: unknown): string {
-  if (value === undefined || value === null) throw badRequest('BAD_REQUEST', 'The value must not be null or undefined');
+  if (value === undefined || value === null)
+    throw badRequest('BAD_REQUEST', 'The value must not be null or undefined');
   const json = JSON.stringify(value);
   if (Buffer.byteLength(json, 'utf8') > MAX_VALUE_BYTES)
-    throw badRequest('MAX_SIZE', `The provided value has exceeded the maximum size limit (${MAX_VALUE_BYTES} bytes).`);
+    throw badRequest(
+      'MAX_SIZE',
+      `The provided value has exceeded the maximum size limit (${MAX_VALUE_BYTES} bytes).`,
+    );
   if (depth(value) > MAX_DEPTH)
-    throw badRequest('MAX_DEPTH', `The provided value has exceeded the maximum object depth (${MAX_DEPTH}) limit.`);
+    throw badRequest(
+      'MAX_DEPTH',
+      `The provided value has exceeded the maximum object depth (${MAX_DEPTH}) limit.`,
+    );
   return json;
 }
 
@@ -53,9 +66,15 @@ const UNIT_MS = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400
 export function ttlMs(ttl: unknown): number | undefined {
   if (ttl === undefined) return undefined;
   const t = (typeof ttl === 'object' && ttl !== null ? ttl : {}) as { value?: unknown; unit?: unknown };
-  const unit = typeof t.unit === 'string' && Object.hasOwn(UNIT_MS, t.unit) ? UNIT_MS[t.unit as keyof typeof UNIT_MS] : undefined;
+  const unit =
+    typeof t.unit === 'string' && Object.hasOwn(UNIT_MS, t.unit)
+      ? UNIT_MS[t.unit as keyof typeof UNIT_MS]
+      : undefined;
   if (unit === undefined || typeof t.value !== 'number' || !Number.isInteger(t.value) || t.value <= 0)
-    throw badRequest('BAD_REQUEST', 'ttl must be {value: positive integer, unit: SECONDS|MINUTES|HOURS|DAYS}');
+    throw badRequest(
+      'BAD_REQUEST',
+      'ttl must be {value: positive integer, unit: SECONDS|MINUTES|HOURS|DAYS}',
+    );
   const ms = t.value * unit;
   if (ms > MAX_TTL_MS) throw badRequest('BAD_REQUEST', 'ttl must not exceed one year');
   return ms;

@@ -32,8 +32,16 @@ describe('batch', () => {
     expect(r.successfulKeys).toEqual([{ key: 'a' }, { key: 'b' }, { key: 'a', entityName: 'counter' }]);
     expect(r.failedKeys).toEqual([
       { key: 'bad/key', error: { code: 'INVALID_KEY', message: expect.any(String) as string } },
-      { key: 'c', entityName: 'counter', error: { code: 'INVALID_ENTITY_VALUE', message: expect.any(String) as string } },
-      { key: 'd', entityName: 'no-such-entity', error: { code: 'INVALID_ENTITY_TYPE', message: expect.any(String) as string } },
+      {
+        key: 'c',
+        entityName: 'counter',
+        error: { code: 'INVALID_ENTITY_VALUE', message: expect.any(String) as string },
+      },
+      {
+        key: 'd',
+        entityName: 'no-such-entity',
+        error: { code: 'INVALID_ENTITY_TYPE', message: expect.any(String) as string },
+      },
       { key: 'e', error: { code: 'BAD_REQUEST', message: expect.any(String) as string } },
     ]);
     expect(await kvs.get('a')).toBe(1);
@@ -64,9 +72,16 @@ describe('batch', () => {
   it('batchDelete deletes; a missing key counts as deleted', async () => {
     await kvs.set('a', 1);
     await counters().set('a', { n: 1 });
-    const r = await kvs.batchDelete([{ key: 'a' }, { key: 'a', entityName: 'counter' }, { key: 'never' }, { key: '' }]);
+    const r = await kvs.batchDelete([
+      { key: 'a' },
+      { key: 'a', entityName: 'counter' },
+      { key: 'never' },
+      { key: '' },
+    ]);
     expect(r.successfulKeys).toEqual([{ key: 'a' }, { key: 'a', entityName: 'counter' }, { key: 'never' }]);
-    expect(r.failedKeys).toEqual([{ key: '', error: { code: 'KEY_TOO_SHORT', message: expect.any(String) as string } }]);
+    expect(r.failedKeys).toEqual([
+      { key: '', error: { code: 'KEY_TOO_SHORT', message: expect.any(String) as string } },
+    ]);
     expect(await kvs.get('a')).toBeUndefined();
     expect(await counters().get('a')).toBeUndefined();
   });
@@ -74,9 +89,19 @@ describe('batch', () => {
   it('an empty batch, a duplicate key+entityName or more than 25 items fail the whole batch (400)', async () => {
     expect(await apiError(kvs.batchSet([]))).toMatchObject({ status: 400 });
     expect(await apiError(kvs.batchGet([{ key: 'a' }, { key: 'a' }]))).toMatchObject({ status: 400 });
-    expect(await apiError(kvs.batchSet([{ key: 'a', value: 1 }, { key: 'a', value: 2 }]))).toMatchObject({ status: 400 });
+    expect(
+      await apiError(
+        kvs.batchSet([
+          { key: 'a', value: 1 },
+          { key: 'a', value: 2 },
+        ]),
+      ),
+    ).toMatchObject({ status: 400 });
     expect(await kvs.get('a')).toBeUndefined();
-    const dupAcrossEntities = await kvs.batchSet<unknown>([{ key: 'a', value: 1 }, { key: 'a', entityName: 'counter', value: { n: 2 } }]);
+    const dupAcrossEntities = await kvs.batchSet<unknown>([
+      { key: 'a', value: 1 },
+      { key: 'a', entityName: 'counter', value: { n: 2 } },
+    ]);
     expect(dupAcrossEntities.failedKeys).toEqual([]);
     const items = Array.from({ length: 26 }, (_, i) => ({ key: `k${i}`, value: i }));
     expect(await apiError(kvs.batchSet(items))).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
@@ -96,7 +121,10 @@ describe('transactions', () => {
       .set('plain', { v: 1 }, undefined, { ttl: { value: 1, unit: 'MINUTES' } })
       .set('c2', { n: 2 }, { entityName: 'counter' })
       .delete('gone')
-      .check('c1', { entityName: 'counter', conditions: F().and('owner', forge.FilterConditions.equalTo('ann')) })
+      .check('c1', {
+        entityName: 'counter',
+        conditions: F().and('owner', forge.FilterConditions.equalTo('ann')),
+      })
       .execute();
     expect(await kvs.get('plain')).toEqual({ v: 1 });
     expect(await counters().get('c2')).toEqual({ n: 2 });
@@ -111,7 +139,11 @@ describe('transactions', () => {
     const bump = (from: number) =>
       kvs
         .transact()
-        .set<Counter>('c1', { n: from + 1 }, { entityName: 'counter', conditions: F().and('n', forge.FilterConditions.equalTo(from)) })
+        .set<Counter>(
+          'c1',
+          { n: from + 1 },
+          { entityName: 'counter', conditions: F().and('n', forge.FilterConditions.equalTo(from)) },
+        )
         .set('audit', { bumpedFrom: from })
         .delete('keep')
         .execute();
@@ -137,7 +169,11 @@ describe('transactions', () => {
     const create = () =>
       kvs
         .transact()
-        .set<Counter>('new', { n: 0 }, { entityName: 'counter', conditions: F().and('n', forge.FilterConditions.notExists()) })
+        .set<Counter>(
+          'new',
+          { n: 0 },
+          { entityName: 'counter', conditions: F().and('n', forge.FilterConditions.notExists()) },
+        )
         .execute();
     await create();
     expect(await counters().get('new')).toEqual({ n: 0 });
@@ -145,7 +181,12 @@ describe('transactions', () => {
     // conditional delete
     await kvs
       .transact()
-      .delete('new', { entityName: 'counter', conditions: F().or('n', forge.FilterConditions.equalTo(0)).or('owner', forge.FilterConditions.exists()) })
+      .delete('new', {
+        entityName: 'counter',
+        conditions: F()
+          .or('n', forge.FilterConditions.equalTo(0))
+          .or('owner', forge.FilterConditions.exists()),
+      })
       .execute();
     expect(await counters().get('new')).toBeUndefined();
   });
@@ -161,16 +202,26 @@ describe('transactions', () => {
     expect(await kvs.get('k24')).toBe(24);
     expect(await apiError(kvs.transact().set('a', 1).delete('a').execute())).toMatchObject({ status: 400 });
     await kvs.transact().set('a', 1).delete('a', { entityName: 'counter' }).execute(); // different namespaces
-    expect(await apiError(kvs.transact().set('z', 1).set('c', { n: 'x' } as never, { entityName: 'counter' }).execute())).toMatchObject({
+    expect(
+      await apiError(
+        kvs
+          .transact()
+          .set('z', 1)
+          .set('c', { n: 'x' } as never, { entityName: 'counter' })
+          .execute(),
+      ),
+    ).toMatchObject({
       code: 'INVALID_ENTITY_VALUE',
     });
     expect(await kvs.get('z')).toBeUndefined();
     const cond = { and: [{ property: 'n', condition: 'EXISTS', values: [true] }] };
-    expect(emu.handle('/api/v1/transaction', { set: [{ key: 'p', value: 1, conditions: cond }] }).status).toBe(400);
+    expect(
+      emu.handle('/api/v1/transaction', { set: [{ key: 'p', value: 1, conditions: cond }] }).status,
+    ).toBe(400);
     expect(emu.handle('/api/v1/transaction', {}).status).toBe(400);
-    await expect(kvs.transact().check('c', { entityName: 'counter', conditions: F() }).execute()).rejects.toThrow(
-      'Builder must have at least one condition set',
-    );
+    await expect(
+      kvs.transact().check('c', { entityName: 'counter', conditions: F() }).execute(),
+    ).rejects.toThrow('Builder must have at least one condition set');
   });
 
   it('FAIL_IF_EXISTS is atomic: of 12 concurrent writers exactly one wins', async () => {

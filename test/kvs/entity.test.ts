@@ -33,7 +33,9 @@ const people: [string, Employee][] = Array.from({ length: 30 }, (_, i) => {
 });
 
 const employees = () => kvs.entity<Employee>('employee');
-type WhereClause = Parameters<ReturnType<ReturnType<ReturnType<typeof employees>['query']>['index']>['where']>[0];
+type WhereClause = Parameters<
+  ReturnType<ReturnType<ReturnType<typeof employees>['query']>['index']>['where']
+>[0];
 type FilterClause = Parameters<InstanceType<ForgeKvs['Filter']>['and']>[1];
 type Page = { results: { key: string; value: Employee }[]; nextCursor?: string };
 
@@ -52,12 +54,18 @@ async function drain(run: (cursor?: string) => Promise<Page>): Promise<{ keys: s
 }
 
 /** Oracle: keys of `people` matching `pred`, ordered by (range value, key). */
-function expected(pred: (e: Employee) => boolean, range: (e: Employee) => string | number, desc = false): string[] {
-  const rows = people.filter(([, e]) => pred(e)).sort(([ka, a], [kb, b]) => {
-    const ra = range(a);
-    const rb = range(b);
-    return ra < rb ? -1 : ra > rb ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+function expected(
+  pred: (e: Employee) => boolean,
+  range: (e: Employee) => string | number,
+  desc = false,
+): string[] {
+  const rows = people
+    .filter(([, e]) => pred(e))
+    .sort(([ka, a], [kb, b]) => {
+      const ra = range(a);
+      const rb = range(b);
+      return ra < rb ? -1 : ra > rb ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
   const keys = rows.map(([k]) => k);
   return desc ? keys.reverse() : keys;
 }
@@ -78,18 +86,28 @@ describe('entity get / set / delete', () => {
     expect(await employees().get('nobody')).toBeUndefined();
     const t0 = clock.now;
     clock.now += 2000;
-    const prev = await employees().set('e05', { name: 'renamed', team: 'eng', salary: 1, active: true }, {
-      keyPolicy: 'OVERRIDE',
-      returnValue: 'PREVIOUS',
-    });
+    const prev = await employees().set(
+      'e05',
+      { name: 'renamed', team: 'eng', salary: 1, active: true },
+      {
+        keyPolicy: 'OVERRIDE',
+        returnValue: 'PREVIOUS',
+      },
+    );
     expect(prev?.value).toEqual(people[5]?.[1]);
-    expect(await employees().get('e05', { metadataFields: [forge.MetadataField.CREATED_AT, forge.MetadataField.UPDATED_AT] })).toEqual({
+    expect(
+      await employees().get('e05', {
+        metadataFields: [forge.MetadataField.CREATED_AT, forge.MetadataField.UPDATED_AT],
+      }),
+    ).toEqual({
       key: 'e05',
       value: { name: 'renamed', team: 'eng', salary: 1, active: true },
       createdAt: t0 / 1000,
       updatedAt: t0 / 1000 + 2,
     });
-    expect(await apiError(employees().set('e05', { name: 'x' } as Employee, { keyPolicy: 'FAIL_IF_EXISTS' }))).toMatchObject({
+    expect(
+      await apiError(employees().set('e05', { name: 'x' } as Employee, { keyPolicy: 'FAIL_IF_EXISTS' })),
+    ).toMatchObject({
       code: 'KEY_CONFLICT',
       status: 409,
     });
@@ -102,15 +120,32 @@ describe('entity get / set / delete', () => {
 
   it('validates values against the attribute types', async () => {
     const e = kvs.entity<Record<string, unknown>>('employee');
-    expect(await apiError(e.set('x', { unknownAttr: 1 }))).toMatchObject({ code: 'INVALID_ENTITY_ATTRIBUTE', status: 400 });
-    for (const bad of [{ level: '3' }, { level: 1.5 }, { salary: 'high' }, { active: 'yes' }, { name: 5 }, { name: null }]) {
+    expect(await apiError(e.set('x', { unknownAttr: 1 }))).toMatchObject({
+      code: 'INVALID_ENTITY_ATTRIBUTE',
+      status: 400,
+    });
+    for (const bad of [
+      { level: '3' },
+      { level: 1.5 },
+      { salary: 'high' },
+      { active: 'yes' },
+      { name: 5 },
+      { name: null },
+    ]) {
       expect(await apiError(e.set('x', bad))).toMatchObject({ code: 'INVALID_ENTITY_VALUE', status: 400 });
     }
-    expect(await apiError(kvs.entity<unknown>('employee').set('x', ['array']))).toMatchObject({ code: 'INVALID_ENTITY_VALUE' });
-    expect(await apiError(kvs.entity<unknown>('employee').set('x', 'text'))).toMatchObject({ code: 'INVALID_ENTITY_VALUE' });
+    expect(await apiError(kvs.entity<unknown>('employee').set('x', ['array']))).toMatchObject({
+      code: 'INVALID_ENTITY_VALUE',
+    });
+    expect(await apiError(kvs.entity<unknown>('employee').set('x', 'text'))).toMatchObject({
+      code: 'INVALID_ENTITY_VALUE',
+    });
     await e.set('ok', { level: 3, salary: 2, extra: [1, { deep: 'anything' }] }); // float accepts integers, any accepts JSON
     expect(await e.get('ok')).toEqual({ level: 3, salary: 2, extra: [1, { deep: 'anything' }] });
-    expect(await apiError(kvs.entity('nope-entity').get('x'))).toMatchObject({ code: 'INVALID_ENTITY_TYPE', status: 400 });
+    expect(await apiError(kvs.entity('nope-entity').get('x'))).toMatchObject({
+      code: 'INVALID_ENTITY_TYPE',
+      status: 400,
+    });
     expect(await apiError(kvs.entity('ab').get('x'))).toMatchObject({ code: 'ENTITY_TYPE_TOO_SHORT' });
     expect(await apiError(e.set('', { level: 1 }))).toMatchObject({ code: 'EMPTY_KEY' });
     expect(await apiError(e.get('bad/key'))).toMatchObject({ code: 'INVALID_KEY' });
@@ -119,7 +154,10 @@ describe('entity get / set / delete', () => {
 
 describe('entity query', () => {
   const W = () => forge.WhereConditions;
-  const byTeamLevel = (team: string) => employees().query().index('by-team-level', { partition: [team] });
+  const byTeamLevel = (team: string) =>
+    employees()
+      .query()
+      .index('by-team-level', { partition: [team] });
 
   it('partition + every range condition, matching the oracle', async () => {
     const lvl = (e: Employee) => e.level as number;
@@ -133,37 +171,81 @@ describe('entity query', () => {
       [W().lessThanEqualTo(2), (n) => n <= 2],
     ];
     for (const [cond, test] of cases) {
-      const { keys } = await drain((c) => (c ? byTeamLevel('eng').where(cond).cursor(c) : byTeamLevel('eng').where(cond)).limit(100).getMany());
+      const { keys } = await drain((c) =>
+        (c ? byTeamLevel('eng').where(cond).cursor(c) : byTeamLevel('eng').where(cond)).limit(100).getMany(),
+      );
       expect(keys, cond.condition).toEqual(expected((e) => inEng(e) && test(lvl(e)), lvl));
       expect(keys.length, cond.condition).toBeGreaterThan(0);
     }
     const byName = await employees().query().index('by-name').where(W().beginsWith('c')).limit(100).getMany();
-    expect(byName.results.map((r) => r.key)).toEqual(expected((e) => e.name.startsWith('c'), (e) => e.name));
+    expect(byName.results.map((r) => r.key)).toEqual(
+      expected(
+        (e) => e.name.startsWith('c'),
+        (e) => e.name,
+      ),
+    );
     expect(byName.results.length).toBeGreaterThan(0);
   });
 
   it('multi-attribute partitions (incl. boolean) and float range index given as a string', async () => {
-    const r = await employees().query().index('by-team-active-name', { partition: ['ops', false] }).limit(100).getMany();
-    expect(r.results.map((x) => x.key)).toEqual(expected((e) => e.team === 'ops' && !e.active, (e) => e.name));
+    const r = await employees()
+      .query()
+      .index('by-team-active-name', { partition: ['ops', false] })
+      .limit(100)
+      .getMany();
+    expect(r.results.map((x) => x.key)).toEqual(
+      expected(
+        (e) => e.team === 'ops' && !e.active,
+        (e) => e.name,
+      ),
+    );
     const s = await employees().query().index('salary').where(W().between(1050, 1100.5)).limit(100).getMany();
-    expect(s.results.map((x) => x.key)).toEqual(expected((e) => e.salary >= 1050 && e.salary <= 1100.5, (e) => e.salary));
-    expect(await apiError(employees().query().index('by-team-level').getMany())).toMatchObject({ status: 400 });
-    expect(await apiError(employees().query().index('by-team-active-name', { partition: ['ops'] }).getMany())).toMatchObject({ status: 400 });
-    expect(await apiError(employees().query().index('by-team-level', { partition: [7] }).getMany())).toMatchObject({ status: 400 });
-    expect(await apiError(employees().query().index('no-such-index').getMany())).toMatchObject({ code: 'INVALID_ENTITY_INDEX' });
+    expect(s.results.map((x) => x.key)).toEqual(
+      expected(
+        (e) => e.salary >= 1050 && e.salary <= 1100.5,
+        (e) => e.salary,
+      ),
+    );
+    expect(await apiError(employees().query().index('by-team-level').getMany())).toMatchObject({
+      status: 400,
+    });
+    expect(
+      await apiError(
+        employees()
+          .query()
+          .index('by-team-active-name', { partition: ['ops'] })
+          .getMany(),
+      ),
+    ).toMatchObject({ status: 400 });
+    expect(
+      await apiError(
+        employees()
+          .query()
+          .index('by-team-level', { partition: [7] })
+          .getMany(),
+      ),
+    ).toMatchObject({ status: 400 });
+    expect(await apiError(employees().query().index('no-such-index').getMany())).toMatchObject({
+      code: 'INVALID_ENTITY_INDEX',
+    });
   });
 
   it('items missing an index attribute are not in that index, but are in by-key', async () => {
     const noLevel = people.filter(([, e]) => e.level === undefined).map(([k]) => k);
     expect(noLevel.length).toBeGreaterThan(0);
     const inIndexes: string[] = [];
-    for (const t of TEAMS) inIndexes.push(...(await drain((c) => (c ? byTeamLevel(t).cursor(c) : byTeamLevel(t)).getMany())).keys);
+    for (const t of TEAMS)
+      inIndexes.push(...(await drain((c) => (c ? byTeamLevel(t).cursor(c) : byTeamLevel(t)).getMany())).keys);
     expect(inIndexes.sort()).toEqual(people.filter(([, e]) => e.level !== undefined).map(([k]) => k));
-    const byKey = await drain((c) => (c ? employees().query().index('by-key').cursor(c) : employees().query().index('by-key')).getMany());
+    const byKey = await drain((c) =>
+      (c ? employees().query().index('by-key').cursor(c) : employees().query().index('by-key')).getMany(),
+    );
     expect(byKey.keys).toEqual(people.map(([k]) => k));
     expect(byKey.pages).toBe(3); // default page 10, last page has no cursor
     const prefixed = await employees().query().index('by-key').where(W().beginsWith('e1')).getMany();
-    expect(prefixed.results.map((r) => r.key)).toEqual(people.map(([k]) => k).filter((k) => k.startsWith('e1')));
+    expect(prefixed.results.map((r) => r.key)).toEqual(
+      people.map(([k]) => k).filter((k) => k.startsWith('e1')),
+    );
   });
 
   it('overwrites move items between partitions; deletes leave the index', async () => {
@@ -178,7 +260,11 @@ describe('entity query', () => {
 
   it('sort DESC and cursors across many pages see every item exactly once, in order', async () => {
     const all = (e: Employee) => e.team === 'ops' && e.level !== undefined;
-    for (const [sort, limit] of [[forge.Sort.ASC, 1], [forge.Sort.DESC, 1], [forge.Sort.DESC, 3]] as const) {
+    for (const [sort, limit] of [
+      [forge.Sort.ASC, 1],
+      [forge.Sort.DESC, 1],
+      [forge.Sort.DESC, 3],
+    ] as const) {
       const { keys, pages } = await drain((c) => {
         const q = byTeamLevel('ops').sort(sort).limit(limit);
         return (c ? q.cursor(c) : q).getMany();
@@ -191,12 +277,22 @@ describe('entity query', () => {
     // a cursor from one query cannot be reused on another
     const first = await byTeamLevel('ops').limit(2).getMany();
     expect(first.nextCursor).toEqual(expect.any(String));
-    expect(await apiError(byTeamLevel('eng').limit(2).cursor(first.nextCursor as string).getMany())).toMatchObject({ status: 400 });
+    expect(
+      await apiError(
+        byTeamLevel('eng')
+          .limit(2)
+          .cursor(first.nextCursor as string)
+          .getMany(),
+      ),
+    ).toMatchObject({ status: 400 });
   });
 
   it('limit bounds 1–100, default 10', async () => {
     for (const limit of [0, 101, 2.5]) {
-      expect(await apiError(byTeamLevel('eng').limit(limit).getMany())).toMatchObject({ code: 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', status: 400 });
+      expect(await apiError(byTeamLevel('eng').limit(limit).getMany())).toMatchObject({
+        code: 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+        status: 400,
+      });
     }
     expect((await employees().query().index('by-key').limit(100).getMany()).results).toHaveLength(30);
     expect((await employees().query().index('by-key').getMany()).results).toHaveLength(10);
@@ -224,19 +320,35 @@ describe('entity query', () => {
     for (const [prop, cond, test] of cases) {
       const filter = new forge.Filter<Employee>().and(prop as keyof Employee, cond);
       const r = await employees().query().index('by-key').filters(filter).limit(100).getMany();
-      expect(r.results.map((x) => x.key), `${prop} ${cond.condition}`).toEqual(expected(test, () => 0));
+      expect(
+        r.results.map((x) => x.key),
+        `${prop} ${cond.condition}`,
+      ).toEqual(expected(test, () => 0));
       expect(r.results.length, `${prop} ${cond.condition}`).toBeGreaterThan(0);
     }
     const and = new forge.Filter<Employee>().and('team', F.equalTo('eng')).and('active', F.equalTo(true));
     const or = new forge.Filter<Employee>().or('team', F.equalTo('eng')).or('active', F.equalTo(true));
     const keysOf = async (f: typeof and | typeof or) =>
       (await employees().query().index('by-key').filters(f).limit(100).getMany()).results.map((r) => r.key);
-    expect(await keysOf(and)).toEqual(expected((e) => e.team === 'eng' && e.active, () => 0));
-    expect(await keysOf(or)).toEqual(expected((e) => e.team === 'eng' || e.active, () => 0));
+    expect(await keysOf(and)).toEqual(
+      expected(
+        (e) => e.team === 'eng' && e.active,
+        () => 0,
+      ),
+    );
+    expect(await keysOf(or)).toEqual(
+      expected(
+        (e) => e.team === 'eng' || e.active,
+        () => 0,
+      ),
+    );
   });
 
   it('filters run after the page is read: a page can be empty yet carry a cursor', async () => {
-    const f = new forge.Filter<Employee>().and('name', forge.FilterConditions.equalTo(people[29]?.[1].name as string));
+    const f = new forge.Filter<Employee>().and(
+      'name',
+      forge.FilterConditions.equalTo(people[29]?.[1].name as string),
+    );
     const q = () => employees().query().index('by-key').filters(f).limit(5);
     const first = await q().getMany();
     expect(first.results).toEqual([]);
@@ -249,35 +361,66 @@ describe('entity query', () => {
   it('refuses bad filters and ranges with Forge codes', async () => {
     const F = forge.FilterConditions;
     const any = new forge.Filter<Employee>().and('extra', F.exists());
-    expect(await apiError(employees().query().index('by-key').filters(any).getMany())).toMatchObject({ status: 422 });
+    expect(await apiError(employees().query().index('by-key').filters(any).getMany())).toMatchObject({
+      status: 422,
+    });
     const wrongType = new forge.Filter<Employee>().and('level', F.equalTo('two'));
-    expect(await apiError(employees().query().index('by-key').filters(wrongType).getMany())).toMatchObject({ code: 'INVALID_FILTER_VALUES' });
+    expect(await apiError(employees().query().index('by-key').filters(wrongType).getMany())).toMatchObject({
+      code: 'INVALID_FILTER_VALUES',
+    });
     const unknown = new forge.Filter<Record<string, unknown>>().and('nope', F.exists());
-    expect(await apiError(kvs.entity('employee').query().index('by-key').filters(unknown as never).getMany())).toMatchObject({
+    expect(
+      await apiError(
+        kvs
+          .entity('employee')
+          .query()
+          .index('by-key')
+          .filters(unknown as never)
+          .getMany(),
+      ),
+    ).toMatchObject({
       code: 'INVALID_ENTITY_ATTRIBUTE',
     });
-    expect(await apiError(byTeamLevel('eng').where(W().beginsWith('1') as never).getMany())).toMatchObject({ code: 'INVALID_FILTER_VALUES' });
-    expect(await apiError(byTeamLevel('eng').where(W().equalTo('1')).getMany())).toMatchObject({ code: 'INVALID_FILTER_VALUES' });
+    expect(
+      await apiError(
+        byTeamLevel('eng')
+          .where(W().beginsWith('1') as never)
+          .getMany(),
+      ),
+    ).toMatchObject({ code: 'INVALID_FILTER_VALUES' });
+    expect(await apiError(byTeamLevel('eng').where(W().equalTo('1')).getMany())).toMatchObject({
+      code: 'INVALID_FILTER_VALUES',
+    });
     const q = { entityName: 'employee', indexName: 'by-key' };
     const f = { property: 'team', condition: 'EQUAL_TO', values: ['eng'] };
     expect(emu.handle('/api/v1/entity/query', { ...q, filters: { and: [f], or: [f] } }).body).toMatchObject({
       code: 'INVALID_FILTER_OPERATORS_COMBINATION',
     });
-    expect(emu.handle('/api/v1/entity/query', { ...q, filters: { and: [] } }).body).toMatchObject({ code: 'EMPTY_FILTER_OPERATOR' });
-    expect(emu.handle('/api/v1/entity/query', { ...q, filters: { and: [{ ...f, values: [] }] } }).body).toMatchObject({
+    expect(emu.handle('/api/v1/entity/query', { ...q, filters: { and: [] } }).body).toMatchObject({
+      code: 'EMPTY_FILTER_OPERATOR',
+    });
+    expect(
+      emu.handle('/api/v1/entity/query', { ...q, filters: { and: [{ ...f, values: [] }] } }).body,
+    ).toMatchObject({
       code: 'INSUFFICIENT_FILTER_VALUES',
     });
-    expect(emu.handle('/api/v1/entity/query', { ...q, filters: { and: [{ ...f, condition: 'LIKE' }] } }).body).toMatchObject({
+    expect(
+      emu.handle('/api/v1/entity/query', { ...q, filters: { and: [{ ...f, condition: 'LIKE' }] } }).body,
+    ).toMatchObject({
       code: 'INVALID_FILTER_CONDITION',
     });
-    expect(emu.handle('/api/v1/entity/query', { ...q, range: { condition: 'CONTAINS', values: ['a'] } }).body).toMatchObject({
+    expect(
+      emu.handle('/api/v1/entity/query', { ...q, range: { condition: 'CONTAINS', values: ['a'] } }).body,
+    ).toMatchObject({
       code: 'QUERY_WHERE_INVALID',
     });
     expect(emu.handle('/api/v1/entity/query', { ...q, sort: 'UP' }).status).toBe(400);
   });
 
   it('returns metadata fields and hides expired items', async () => {
-    await employees().set('temp', { name: 'temp', team: 'eng', level: 0, salary: 1, active: true }, { ttl: { value: 1, unit: 'MINUTES' } } as never);
+    await employees().set('temp', { name: 'temp', team: 'eng', level: 0, salary: 1, active: true }, {
+      ttl: { value: 1, unit: 'MINUTES' },
+    } as never);
     const withMeta = await kvs
       .entity<Employee>('employee')
       .query({ metadataFields: [forge.MetadataField.EXPIRE_TIME, forge.MetadataField.CREATED_AT] })
@@ -286,7 +429,10 @@ describe('entity query', () => {
       .limit(100)
       .getMany();
     const temp = withMeta.results.find((r) => r.key === 'temp') as Record<string, unknown> | undefined;
-    expect(temp).toMatchObject({ expireTime: new Date(clock.now + 60_000).toISOString(), createdAt: clock.now / 1000 });
+    expect(temp).toMatchObject({
+      expireTime: new Date(clock.now + 60_000).toISOString(),
+      createdAt: clock.now / 1000,
+    });
     const other = withMeta.results.find((r) => r.key !== 'temp') as Record<string, unknown> | undefined;
     expect(other).toMatchObject({ createdAt: clock.now / 1000 });
     expect(other && 'expireTime' in other).toBe(false);

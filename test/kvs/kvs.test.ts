@@ -26,7 +26,10 @@ describe('get / set / delete', () => {
     expect(await kvs.get('n')).toBe(42);
     expect(await kvs.get('s')).toBe('text');
     expect(await kvs.get('f')).toBe(false);
-    expect(calls.at(-1)).toEqual({ target: { type: 'kvs', provider: 'app', remote: 'kvs' }, path: '/api/v1/get' });
+    expect(calls.at(-1)).toEqual({
+      target: { type: 'kvs', provider: 'app', remote: 'kvs' },
+      path: '/api/v1/get',
+    });
   });
 
   it('get of a missing key is undefined (404 KEY_NOT_FOUND on the wire)', async () => {
@@ -37,7 +40,10 @@ describe('get / set / delete', () => {
   });
 
   it('set answers 204 with an empty body; delete removes; delete of a missing key resolves', async () => {
-    const res = await emu.fetch('/api/v1/set', { method: 'POST', body: JSON.stringify({ key: 'k', value: 1 }) });
+    const res = await emu.fetch('/api/v1/set', {
+      method: 'POST',
+      body: JSON.stringify({ key: 'k', value: 1 }),
+    });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
     expect(await kvs.set('k', 2)).toBeUndefined();
@@ -51,7 +57,13 @@ describe('get / set / delete', () => {
     await kvs.set('m', 'v1', { ttl: { value: 2, unit: 'HOURS' } } as never);
     clock.now += 5000;
     await kvs.set('m', 'v2', { ttl: { value: 1, unit: 'DAYS' } } as never);
-    const r = await kvs.get('m', { metadataFields: [forge.MetadataField.CREATED_AT, forge.MetadataField.UPDATED_AT, forge.MetadataField.EXPIRE_TIME] });
+    const r = await kvs.get('m', {
+      metadataFields: [
+        forge.MetadataField.CREATED_AT,
+        forge.MetadataField.UPDATED_AT,
+        forge.MetadataField.EXPIRE_TIME,
+      ],
+    });
     expect(r).toEqual({
       key: 'm',
       value: 'v2',
@@ -67,7 +79,10 @@ describe('get / set / delete', () => {
 describe('set options', () => {
   it('FAIL_IF_EXISTS writes a new key and refuses an existing one with 409 KEY_CONFLICT', async () => {
     await kvs.set('once', 1, { keyPolicy: 'FAIL_IF_EXISTS' });
-    expect(await apiError(kvs.set('once', 2, { keyPolicy: 'FAIL_IF_EXISTS' }))).toMatchObject({ code: 'KEY_CONFLICT', status: 409 });
+    expect(await apiError(kvs.set('once', 2, { keyPolicy: 'FAIL_IF_EXISTS' }))).toMatchObject({
+      code: 'KEY_CONFLICT',
+      status: 409,
+    });
     expect(await kvs.get('once')).toBe(1);
   });
 
@@ -90,8 +105,16 @@ describe('set options', () => {
   });
 
   it('returnValue with FAIL_IF_EXISTS and unknown keyPolicy are 400', () => {
-    expect(emu.handle('/api/v1/set', { key: 'x', value: 1, options: { keyPolicy: 'FAIL_IF_EXISTS', returnValue: 'LATEST' } }).status).toBe(400);
-    expect(emu.handle('/api/v1/set', { key: 'x', value: 1, options: { keyPolicy: 'MAYBE' } }).status).toBe(400);
+    expect(
+      emu.handle('/api/v1/set', {
+        key: 'x',
+        value: 1,
+        options: { keyPolicy: 'FAIL_IF_EXISTS', returnValue: 'LATEST' },
+      }).status,
+    ).toBe(400);
+    expect(emu.handle('/api/v1/set', { key: 'x', value: 1, options: { keyPolicy: 'MAYBE' } }).status).toBe(
+      400,
+    );
   });
 });
 
@@ -119,7 +142,12 @@ describe('TTL', () => {
     await kvs.set('k', 2);
     clock.now += 10_000;
     expect(await kvs.get('k')).toBe(2);
-    for (const ttl of [{ value: 0, unit: 'SECONDS' }, { value: 1, unit: 'WEEKS' }, { value: 400, unit: 'DAYS' }, null]) {
+    for (const ttl of [
+      { value: 0, unit: 'SECONDS' },
+      { value: 1, unit: 'WEEKS' },
+      { value: 400, unit: 'DAYS' },
+      null,
+    ]) {
       expect(emu.handle('/api/v1/set', { key: 'k', value: 1, options: { ttl } }).status).toBe(400);
     }
   });
@@ -150,23 +178,34 @@ describe('query', () => {
     const all = await kvs.query().limit(100).getMany();
     expect(all.results.map((r) => r.key)).toEqual(['other', 'p', ...keys]);
     expect(all.nextCursor).toBeUndefined();
-    expect((await kvs.query().where('key', forge.WhereConditions.beginsWith('zz')).getOne())).toBeUndefined();
+    expect(await kvs.query().where('key', forge.WhereConditions.beginsWith('zz')).getOne()).toBeUndefined();
     expect((await kvs.query().getOne())?.key).toBe('other');
   });
 
   it('query returns metadata when asked, and refuses a limit above 100', async () => {
     await kvs.set('k1', 'v', { ttl: { value: 1, unit: 'HOURS' } } as never);
     const { results } = await kvs.query({ metadataFields: [forge.MetadataField.EXPIRE_TIME] }).getMany();
-    expect(results).toEqual([{ key: 'k1', value: 'v', expireTime: new Date(clock.now + 3_600_000).toISOString() }]);
-    expect(await apiError(kvs.query().limit(101).getMany())).toMatchObject({ code: 'LIST_QUERY_LIMIT_EXCEEDED', status: 400 });
+    expect(results).toEqual([
+      { key: 'k1', value: 'v', expireTime: new Date(clock.now + 3_600_000).toISOString() },
+    ]);
+    expect(await apiError(kvs.query().limit(101).getMany())).toMatchObject({
+      code: 'LIST_QUERY_LIMIT_EXCEEDED',
+      status: 400,
+    });
     expect((await kvs.query().limit(100).getMany()).results).toHaveLength(1);
   });
 
   it('where on another property or condition is refused; a foreign cursor is refused', () => {
-    expect(emu.handle('/api/v1/query', { where: [{ property: 'value', condition: 'BEGINS_WITH', values: ['a'] }] }).body).toMatchObject({
+    expect(
+      emu.handle('/api/v1/query', { where: [{ property: 'value', condition: 'BEGINS_WITH', values: ['a'] }] })
+        .body,
+    ).toMatchObject({
       code: 'QUERY_WHERE_FIELD_INVALID',
     });
-    expect(emu.handle('/api/v1/query', { where: [{ property: 'key', condition: 'EQUAL_TO', values: ['a'] }] }).body).toMatchObject({
+    expect(
+      emu.handle('/api/v1/query', { where: [{ property: 'key', condition: 'EQUAL_TO', values: ['a'] }] })
+        .body,
+    ).toMatchObject({
       code: 'QUERY_WHERE_INVALID',
     });
     expect(emu.handle('/api/v1/query', { after: 'not-a-cursor' }).status).toBe(400);
@@ -191,7 +230,11 @@ describe('secrets', () => {
 
 describe('limits and errors the SDK surfaces', () => {
   it('key rules: KEY_TOO_SHORT, KEY_TOO_LONG, INVALID_KEY', async () => {
-    expect(await apiError(kvs.set('', 1))).toMatchObject({ code: 'KEY_TOO_SHORT', status: 400, name: 'ForgeKvsError' });
+    expect(await apiError(kvs.set('', 1))).toMatchObject({
+      code: 'KEY_TOO_SHORT',
+      status: 400,
+      name: 'ForgeKvsError',
+    });
     expect(await apiError(kvs.set('k'.repeat(501), 1))).toMatchObject({ code: 'KEY_TOO_LONG', status: 400 });
     await kvs.set('k'.repeat(500), 1);
     expect(await apiError(kvs.set('a/b', 1))).toMatchObject({ code: 'INVALID_KEY' });
@@ -230,7 +273,10 @@ describe('injectFault and stats', () => {
     expect(await apiError(kvs.set('k', 1))).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', status: 429 });
     await kvs.set('k', 1);
     expect(await kvs.get('k')).toBe(1);
-    const e = await kvs.entity('counter').get('c').catch((err: unknown) => err);
+    const e = await kvs
+      .entity('counter')
+      .get('c')
+      .catch((err: unknown) => err);
     expect(e).toBeInstanceOf(forge.ForgeKvsAPIError);
     expect((e as { message: string; code: string }).message).toBe('boom');
     expect(await kvs.entity('counter').get('c')).toBeUndefined();
@@ -246,7 +292,13 @@ describe('injectFault and stats', () => {
       requests: 5,
       reads: 2,
       writes: 3,
-      byPath: { '/api/v1/set': 1, '/api/v1/get': 1, '/api/v1/query': 1, '/api/v1/delete': 1, '/api/v1/entity/set': 1 },
+      byPath: {
+        '/api/v1/set': 1,
+        '/api/v1/get': 1,
+        '/api/v1/query': 1,
+        '/api/v1/delete': 1,
+        '/api/v1/entity/set': 1,
+      },
     });
     emu.resetStats();
     expect(emu.stats).toEqual({ requests: 0, reads: 0, writes: 0, byPath: {} });

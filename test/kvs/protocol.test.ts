@@ -29,7 +29,13 @@ describe('the app manifest entities', () => {
   it('compile and serve their indexes', () => {
     const emu = new KvsEmulator({ entities: APP_ENTITIES });
     for (let i = 0; i < 30; i++) {
-      expect(emu.handle('/api/v1/entity/set', { entityName: 'integration-account', key: `acc-${i}`, value: account(i) }).status).toBe(204);
+      expect(
+        emu.handle('/api/v1/entity/set', {
+          entityName: 'integration-account',
+          key: `acc-${i}`,
+          value: account(i),
+        }).status,
+      ).toBe(204);
     }
     const r = emu.handle('/api/v1/entity/query', {
       entityName: 'integration-account',
@@ -46,9 +52,16 @@ describe('the app manifest entities', () => {
   });
 
   it('refuses malformed definitions at construction', () => {
-    const base = { name: 'thing', attributes: { a: { type: 'string' as const }, blob: { type: 'any' as const } } };
-    expect(() => new KvsEmulator({ entities: [{ ...base, indexes: [{ name: 'by-blob', range: ['blob'] }] }] })).toThrow(/indexable/);
-    expect(() => new KvsEmulator({ entities: [{ ...base, indexes: [{ name: 'by-x', range: ['x'] }] }] })).toThrow(/indexable/);
+    const base = {
+      name: 'thing',
+      attributes: { a: { type: 'string' as const }, blob: { type: 'any' as const } },
+    };
+    expect(
+      () => new KvsEmulator({ entities: [{ ...base, indexes: [{ name: 'by-blob', range: ['blob'] }] }] }),
+    ).toThrow(/indexable/);
+    expect(
+      () => new KvsEmulator({ entities: [{ ...base, indexes: [{ name: 'by-x', range: ['x'] }] }] }),
+    ).toThrow(/indexable/);
     expect(() => new KvsEmulator({ entities: [{ ...base, indexes: ['a', 'a'] }] })).toThrow(/duplicate/);
   });
 });
@@ -56,7 +69,12 @@ describe('the app manifest entities', () => {
 describe('fetch', () => {
   it('answers WHATWG Responses: 204 empty, 200 JSON, faults by RegExp', async () => {
     const emu = new KvsEmulator({ entities: [] });
-    const post = (path: string, body: unknown) => emu.fetch(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const post = (path: string, body: unknown) =>
+      emu.fetch(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
     const set = await post('/api/v1/set', { key: 'k', value: [1] });
     expect([set.status, await set.text()]).toEqual([204, '']);
     const got = await post('/api/v1/get', { key: 'k' });
@@ -64,7 +82,10 @@ describe('fetch', () => {
     expect(await got.json()).toEqual({ key: 'k', value: [1] });
     emu.injectFault({ path: /^\/api\/v1\/(get|set)$/, status: 503, code: 'SERVICE_UNAVAILABLE', times: 1 });
     const failed = await post('/api/v1/get', { key: 'k' });
-    expect([failed.status, await failed.json()]).toEqual([503, { code: 'SERVICE_UNAVAILABLE', message: 'Injected fault SERVICE_UNAVAILABLE' }]);
+    expect([failed.status, await failed.json()]).toEqual([
+      503,
+      { code: 'SERVICE_UNAVAILABLE', message: 'Injected fault SERVICE_UNAVAILABLE' },
+    ]);
     expect((await post('/api/v1/get', { key: 'k' })).status).toBe(200);
     emu.close();
   });
@@ -73,17 +94,33 @@ describe('fetch', () => {
 describe('file-backed store', () => {
   it('persists across instances and rebuilds indexes when the definitions change', () => {
     const file = join(dir, 'store.sqlite');
-    const v1: EntityDefinition[] = [{ name: 'note', attributes: { topic: { type: 'string' }, rank: { type: 'integer' } } }];
+    const v1: EntityDefinition[] = [
+      { name: 'note', attributes: { topic: { type: 'string' }, rank: { type: 'integer' } } },
+    ];
     const a = new KvsEmulator({ file, entities: v1 });
     a.handle('/api/v1/set', { key: 'plain', value: 'kept' });
     a.handle('/api/v1/secret/set', { key: 's', value: 'secret' });
-    for (let i = 0; i < 5; i++) a.handle('/api/v1/entity/set', { entityName: 'note', key: `n${i}`, value: { topic: i % 2 ? 'odd' : 'even', rank: i } });
+    for (let i = 0; i < 5; i++)
+      a.handle('/api/v1/entity/set', {
+        entityName: 'note',
+        key: `n${i}`,
+        value: { topic: i % 2 ? 'odd' : 'even', rank: i },
+      });
     a.close();
-    const v2: EntityDefinition[] = [{ ...(v1[0] as EntityDefinition), indexes: [{ name: 'by-topic', partition: ['topic'], range: ['rank'] }] }];
+    const v2: EntityDefinition[] = [
+      {
+        ...(v1[0] as EntityDefinition),
+        indexes: [{ name: 'by-topic', partition: ['topic'], range: ['rank'] }],
+      },
+    ];
     const b = new KvsEmulator({ file, entities: v2 });
     expect(b.handle('/api/v1/get', { key: 'plain' }).body).toEqual({ key: 'plain', value: 'kept' });
     expect(b.handle('/api/v1/secret/get', { key: 's' }).body).toEqual({ key: 's', value: 'secret' });
-    const q = b.handle('/api/v1/entity/query', { entityName: 'note', indexName: 'by-topic', partition: ['odd'] });
+    const q = b.handle('/api/v1/entity/query', {
+      entityName: 'note',
+      indexName: 'by-topic',
+      partition: ['odd'],
+    });
     expect((q.body as { data: { key: string }[] }).data.map((d) => d.key)).toEqual(['n1', 'n3']);
     b.clear();
     expect(b.handle('/api/v1/get', { key: 'plain' }).status).toBe(404);
@@ -95,7 +132,11 @@ describe('performance at 10,000 records', () => {
   it('a one-page entity query is an index range scan (~1 ms), also deep into the result', () => {
     const emu = new KvsEmulator({ file: join(dir, 'perf.sqlite'), entities: APP_ENTITIES });
     for (let i = 0; i < 10_000; i++) {
-      emu.handle('/api/v1/entity/set', { entityName: 'integration-account', key: `acc-${String(i).padStart(5, '0')}`, value: account(i) });
+      emu.handle('/api/v1/entity/set', {
+        entityName: 'integration-account',
+        key: `acc-${String(i).padStart(5, '0')}`,
+        value: account(i),
+      });
     }
     const page = (cursor?: string) =>
       emu.handle('/api/v1/entity/query', {
