@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [forgeInCore, localFromApp] }] },
   },
   {
-    files: ['local/**/*.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    files: ['local/**/*.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );
