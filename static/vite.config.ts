@@ -8,9 +8,10 @@
  *
  *   npx vite build --config static/vite.config.ts      (npm run build)
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build, defineConfig, type InlineConfig } from 'vite';
 
 const staticDir = fileURLToPath(new URL('.', import.meta.url));
@@ -21,7 +22,10 @@ const NOT_SURFACES = new Set(['build', 'shared', 'node_modules']);
 /** `static/<name>/index.html` folders, sorted, so the build order is stable. */
 export function surfaces(): string[] {
   return readdirSync(staticDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !NOT_SURFACES.has(d.name) && existsSync(join(staticDir, d.name, 'index.html')))
+    .filter(
+      (d) =>
+        d.isDirectory() && !NOT_SURFACES.has(d.name) && existsSync(join(staticDir, d.name, 'index.html')),
+    )
     .map((d) => d.name)
     .sort();
 }
@@ -59,14 +63,32 @@ export function surfaceConfig(surface: string): InlineConfig {
   };
 }
 
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Gzipped bytes of a surface's entry script and of all its JavaScript (lazy chunks included). */
+export function bundleSizes(surface: string): { entryGzip: number; allJsGzip: number } {
+  const out = join(staticDir, 'build', surface);
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)?.[1];
+  const gz = (file: string): number => gzipSync(readFileSync(join(out, file)), { level: 9 }).length;
+  const assets = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
+  return {
+    entryGzip: entry ? gz(entry) : 0,
+    allJsGzip: assets.reduce((sum, f) => sum + gz(join('assets', f)), 0),
+  };
+}
+
 /** `vite build --config static/vite.config.ts` builds every surface, one after the other. */
 export default defineConfig({
   root: staticDir,
-  logLevel: 'warn',
   builder: {
     async buildApp(builder) {
       for (const surface of surfaces()) {
         await build(surfaceConfig(surface));
+        const { entryGzip, allJsGzip } = bundleSizes(surface);
+        builder.config.logger.info(
+          `static/build/${surface}/  entry JS ${kb(entryGzip)} gzipped, all JS ${kb(allJsGzip)} gzipped`,
+        );
       }
       // The surfaces are separate builds; tell Vite not to build its default `client` environment too.
       for (const environment of Object.values(builder.environments)) environment.isBuilt = true;

@@ -66,7 +66,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The iframe sandbox Forge gives Custom UI. */
-export const FORGE_IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
+export const FORGE_IFRAME_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
 
 // ------------------------------------------------------------------ small helpers
 
@@ -79,8 +80,19 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string | string[]> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -158,7 +170,8 @@ function subpages(m: ManifestModule): { title: string; route: string; section?: 
   };
   add(m.raw.pages);
   if (Array.isArray(m.raw.sections)) {
-    for (const s of m.raw.sections as Record<string, unknown>[]) add(s?.pages, typeof s?.header === 'string' ? s.header : undefined);
+    for (const s of m.raw.sections as Record<string, unknown>[])
+      add(s?.pages, typeof s?.header === 'string' ? s.header : undefined);
   }
   return out;
 }
@@ -234,8 +247,14 @@ function userOptions(site: JiraSite, current: SeedUser): string {
   const people = site.users().filter((u) => u.emailAddress);
   const option = (u: SeedUser) =>
     `<option value="${escapeHtml(u.emailAddress)}"${u.accountId === current.accountId ? ' selected' : ''}>${escapeHtml(u.displayName)} (${escapeHtml(u.emailAddress)})${u.active ? '' : ' — deactivated'}</option>`;
-  const active = people.filter((u) => u.active).map(option).join('');
-  const inactive = people.filter((u) => !u.active).map(option).join('');
+  const active = people
+    .filter((u) => u.active)
+    .map(option)
+    .join('');
+  const inactive = people
+    .filter((u) => !u.active)
+    .map(option)
+    .join('');
   return `<optgroup label="Active">${active}</optgroup>${inactive ? `<optgroup label="Deactivated">${inactive}</optgroup>` : ''}`;
 }
 
@@ -256,7 +275,12 @@ function topBar(deps: PageDeps, acting: Acting, here: string): string {
 
 const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#0c66e4" d="M11.53 2c0 2.4 1.97 4.35 4.35 4.35h1.78v1.7c0 2.4 1.94 4.34 4.34 4.35V2.84a.84.84 0 0 0-.84-.84H11.53zM6.77 6.8a4.36 4.36 0 0 0 4.34 4.34h1.8v1.72a4.36 4.36 0 0 0 4.34 4.34V7.63a.84.84 0 0 0-.83-.83H6.77zM2 11.6c0 2.4 1.95 4.34 4.35 4.35h1.78v1.72c.01 2.39 1.95 4.33 4.34 4.33v-9.57a.84.84 0 0 0-.84-.84H2z"/></svg>')}`;
 
-function documentHtml(opts: { title: string; colorMode: ColorMode; body: string; config?: ShellConfig }): string {
+function documentHtml(opts: {
+  title: string;
+  colorMode: ColorMode;
+  body: string;
+  config?: ShellConfig;
+}): string {
   return `<!doctype html>
 <html lang="en" data-color-mode="${opts.colorMode}">
 <head>
@@ -296,7 +320,13 @@ function shellConfig(deps: PageDeps, acting: Acting, extensions: ShellExtension[
 }
 
 /** The Forge context `view.getContext()` answers in this module, for this user. */
-export function forgeContext(deps: PageDeps, m: ManifestModule, user: SeedUser, colorMode: ColorMode, location: string): Record<string, unknown> {
+export function forgeContext(
+  deps: PageDeps,
+  m: ManifestModule,
+  user: SeedUser,
+  colorMode: ColorMode,
+  location: string,
+): Record<string, unknown> {
   const extension: Record<string, unknown> = { type: m.kind };
   if (m.kind === 'jira:adminPage' || m.kind === 'jira:globalPage' || m.kind === 'jira:personalSettingsPage') {
     extension.location = location;
@@ -312,13 +342,26 @@ export function forgeContext(deps: PageDeps, m: ManifestModule, user: SeedUser, 
     timezone: user.timeZone || 'UTC',
     environmentId: LOCAL_IDS.environmentId,
     environmentType: 'DEVELOPMENT',
-    theme: { colorMode, dark: 'dark', light: 'light', spacing: 'spacing', typography: 'typography', shape: 'shape' },
+    theme: {
+      colorMode,
+      dark: 'dark',
+      light: 'light',
+      spacing: 'spacing',
+      typography: 'typography',
+      shape: 'shape',
+    },
     userAccess: { enabled: false, hasAccess: true },
     permissions: { scopes: deps.manifest.scopes },
   };
 }
 
-function iframeFor(resourceKey: string, moduleKey: string, frameId: string, title: string, autoHeight: boolean): string {
+function iframeFor(
+  resourceKey: string,
+  moduleKey: string,
+  frameId: string,
+  title: string,
+  autoHeight: boolean,
+): string {
   const src = `${RESOURCES_PREFIX}${encodeURIComponent(resourceKey)}/index.html?moduleKey=${encodeURIComponent(moduleKey)}`;
   return `<iframe class="frame" data-forge-frame="${escapeHtml(frameId)}"${autoHeight ? ' data-auto-height' : ''} title="${escapeHtml(title)}" src="${escapeHtml(src)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`;
 }
@@ -345,11 +388,16 @@ function pageModulePage(deps: PageDeps, acting: Acting, surface: Surface, subPat
 
   let sidebar = '';
   if (m.kind === 'jira:adminPage') {
-    const adminPages = surfaces(deps.manifest).filter((s) => s.module.kind === 'jira:adminPage' && !adminPageVariant(s.module));
+    const adminPages = surfaces(deps.manifest).filter(
+      (s) => s.module.kind === 'jira:adminPage' && !adminPageVariant(s.module),
+    );
     const items = adminPages
       .map((s) => {
         const subs = subpages(s.module)
-          .map((p) => `<li class="nav-sub"><a data-nav data-subpage="${escapeHtml(s.module.key)}" href="${escapeHtml(`${s.path}/${p.route}`)}">${escapeHtml(p.title)}</a></li>`)
+          .map(
+            (p) =>
+              `<li class="nav-sub"><a data-nav data-subpage="${escapeHtml(s.module.key)}" href="${escapeHtml(`${s.path}/${p.route}`)}">${escapeHtml(p.title)}</a></li>`,
+          )
           .join('');
         const current = s.module.key === m.key && !subPath ? ' aria-current="page"' : '';
         return `<li><a data-nav href="${escapeHtml(s.path)}"${current}>${ICONS.app}<span>${escapeHtml(s.label)}</span></a></li>${subs}`;
@@ -377,7 +425,12 @@ ${main}
 </main>
 </div>
 <section id="forge-flags" class="flags" aria-label="Flags"></section>`;
-  return documentHtml({ title: `${title} - ${deps.site.siteName}`, colorMode: acting.colorMode, body, config: shellConfig(deps, acting, [ext]) });
+  return documentHtml({
+    title: `${title} - ${deps.site.siteName}`,
+    colorMode: acting.colorMode,
+    body,
+    config: shellConfig(deps, acting, [ext]),
+  });
 }
 
 function homePage(deps: PageDeps, acting: Acting): string {
@@ -393,7 +446,8 @@ function homePage(deps: PageDeps, acting: Acting): string {
     .map((m) => {
       let how = '';
       if (m.kind === 'webtrigger') how = `POST <code>/x/${escapeHtml(m.key)}</code>`;
-      else if (m.kind === 'scheduledTrigger') how = `run now: POST <code>/__local/scheduled/${escapeHtml(m.key)}</code>`;
+      else if (m.kind === 'scheduledTrigger')
+        how = `run now: POST <code>/__local/scheduled/${escapeHtml(m.key)}</code>`;
       else if (m.kind === 'trigger') how = `fire: POST <code>/__local/trigger/${escapeHtml(m.key)}</code>`;
       else if (m.kind === 'jira:issuePanel') how = 'shown in the issue view';
       return `<li><div class="card"><span class="card-title" style="color:var(--text)">${escapeHtml(m.title ?? m.key)}</span><span class="card-meta">${escapeHtml(KIND_LABELS[m.kind] ?? m.kind)} · <code>${escapeHtml(m.key)}</code>${how ? `<br>${how}` : ''}</span></div></li>`;
@@ -419,11 +473,20 @@ function homePage(deps: PageDeps, acting: Acting): string {
   <h2>People to act as</h2>
   <table class="people"><thead><tr><th scope="col">Person</th><th scope="col">Email</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead><tbody>${named}</tbody></table>
 </main>`;
-  return documentHtml({ title: `${deps.site.siteName} - Local Jira`, colorMode: acting.colorMode, body, config: shellConfig(deps, acting, []) });
+  return documentHtml({
+    title: `${deps.site.siteName} - Local Jira`,
+    colorMode: acting.colorMode,
+    body,
+    config: shellConfig(deps, acting, []),
+  });
 }
 
 function messagePage(title: string, colorMode: ColorMode, html: string): string {
-  return documentHtml({ title, colorMode, body: `<main class="message" id="main"><h1>${escapeHtml(title)}</h1>${html}</main>` });
+  return documentHtml({
+    title,
+    colorMode,
+    body: `<main class="message" id="main"><h1>${escapeHtml(title)}</h1>${html}</main>`,
+  });
 }
 
 function unknownUserPage(site: JiraSite, email: string): string {
@@ -431,7 +494,10 @@ function unknownUserPage(site: JiraSite, email: string): string {
     .users()
     .filter((u) => u.emailAddress && u.active)
     .slice(0, 10)
-    .map((u) => `<li><a href="?as=${encodeURIComponent(u.emailAddress ?? '')}">${escapeHtml(u.emailAddress)}</a> — ${escapeHtml(u.displayName)}</li>`)
+    .map(
+      (u) =>
+        `<li><a href="?as=${encodeURIComponent(u.emailAddress ?? '')}">${escapeHtml(u.emailAddress)}</a> — ${escapeHtml(u.displayName)}</li>`,
+    )
     .join('');
   return messagePage(
     'Unknown user',
@@ -455,13 +521,20 @@ function missingBuildPage(resourceKey: string, path: string): string {
 export function injectBridgeClient(html: string): string {
   const tag = `<script src="${BRIDGE_CLIENT_PATH}"></script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head) return `${html.slice(0, head.index + head[0].length)}\n    ${tag}${html.slice(head.index + head[0].length)}`;
+  if (head)
+    return `${html.slice(0, head.index + head[0].length)}\n    ${tag}${html.slice(head.index + head[0].length)}`;
   const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
-  if (htmlTag) return `${html.slice(0, htmlTag.index + htmlTag[0].length)}<head>${tag}</head>${html.slice(htmlTag.index + htmlTag[0].length)}`;
+  if (htmlTag)
+    return `${html.slice(0, htmlTag.index + htmlTag[0].length)}<head>${tag}</head>${html.slice(htmlTag.index + htmlTag[0].length)}`;
   return `${tag}${html}`;
 }
 
-async function serveResource(deps: PageDeps, res: ServerResponse, rest: string, method: string): Promise<void> {
+async function serveResource(
+  deps: PageDeps,
+  res: ServerResponse,
+  rest: string,
+  method: string,
+): Promise<void> {
   const slash = rest.indexOf('/');
   const key = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
   let file = slash < 0 ? '' : rest.slice(slash + 1);
@@ -492,7 +565,9 @@ async function serveResource(deps: PageDeps, res: ServerResponse, rest: string, 
       () => true,
     );
     if (indexMissing) {
-      send(res, 503, 'text/html; charset=utf-8', missingBuildPage(key, resource.path), { 'retry-after': '5' });
+      send(res, 503, 'text/html; charset=utf-8', missingBuildPage(key, resource.path), {
+        'retry-after': '5',
+      });
     } else {
       send(res, 404, 'text/plain; charset=utf-8', `No file '${file}' in resource '${key}'.`);
     }
@@ -513,17 +588,24 @@ async function serveResource(deps: PageDeps, res: ServerResponse, rest: string, 
 
 // ------------------------------------------------------------------ the router
 
-export function createPageRouter(deps: PageDeps): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function createPageRouter(
+  deps: PageDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const appId = deps.manifest.appId;
   const envId = LOCAL_IDS.environmentId;
 
-  function matchSurface(pathname: string): { surface: Surface; subPath: string } | { wrongIds: true } | undefined {
+  function matchSurface(
+    pathname: string,
+  ): { surface: Surface; subPath: string } | { wrongIds: true } | undefined {
     for (const surface of surfaces(deps.manifest)) {
       if (pathname === surface.path || pathname.startsWith(`${surface.path}/`)) {
         return { surface, subPath: pathname.slice(surface.path.length).replace(/^\/+/, '') };
       }
     }
-    const shaped = /^\/jira\/(?:settings\/(?:personal\/)?)?apps\/(?:(?:configure|get-started)\/)?([^/]+)\/([^/]+)/.exec(pathname);
+    const shaped =
+      /^\/jira\/(?:settings\/(?:personal\/)?)?apps\/(?:(?:configure|get-started)\/)?([^/]+)\/([^/]+)/.exec(
+        pathname,
+      );
     if (shaped && (shaped[1] !== appId || shaped[2] !== envId)) return { wrongIds: true };
     return undefined;
   }
@@ -557,7 +639,9 @@ export function createPageRouter(deps: PageDeps): (req: IncomingMessage, res: Se
       send(res, 400, 'text/html; charset=utf-8', unknownUserPage(deps.site, acting.unknownEmail));
       return true;
     }
-    const headers: Record<string, string | string[]> = acting.setCookie.length ? { 'set-cookie': acting.setCookie } : {};
+    const headers: Record<string, string | string[]> = acting.setCookie.length
+      ? { 'set-cookie': acting.setCookie }
+      : {};
     if (isHome) {
       send(res, 200, 'text/html; charset=utf-8', homePage(deps, acting), headers);
       return true;
@@ -572,7 +656,13 @@ export function createPageRouter(deps: PageDeps): (req: IncomingMessage, res: Se
       return true;
     }
     if (match && PAGE_KINDS.has(match.surface.module.kind)) {
-      send(res, 200, 'text/html; charset=utf-8', pageModulePage(deps, acting, match.surface, match.subPath, url), headers);
+      send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        pageModulePage(deps, acting, match.surface, match.subPath, url),
+        headers,
+      );
       return true;
     }
     return false;

@@ -18,10 +18,13 @@ export function AdminApp() {
       ) : (
         <Stack space="space.300">
           <Text as="p" color="color.text.subtle">
-            Record which users your integrations sign in as, who owns them, and get warned before a deactivation breaks them.
+            Record which users your integrations sign in as, who owns them, and get warned before a
+            deactivation breaks them.
           </Text>
           {state.status === 'loading' ? <LoadingState label="Loading site users" /> : null}
-          {state.status === 'error' ? <ErrorState title="We couldn’t load the site’s users" error={state.error} onRetry={reload} /> : null}
+          {state.status === 'error' ? (
+            <ErrorState title="We couldn’t load the site’s users" error={state.error} onRetry={reload} />
+          ) : null}
           {state.status === 'ready' ? (
             <UsersTable
               users={state.users}

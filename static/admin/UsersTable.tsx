@@ -43,12 +43,20 @@ function userRow(user: SiteUser): RowType {
       },
       {
         key: 'email',
-        content: user.emailAddress ? <Text>{user.emailAddress}</Text> : <Text color="color.text.subtlest">Hidden</Text>,
+        content: user.emailAddress ? (
+          <Text>{user.emailAddress}</Text>
+        ) : (
+          <Text color="color.text.subtlest">Hidden</Text>
+        ),
       },
       { key: 'type', content: <Lozenge appearance={type.appearance}>{type.label}</Lozenge> },
       {
         key: 'status',
-        content: user.active ? <Lozenge appearance="success">Active</Lozenge> : <Lozenge appearance="removed">Inactive</Lozenge>,
+        content: user.active ? (
+          <Lozenge appearance="success">Active</Lozenge>
+        ) : (
+          <Lozenge appearance="removed">Inactive</Lozenge>
+        ),
       },
     ],
   };
@@ -75,7 +83,9 @@ export function UsersTable({ users, hasMore, loadingMore, moreError, onLoadMore 
         isFixedSize
         testId="site-users"
       />
-      {moreError ? <ErrorState title="We couldn’t load more users" error={moreError} onRetry={onLoadMore} /> : null}
+      {moreError ? (
+        <ErrorState title="We couldn’t load more users" error={moreError} onRetry={onLoadMore} />
+      ) : null}
       <Box>
         {hasMore ? (
           <Inline alignInline="center">

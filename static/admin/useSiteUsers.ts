@@ -52,7 +52,9 @@ export function useSiteUsers(): { state: SiteUsersState; reload: () => void; loa
           setState({ status: 'forbidden', message: error.message });
           return;
         }
-        setState((prev) => (prev.status === 'ready' ? { ...prev, loadingMore: false, moreError: error } : prev));
+        setState((prev) =>
+          prev.status === 'ready' ? { ...prev, loadingMore: false, moreError: error } : prev,
+        );
       },
     );
   }, [state]);

@@ -16,7 +16,11 @@ import { isApiError } from './api';
 export function LoadingState({ label }: { label: string }) {
   return (
     <Box padding="space.600">
-      <div role="status" aria-live="polite" style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 12 }}>
+      <div
+        role="status"
+        aria-live="polite"
+        style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 12 }}
+      >
         <Spinner size="large" label={label} />
         <Text color="color.text.subtle">{label}…</Text>
       </div>
@@ -25,7 +29,13 @@ export function LoadingState({ label }: { label: string }) {
 }
 
 /** What a user without the right to use a surface sees. Shows no data at all. */
-export function RefusalState({ title = 'You don’t have access to this page', children }: { title?: string; children: ReactNode }) {
+export function RefusalState({
+  title = 'You don’t have access to this page',
+  children,
+}: {
+  title?: string;
+  children: ReactNode;
+}) {
   return (
     <Box paddingBlock="space.300" testId="refusal-state">
       <SectionMessage appearance="warning" title={title}>
@@ -43,14 +53,30 @@ export function errorText(error: unknown): string {
 }
 
 /** A failed load, with the reason and a retry. */
-export function ErrorState({ title = 'We couldn’t load this page', error, onRetry }: { title?: string; error: unknown; onRetry?: () => void }) {
+export function ErrorState({
+  title = 'We couldn’t load this page',
+  error,
+  onRetry,
+}: {
+  title?: string;
+  error: unknown;
+  onRetry?: () => void;
+}) {
   const code = isApiError(error) ? error.code : undefined;
   return (
     <Box paddingBlock="space.300" testId="error-state">
       <SectionMessage
         appearance="error"
         title={title}
-        actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}
+        actions={
+          onRetry
+            ? [
+                <SectionMessageAction key="retry" onClick={onRetry}>
+                  Try again
+                </SectionMessageAction>,
+              ]
+            : []
+        }
       >
         <Stack space="space.100">
           <Text as="p">{errorText(error)}</Text>
@@ -66,7 +92,15 @@ export function ErrorState({ title = 'We couldn’t load this page', error, onRe
 }
 
 /** Nothing to show yet, with an optional action. */
-export function EmptyView({ header, description, action }: { header: string; description?: ReactNode; action?: { label: string; onClick: () => void } }) {
+export function EmptyView({
+  header,
+  description,
+  action,
+}: {
+  header: string;
+  description?: ReactNode;
+  action?: { label: string; onClick: () => void };
+}) {
   return (
     <EmptyState
       header={header}

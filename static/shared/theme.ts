@@ -13,7 +13,14 @@ function hostColorMode(): ColorMode {
 }
 
 async function applyTokens(colorMode: ColorMode): Promise<void> {
-  await setGlobalTheme({ colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography', shape: 'shape' });
+  await setGlobalTheme({
+    colorMode,
+    light: 'light',
+    dark: 'dark',
+    spacing: 'spacing',
+    typography: 'typography',
+    shape: 'shape',
+  });
 }
 
 let applied: ColorMode | undefined;
@@ -38,10 +45,13 @@ export async function enableTheme(): Promise<ColorMode> {
   try {
     await sync();
     // The host changes the colour mode live by rewriting the attribute; follow it.
-    new MutationObserver(() => void sync().catch((e: unknown) => console.error(e))).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-color-mode'],
-    });
+    new MutationObserver(() => void sync().catch((e: unknown) => console.error(e))).observe(
+      document.documentElement,
+      {
+        attributes: true,
+        attributeFilter: ['data-color-mode'],
+      },
+    );
   } catch (e) {
     console.error('Could not load the design tokens.', e);
   }

@@ -7,7 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appFrame, collectProblems, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import {
+  appFrame,
+  collectProblems,
+  launchBrowser,
+  ROOT_DIR,
+  startSiteForBrowser,
+} from '../support/browser.js';
 
 type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
 
@@ -52,8 +58,15 @@ describe('admin page: site users (first slice)', () => {
 
     // The shell: acting as the admin, the admin sidebar entry is the current page.
     await expect.poll(() => page.getByLabel('Acting as').inputValue()).toBe('admin@example.com');
-    expect(await page.getByRole('navigation', { name: 'Jira settings' }).getByRole('link', { name: 'Integration accounts' }).getAttribute('aria-current')).toBe('page');
-    expect(await page.locator('iframe[data-forge-frame]').getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Jira settings' })
+        .getByRole('link', { name: 'Integration accounts' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
+    expect(await page.locator('iframe[data-forge-frame]').getAttribute('sandbox')).toBe(
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads',
+    );
 
     // The app: a table of users, with named rows.
     const table = frame.getByRole('table');
@@ -65,11 +78,23 @@ describe('admin page: site users (first slice)', () => {
     expect(await jenkins.isVisible()).toBe(true);
     expect(await olivia.getByRole('cell', { name: 'olivia@example.com' }).count()).toBe(1);
     expect(await jenkins.getByText('Active', { exact: true }).count()).toBe(1);
-    expect(await frame.getByRole('row', { name: /Legacy Importer/ }).getByText('Inactive', { exact: true }).count()).toBe(1);
-    expect(await frame.getByRole('columnheader').allInnerTexts()).toEqual(['User', 'Email', 'Account type', 'Status']);
+    expect(
+      await frame
+        .getByRole('row', { name: /Legacy Importer/ })
+        .getByText('Inactive', { exact: true })
+        .count(),
+    ).toBe(1);
+    expect(await frame.getByRole('columnheader').allInnerTexts()).toEqual([
+      'User',
+      'Email',
+      'Account type',
+      'Status',
+    ]);
 
     // The theme came from the host through the bridge.
-    expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('light');
+    expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(
+      'light',
+    );
 
     await page.screenshot({ path: join(IMAGES, 'admin-users.png') });
 
@@ -115,7 +140,10 @@ describe('admin page: site users (first slice)', () => {
 
   it('answers the bridge calls the app may make, and rejects unknown ones', async () => {
     const { page, frame } = await openAdminPage('admin@example.com');
-    const context = (await frame.evaluate(() => window.__bridge!.callBridge('getContext'))) as Record<string, unknown>;
+    const context = (await frame.evaluate(() => window.__bridge!.callBridge('getContext'))) as Record<
+      string,
+      unknown
+    >;
     const admin = site.site.userByEmail('admin@example.com')!;
     expect(context).toMatchObject({
       accountId: admin.accountId,
@@ -125,10 +153,19 @@ describe('admin page: site users (first slice)', () => {
       locale: 'en-US',
       siteUrl: site.url,
     });
-    await expect(frame.evaluate(() => window.__bridge!.callBridge('noSuchCall'))).rejects.toThrow(/noSuchCall.*not supported/);
+    await expect(frame.evaluate(() => window.__bridge!.callBridge('noSuchCall'))).rejects.toThrow(
+      /noSuchCall.*not supported/,
+    );
 
     // showFlag renders in the shell, and its close button dismisses it.
-    await frame.evaluate(() => window.__bridge!.callBridge('showFlag', { id: 'f1', title: 'Saved', description: 'All good', type: 'success' }));
+    await frame.evaluate(() =>
+      window.__bridge!.callBridge('showFlag', {
+        id: 'f1',
+        title: 'Saved',
+        description: 'All good',
+        type: 'success',
+      }),
+    );
     const flag = page.getByRole('status').filter({ hasText: 'Saved' });
     await flag.waitFor();
     await page.getByRole('button', { name: 'Dismiss: Saved' }).click();
@@ -139,7 +176,9 @@ describe('admin page: site users (first slice)', () => {
       const history = (await window.__bridge!.callBridge('createHistory')) as { push(path: string): void };
       history.push('/accounts/123');
     });
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/e0e0e0e0-0000-4000-8000-0000000000e0\/accounts\/123$/);
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toMatch(/\/e0e0e0e0-0000-4000-8000-0000000000e0\/accounts\/123$/);
     await page.close();
   });
 });

@@ -50,7 +50,12 @@ export async function chromiumPath(): Promise<string> {
  * `--user-data-dir`, removed on close); it refuses a `--user-data-dir` argument.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: BROWSER_ARGS, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: await chromiumPath(),
+    headless: true,
+    args: BROWSER_ARGS,
+    timeout: 60_000,
+  });
 }
 
 let building: Promise<void> | undefined;
@@ -60,7 +65,12 @@ export function ensureStaticBuild(surface = 'admin'): Promise<void> {
   if (existsSync(join(ROOT_DIR, 'static', 'build', surface, 'index.html'))) return Promise.resolve();
   building ??= promisify(execFile)(
     process.execPath,
-    [join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT_DIR, 'static', 'vite.config.ts')],
+    [
+      join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(ROOT_DIR, 'static', 'vite.config.ts'),
+    ],
     { cwd: ROOT_DIR, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
   ).then(() => undefined);
   return building;
@@ -101,6 +111,8 @@ export function collectProblems(page: Page): string[] {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) =>
+    problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`),
+  );
   return problems;
 }

@@ -7,7 +7,15 @@
  * cross postMessage stays here: the history object of `view.createHistory()`, flag action
  * callbacks, and applying the theme to this document.
  */
-import type { AppLocation, BridgeCall, BridgeResult, ClientEvent, HostEvent, ThemeAttributes, WireFlag } from './protocol';
+import type {
+  AppLocation,
+  BridgeCall,
+  BridgeResult,
+  ClientEvent,
+  HostEvent,
+  ThemeAttributes,
+  WireFlag,
+} from './protocol';
 
 type Listener = (location: AppLocation, action: 'PUSH' | 'POP' | 'REPLACE') => void;
 type To = string | Partial<AppLocation>;
@@ -30,7 +38,11 @@ function post(message: BridgeCall | ClientEvent): void {
 
 function send(name: string, payload?: unknown): Promise<unknown> {
   if (!embedded) {
-    return Promise.reject(new Error(`The Forge bridge call '${name}' needs the local Jira shell: open this app from the local site, not on its own.`));
+    return Promise.reject(
+      new Error(
+        `The Forge bridge call '${name}' needs the local Jira shell: open this app from the local site, not on its own.`,
+      ),
+    );
   }
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -39,7 +51,11 @@ function send(name: string, payload?: unknown): Promise<unknown> {
       post({ forgeLocal: 1, kind: 'call', id, name, payload });
     } catch (e) {
       pending.delete(id);
-      reject(new Error(`The bridge call '${name}' could not be sent: ${e instanceof Error ? e.message : String(e)}`));
+      reject(
+        new Error(
+          `The bridge call '${name}' could not be sent: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
     }
   });
 }
@@ -91,7 +107,10 @@ function parsePath(path: string): AppLocation {
 }
 
 function resolveTo(current: AppLocation, to: To, state?: unknown): AppLocation {
-  const next: AppLocation = typeof to === 'string' ? parsePath(to) : { pathname: to.pathname ?? current.pathname, search: to.search ?? '', hash: to.hash ?? '' };
+  const next: AppLocation =
+    typeof to === 'string'
+      ? parsePath(to)
+      : { pathname: to.pathname ?? current.pathname, search: to.search ?? '', hash: to.hash ?? '' };
   if (!next.pathname.startsWith('/')) {
     const base = current.pathname.replace(/[^/]*$/, '');
     next.pathname = `${base}${next.pathname}`;
@@ -149,7 +168,10 @@ function makeHistory(initial: AppLocation) {
       };
     },
     createHref(to: To): string {
-      const l = typeof to === 'string' ? parsePath(to) : { pathname: to.pathname ?? '/', search: to.search ?? '', hash: to.hash ?? '' };
+      const l =
+        typeof to === 'string'
+          ? parsePath(to)
+          : { pathname: to.pathname ?? '/', search: to.search ?? '', hash: to.hash ?? '' };
       return `${l.pathname}${l.search}${l.hash}`;
     },
   };
@@ -157,7 +179,13 @@ function makeHistory(initial: AppLocation) {
     if (action === 'PUSH') history.length += 1;
     history.action = action;
     history.location = location;
-    post({ forgeLocal: 1, kind: 'event', type: 'history', action, location: { pathname: location.pathname, search: location.search, hash: location.hash } });
+    post({
+      forgeLocal: 1,
+      kind: 'event',
+      type: 'history',
+      action,
+      location: { pathname: location.pathname, search: location.search, hash: location.hash },
+    });
     notify(location, action);
   }
   return history;
@@ -175,7 +203,9 @@ async function createHistory(): Promise<ReturnType<typeof makeHistory>> {
 const flagActions = new Map<string, (() => void)[]>();
 
 function wireFlag(payload: unknown): WireFlag {
-  const options = (payload ?? {}) as Record<string, unknown> & { actions?: { text?: unknown; onClick?: unknown }[] };
+  const options = (payload ?? {}) as Record<string, unknown> & {
+    actions?: { text?: unknown; onClick?: unknown }[];
+  };
   const id = String(options.id);
   const actions = Array.isArray(options.actions) ? options.actions : [];
   flagActions.set(
@@ -197,7 +227,9 @@ function cloneable(name: string, payload: unknown): unknown {
   try {
     return structuredClone(payload);
   } catch {
-    throw new Error(`The bridge call '${name}' has a payload that cannot be sent to the host (functions or DOM objects are not supported).`);
+    throw new Error(
+      `The bridge call '${name}' has a payload that cannot be sent to the host (functions or DOM objects are not supported).`,
+    );
   }
 }
 

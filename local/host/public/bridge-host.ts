@@ -11,10 +11,21 @@
  * and anything else is rejected with a message naming the call. Also drives the shell's own
  * controls: the "acting as" switcher, the light/dark toggle, subpage links.
  */
-import type { AppLocation, BridgeCall, BridgeResult, ClientEvent, HostEvent, ShellConfig, ShellExtension, WireFlag } from './protocol';
+import type {
+  AppLocation,
+  BridgeCall,
+  BridgeResult,
+  ClientEvent,
+  HostEvent,
+  ShellConfig,
+  ShellExtension,
+  WireFlag,
+} from './protocol';
 
 const configElement = document.getElementById('forge-local-shell');
-const config = (configElement ? JSON.parse(configElement.textContent ?? '{}') : { extensions: [] }) as ShellConfig;
+const config = (
+  configElement ? JSON.parse(configElement.textContent ?? '{}') : { extensions: [] }
+) as ShellConfig;
 const origin = window.location.origin;
 const FLAG_AUTO_DISMISS_MS = 8000;
 
@@ -26,7 +37,9 @@ interface Frame {
 function frames(): Frame[] {
   const list: Frame[] = [];
   for (const ext of config.extensions ?? []) {
-    const iframe = document.querySelector<HTMLIFrameElement>(`iframe[data-forge-frame="${CSS.escape(ext.frameId)}"]`);
+    const iframe = document.querySelector<HTMLIFrameElement>(
+      `iframe[data-forge-frame="${CSS.escape(ext.frameId)}"]`,
+    );
     if (iframe) list.push({ ext, iframe });
   }
   return list;
@@ -49,7 +62,11 @@ function appLocation(ext: ShellExtension): AppLocation {
   params.delete('as');
   params.delete('theme');
   const search = params.toString();
-  return { pathname: sub && sub !== '/' ? (sub.startsWith('/') ? sub : `/${sub}`) : '/', search: search ? `?${search}` : '', hash: window.location.hash };
+  return {
+    pathname: sub && sub !== '/' ? (sub.startsWith('/') ? sub : `/${sub}`) : '/',
+    search: search ? `?${search}` : '',
+    hash: window.location.hash,
+  };
 }
 
 function shellUrl(ext: ShellExtension, location: AppLocation): string {
@@ -58,7 +75,8 @@ function shellUrl(ext: ShellExtension, location: AppLocation): string {
 }
 
 window.addEventListener('popstate', () => {
-  for (const frame of frames()) postTo(frame, { forgeLocal: 1, kind: 'event', type: 'history', location: appLocation(frame.ext) });
+  for (const frame of frames())
+    postTo(frame, { forgeLocal: 1, kind: 'event', type: 'history', location: appLocation(frame.ext) });
 });
 
 // ------------------------------------------------------------------ bridge calls
@@ -71,7 +89,11 @@ async function readError(response: Response): Promise<string> {
     const body = JSON.parse(text) as { message?: unknown; error?: unknown };
     if (typeof body.message === 'string') return body.message;
     if (typeof body.error === 'string') return body.error;
-    if (body.error && typeof body.error === 'object' && typeof (body.error as { message?: unknown }).message === 'string') {
+    if (
+      body.error &&
+      typeof body.error === 'object' &&
+      typeof (body.error as { message?: unknown }).message === 'string'
+    ) {
       return (body.error as { message: string }).message;
     }
   } catch {
@@ -81,7 +103,11 @@ async function readError(response: Response): Promise<string> {
 }
 
 async function invoke(frame: Frame, payload: unknown): Promise<unknown> {
-  const { functionKey, payload: body, metadata } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown; metadata?: unknown };
+  const {
+    functionKey,
+    payload: body,
+    metadata,
+  } = (payload ?? {}) as { functionKey?: unknown; payload?: unknown; metadata?: unknown };
   if (typeof functionKey !== 'string') throw new BridgeError('invoke: functionKey must be a string');
   const response = await fetch('/__local/invoke', {
     method: 'POST',
@@ -109,8 +135,10 @@ async function fetchProduct(payload: unknown): Promise<unknown> {
     restPath?: string;
     fetchRequestInit?: { method?: string; headers?: [string, string][]; body?: string | null };
   };
-  if (product !== 'jira') throw new BridgeError(`requestJira: the local site only serves Jira (asked for '${String(product)}')`);
-  if (typeof restPath !== 'string' || !restPath.startsWith('/')) throw new BridgeError('requestJira: the path must start with /');
+  if (product !== 'jira')
+    throw new BridgeError(`requestJira: the local site only serves Jira (asked for '${String(product)}')`);
+  if (typeof restPath !== 'string' || !restPath.startsWith('/'))
+    throw new BridgeError('requestJira: the path must start with /');
   const headers = new Headers(fetchRequestInit?.headers ?? []);
   headers.set('authorization', `Basic ${btoa(`${config.user.email}:local-dev-token`)}`);
   const response = await fetch(restPath, {
@@ -123,7 +151,13 @@ async function fetchProduct(payload: unknown): Promise<unknown> {
   response.headers.forEach((value, key) => {
     responseHeaders[key] = value;
   });
-  return { body: await response.text(), headers: responseHeaders, status: response.status, statusText: response.statusText, isAttachment: false };
+  return {
+    body: await response.text(),
+    headers: responseHeaders,
+    status: response.status,
+    statusText: response.statusText,
+    isAttachment: false,
+  };
 }
 
 interface NavigationLocation {
@@ -135,11 +169,13 @@ interface NavigationLocation {
 
 function urlFor(location: NavigationLocation): string {
   if (typeof location.url === 'string') return new URL(location.url, window.location.href).toString();
-  const s = (v: unknown): string => encodeURIComponent(typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const s = (v: unknown): string =>
+    encodeURIComponent(typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   switch (location.target) {
     case 'module': {
       const base = config.moduleUrls[String(location.moduleKey)];
-      if (!base) throw new BridgeError(`navigate: no page module '${String(location.moduleKey)}' in this app`);
+      if (!base)
+        throw new BridgeError(`navigate: no page module '${String(location.moduleKey)}' in this app`);
       const page = typeof location.pageKey === 'string' ? `/${location.pageKey}` : '';
       return new URL(`${base}${page}`, window.location.href).toString();
     }
@@ -150,9 +186,14 @@ function urlFor(location: NavigationLocation): string {
     case 'dashboard':
       return new URL(`/jira/dashboards/${s(location.dashboardId)}`, window.location.href).toString();
     case 'projectSettingsDetails':
-      return new URL(`/jira/software/projects/${s(location.projectKey)}/settings/details`, window.location.href).toString();
+      return new URL(
+        `/jira/software/projects/${s(location.projectKey)}/settings/details`,
+        window.location.href,
+      ).toString();
     default:
-      throw new BridgeError(`navigate: the target '${String(location.target)}' is not available on the local site`);
+      throw new BridgeError(
+        `navigate: the target '${String(location.target)}' is not available on the local site`,
+      );
   }
 }
 
@@ -171,7 +212,10 @@ function handle(frame: Frame, name: string, payload: unknown): unknown {
     case 'invoke':
       return invoke(frame, payload);
     case 'getContext':
-      return { ...frame.ext.context, theme: { ...(frame.ext.context.theme as object), colorMode: currentColorMode() } };
+      return {
+        ...frame.ext.context,
+        theme: { ...(frame.ext.context.theme as object), colorMode: currentColorMode() },
+      };
     case 'fetchProduct':
       return fetchProduct(payload);
     case 'showFlag':
@@ -187,7 +231,9 @@ function handle(frame: Frame, name: string, payload: unknown): unknown {
       window.location.reload();
       return undefined;
     case 'open':
-      throw new BridgeError("view.open is only available to modules that open in a modal; this module doesn't");
+      throw new BridgeError(
+        "view.open is only available to modules that open in a modal; this module doesn't",
+      );
     case 'createHistory':
       return appLocation(frame.ext);
     case 'enableTheming':
@@ -215,12 +261,20 @@ window.addEventListener('message', (event: MessageEvent) => {
       .then(() => handle(frame, name, data.payload))
       .then(
         (value) => postTo(frame, { forgeLocal: 1, kind: 'result', id, ok: true, value }),
-        (e: unknown) => postTo(frame, { forgeLocal: 1, kind: 'result', id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) =>
+          postTo(frame, {
+            forgeLocal: 1,
+            kind: 'result',
+            id,
+            ok: false,
+            error: e instanceof Error ? e.message : String(e),
+          }),
       );
     return;
   }
   if (data.type === 'resize') {
-    if (frame.ext.autoHeight && Number.isFinite(data.height)) frame.iframe.style.height = `${Math.max(0, data.height)}px`;
+    if (frame.ext.autoHeight && Number.isFinite(data.height))
+      frame.iframe.style.height = `${Math.max(0, data.height)}px`;
   } else if (data.type === 'history') {
     const url = shellUrl(frame.ext, data.location);
     if (data.action === 'PUSH') window.history.pushState(null, '', url);
@@ -250,7 +304,8 @@ function setColorMode(mode: 'light' | 'dark'): void {
     toggle.setAttribute('title', mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme');
   }
   for (const frame of frames()) {
-    if (frame.iframe.dataset.theming === 'on') postTo(frame, { forgeLocal: 1, kind: 'event', type: 'theme', colorMode: mode });
+    if (frame.iframe.dataset.theming === 'on')
+      postTo(frame, { forgeLocal: 1, kind: 'event', type: 'theme', colorMode: mode });
   }
 }
 
@@ -295,9 +350,12 @@ const flagTimers = new Map<string, number>();
 
 const FLAG_ICONS: Record<string, string> = {
   info: '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9" fill="currentColor"/><rect x="11" y="10.5" width="2" height="6" rx="1" fill="var(--flag-icon-fg)"/><circle cx="12" cy="8" r="1.2" fill="var(--flag-icon-fg)"/></svg>',
-  success: '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9" fill="currentColor"/><path d="M8 12.5l2.7 2.7L16 9.8" stroke="var(--flag-icon-fg)" stroke-width="2" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
-  warning: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3.5L22 20.5H2z" fill="currentColor" stroke="currentColor" stroke-linejoin="round" stroke-width="1.5"/><rect x="11" y="9" width="2" height="6" rx="1" fill="var(--flag-icon-fg)"/><circle cx="12" cy="17.3" r="1.1" fill="var(--flag-icon-fg)"/></svg>',
-  error: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z" fill="currentColor"/><rect x="11" y="7.5" width="2" height="6.5" rx="1" fill="var(--flag-icon-fg)"/><circle cx="12" cy="16.6" r="1.15" fill="var(--flag-icon-fg)"/></svg>',
+  success:
+    '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9" fill="currentColor"/><path d="M8 12.5l2.7 2.7L16 9.8" stroke="var(--flag-icon-fg)" stroke-width="2" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+  warning:
+    '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3.5L22 20.5H2z" fill="currentColor" stroke="currentColor" stroke-linejoin="round" stroke-width="1.5"/><rect x="11" y="9" width="2" height="6" rx="1" fill="var(--flag-icon-fg)"/><circle cx="12" cy="17.3" r="1.1" fill="var(--flag-icon-fg)"/></svg>',
+  error:
+    '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M8.3 3h7.4L21 8.3v7.4L15.7 21H8.3L3 15.7V8.3z" fill="currentColor"/><rect x="11" y="7.5" width="2" height="6.5" rx="1" fill="var(--flag-icon-fg)"/><circle cx="12" cy="16.6" r="1.15" fill="var(--flag-icon-fg)"/></svg>',
 };
 
 function flagsRegion(): HTMLElement {
@@ -351,7 +409,9 @@ function showFlag(frame: Frame, flag: WireFlag): void {
       button.type = 'button';
       button.className = 'flag-action';
       button.textContent = action.text;
-      button.addEventListener('click', () => postTo(frame, { forgeLocal: 1, kind: 'event', type: 'flagAction', flagId: id, index }));
+      button.addEventListener('click', () =>
+        postTo(frame, { forgeLocal: 1, kind: 'event', type: 'flagAction', flagId: id, index }),
+      );
       actions.appendChild(button);
     });
     body.appendChild(actions);
@@ -364,14 +424,18 @@ function showFlag(frame: Frame, flag: WireFlag): void {
     close.type = 'button';
     close.className = 'flag-close';
     close.setAttribute('aria-label', flag.title ? `Dismiss: ${flag.title}` : 'Dismiss');
-    close.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 7l10 10M17 7L7 17" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
+    close.innerHTML =
+      '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 7l10 10M17 7L7 17" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
     close.addEventListener('click', () => closeFlag(id));
     el.appendChild(close);
   }
 
   flagsRegion().prepend(el);
   if (flag.isAutoDismiss === true) {
-    flagTimers.set(id, window.setTimeout(() => closeFlag(id), FLAG_AUTO_DISMISS_MS));
+    flagTimers.set(
+      id,
+      window.setTimeout(() => closeFlag(id), FLAG_AUTO_DISMISS_MS),
+    );
   }
 }
 
