@@ -35,7 +35,7 @@ export interface LintMessage {
 export async function forgeLint(files: string[], manifest: ManifestSchema) {
   useLocalSwagger();
   const quiet = { info: () => {}, debug: () => {}, warn: () => {}, error: () => {}, trace: () => {} };
-  const results = await lint(files, manifest, 'development', quiet as never, new OfflineStatsig() as never, {
+  const results = await lint(files, manifest, 'development', quiet as never, new OfflineStatsig(), {
     linter: { mode: 'client-side' },
   });
   const messages: LintMessage[] = results.flatMap((r) => [
