@@ -14,6 +14,9 @@ class OfflineStatsig extends StatsigReader {
   }
 }
 
+/** `lint` is typed for the CLI's StatsigService; it only calls the StatsigReader methods. */
+const offlineStatsig = new OfflineStatsig() as unknown as Parameters<typeof lint>[4];
+
 const FIXTURES = 'test/fixtures/forge-lint';
 
 /** Points the permission linter at local copies of the product specs instead of the network. */
@@ -35,7 +38,7 @@ export interface LintMessage {
 export async function forgeLint(files: string[], manifest: ManifestSchema) {
   useLocalSwagger();
   const quiet = { info: () => {}, debug: () => {}, warn: () => {}, error: () => {}, trace: () => {} };
-  const results = await lint(files, manifest, 'development', quiet as never, new OfflineStatsig(), {
+  const results = await lint(files, manifest, 'development', quiet as never, offlineStatsig, {
     linter: { mode: 'client-side' },
   });
   const messages: LintMessage[] = results.flatMap((r) => [

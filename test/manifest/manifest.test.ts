@@ -26,7 +26,7 @@ describe('manifest.yml', () => {
 
   it('the permission linter would catch a scope the code uses but the manifest lacks', async () => {
     const manifest = readManifest();
-    const scopes: string[] = manifest.permissions?.scopes ?? [];
+    const scopes = (manifest.permissions?.scopes ?? []) as string[];
     manifest.permissions = { ...manifest.permissions, scopes: scopes.filter((s) => s !== 'read:jira-user') };
     const { count, messages } = await forgeLint(sourceFiles('src'), manifest);
     expect(count.errors).toBeGreaterThan(0);
