@@ -1,4 +1,4 @@
-import type { SiteUsersInput, SiteUsersPage } from '../contract/site-users';
+import type { AccountType, SiteUsersInput, SiteUsersPage } from '../contract/site-users';
 import type { Directory, SettingsStore } from './ports';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -18,7 +18,10 @@ export async function listSiteUsers(
   return {
     viewer: { accountId: viewerId },
     settings: { defaultReviewCadenceDays: settings.defaultReviewCadenceDays },
-    users,
+    users: users.map((u) => ({ ...u, accountType: toAccountType(u.accountType) })),
     ...(users.length === pageSize ? { nextCursor: String(startAt + users.length) } : {}),
   };
 }
+
+const ACCOUNT_TYPES: readonly string[] = ['atlassian', 'app', 'customer', 'unknown'];
+export const toAccountType = (t: string): AccountType => (ACCOUNT_TYPES.includes(t) ? (t as AccountType) : 'unknown');

@@ -2,13 +2,14 @@ import { ZodError, type z } from 'zod';
 import type { Envelope, ResolverError } from '../contract/envelope';
 import { AppError } from '../app/errors';
 import { JiraError } from '../infra/jira-client';
+import { isStorageRateLimited } from '../infra/kvs-errors';
 
 /** Field path → message, for BAD_REQUEST details the UI can show beside each field. */
-function fieldErrors(error: ZodError): Record<string, string> {
+export function fieldErrors(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.join('.') || '_';
-    fields[path] ??= issue.message;
+    fields[path] ??= issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
   }
   return fields;
 }
@@ -28,13 +29,16 @@ export function toResolverError(error: unknown): ResolverError {
       details: { retryAfterSeconds: error.retryAfterSeconds ?? 5 },
     };
   }
+  if (isStorageRateLimited(error)) {
+    return { code: 'RATE_LIMITED', message: 'Storage is busy right now. Try again in a moment.', details: { retryAfterSeconds: 5 } };
+  }
   console.error('Unexpected resolver error', error);
   return { code: 'INTERNAL', message: 'Something went wrong on our side. Try again, or check the app logs.' };
 }
 
 /** Parses `payload` with `schema`; a failure becomes BAD_REQUEST with field details. */
 export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
-  return schema.parse(payload) as z.infer<S>;
+  return schema.parse(payload);
 }
 
 export async function envelope<T>(run: () => Promise<T>): Promise<Envelope<T>> {

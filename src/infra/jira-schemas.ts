@@ -18,3 +18,12 @@ export type JiraUser = z.infer<typeof jiraUser>;
 export const myPermissions = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
+
+/** `PageBeanUser` of `GET /rest/api/3/user/bulk`. */
+export const pageBeanUser = z.object({
+  isLast: z.boolean().optional(),
+  maxResults: z.number().optional(),
+  startAt: z.number().optional(),
+  total: z.number().optional(),
+  values: z.array(jiraUser).default([]),
+});

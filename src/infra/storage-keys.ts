@@ -1,10 +1,47 @@
-/** Every KVS key and Custom Entity name the app uses, in one place (entities are declared in manifest.yml). */
+/** Every KVS key, secret and Custom Entity name the app uses, in one place (entities are declared in manifest.yml). */
 export const STORAGE_KEYS = {
+  /** `{ version, settings }`. */
   settings: 'settings',
+  /** Registry counters (domain/counters.ts), written in the transaction of every registry change. */
+  counters: 'registry-counters',
+  /** `dismissed:<accountId>`: a candidate an admin dismissed. */
+  dismissedPrefix: 'dismissed:',
+} as const;
+
+export const SECRET_KEYS = {
+  /** `{ secret: 'whsec_…', createdAt }`, the pre-deactivation webtrigger's signing secret. */
+  offboardingWebhook: 'offboarding-webhook-secret',
 } as const;
 
 export const ENTITIES = {
+  /** Key: the Jira accountId. */
   account: 'integration-account',
+  /** Key: the zero-padded sequence number (`auditKey`). */
   audit: 'audit-record',
+  /** One item, key `head`: the chain's last sequence number and hash. Every append is conditional on it. */
+  auditHead: 'audit-head',
   finding: 'finding',
 } as const;
+
+export const ACCOUNT_INDEXES = {
+  name: 'by-status-name',
+  owner: 'by-owner',
+  backupOwner: 'by-backup-owner',
+  reviewDue: 'by-review-due',
+  credentialExpiry: 'by-credential-expiry',
+  risk: 'by-risk',
+  updated: 'by-updated',
+} as const;
+
+export const AUDIT_INDEXES = {
+  seq: 'by-seq',
+  target: 'by-target',
+  actor: 'by-actor',
+  action: 'by-action',
+  outcome: 'by-outcome',
+} as const;
+
+export const AUDIT_HEAD_KEY = 'head';
+
+/** Sequence numbers as fixed-width keys, so key order is sequence order. */
+export const auditKey = (seq: number): string => String(seq).padStart(12, '0');

@@ -1,0 +1,128 @@
+import type { AuditList, AuditRecordDto, AuditVerifyReport } from '../contract/audit';
+import type { ExportChunk } from '../contract/common';
+import { type ChainCursor, chainStart, checkHead, verifyChain } from '../domain/audit-chain';
+import { toCsv } from '../domain/csv';
+import { utcDate } from '../domain/dates';
+import type { Invocation, RegistryDeps } from './context';
+import { AppError } from './errors';
+
+export const AUDIT_CSV_COLUMNS = [
+  'seq', 'at', 'actorId', 'actorKind', 'sourceKind', 'sourceModule', 'sourceKey', 'action',
+  'targetType', 'targetId', 'outcome', 'reason', 'before', 'after', 'prevHash', 'hash',
+] as const;
+
+export function auditCsvRow(r: AuditRecordDto): string[] {
+  const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
+  return [
+    String(r.seq), r.at, r.actor.accountId ?? '', r.actor.kind, r.source.kind, r.source.module, r.source.key, r.action,
+    r.target.type, r.target.id ?? '', r.outcome, r.reason ?? '', json(r.before), json(r.after), r.prevHash, r.hash,
+  ];
+}
+
+function entry(inv: Invocation, now: Date, action: 'audit.export' | 'audit.verify', after: unknown) {
+  return {
+    at: now.toISOString(),
+    actor: { accountId: inv.actorId, kind: inv.actorKind },
+    source: inv.source,
+    action,
+    target: { type: 'audit' as const },
+    after,
+    outcome: 'allowed' as const,
+  };
+}
+
+/** Pages per export chunk (100 records each). */
+const EXPORT_PAGES = 10;
+
+/** The filtered trail, newest first, as CSV or JSON, a chunk at a time; the first chunk is audited. */
+export async function exportAudit(
+  input: Omit<AuditList, 'pageSize'> & { format: 'csv' | 'json' },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<ExportChunk> {
+  const { format, cursor: start, ...filters } = input;
+  const now = deps.clock.now();
+  const records: AuditRecordDto[] = [];
+  let cursor = start;
+  for (let i = 0; i < EXPORT_PAGES; i++) {
+    const page = await deps.audit.list({ ...filters, pageSize: 100, ...(cursor ? { cursor } : {}) });
+    records.push(...page.records);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  if (!start) await deps.audit.commit({ entry: entry(inv, now, 'audit.export', { format, filters }) });
+  const content =
+    format === 'csv'
+      ? toCsv(start ? records.map(auditCsvRow) : [[...AUDIT_CSV_COLUMNS], ...records.map(auditCsvRow)])
+      : JSON.stringify(records);
+  return {
+    format,
+    content,
+    count: records.length,
+    fileName: `integration-accounts-audit-${utcDate(now)}.${format}`,
+    ...(cursor ? { nextCursor: cursor } : {}),
+  };
+}
+
+/** Records checked per verify call (50 storage reads), well inside the 25 s resolver limit. */
+const VERIFY_BATCH = 100;
+const VERIFY_PER_CALL = 5000;
+
+interface VerifyResume extends ChainCursor {
+  head: { seq: number; hash: string };
+  checked: number;
+  problems: AuditVerifyReport['problems'];
+}
+
+function decodeResume(raw: string): VerifyResume {
+  try {
+    const r = JSON.parse(Buffer.from(raw, 'base64url').toString()) as VerifyResume;
+    if (typeof r.nextSeq === 'number' && typeof r.prevHash === 'string' && r.head && Array.isArray(r.problems)) return r;
+  } catch {
+    // fall through
+  }
+  throw new AppError('BAD_REQUEST', 'The verification cannot be resumed from this token.', { fields: { resume: 'Invalid token' } });
+}
+
+/**
+ * Re-computes the hash chain from the first record to the head read at the start: reports records
+ * edited, removed or reordered, and a head that does not match the last record. The verification
+ * itself is recorded (after the range it checked).
+ */
+export async function verifyAudit(input: { resume?: string | undefined }, inv: Invocation, deps: RegistryDeps): Promise<AuditVerifyReport> {
+  const state: VerifyResume = input.resume
+    ? decodeResume(input.resume)
+    : { ...chainStart(), head: await deps.audit.head(), checked: 0, problems: [] };
+  let cursor: ChainCursor = { nextSeq: state.nextSeq, prevHash: state.prevHash };
+  let checked = state.checked;
+  const problems = [...state.problems];
+  let readThisCall = 0;
+  let complete = false;
+  for (;;) {
+    if (cursor.nextSeq > state.head.seq) {
+      complete = true;
+      break;
+    }
+    if (readThisCall >= VERIFY_PER_CALL) break;
+    const stored = (await deps.audit.readFrom(cursor.nextSeq, VERIFY_BATCH)).filter((s) => s.keySeq <= state.head.seq);
+    if (stored.length === 0) {
+      complete = true;
+      break;
+    }
+    const result = verifyChain(stored, cursor);
+    problems.push(...result.problems);
+    cursor = result.cursor;
+    checked += stored.length;
+    readThisCall += stored.length;
+  }
+  if (!complete) {
+    const resume: VerifyResume = { ...cursor, head: state.head, checked, problems };
+    return { ok: false, checked, head: state.head, problems, resume: Buffer.from(JSON.stringify(resume)).toString('base64url') };
+  }
+  problems.push(...checkHead(cursor, state.head));
+  const report: AuditVerifyReport = { ok: problems.length === 0, checked, head: state.head, problems };
+  await deps.audit.commit({
+    entry: entry(inv, deps.clock.now(), 'audit.verify', { ok: report.ok, checked, headSeq: state.head.seq, problems: problems.length }),
+  });
+  return report;
+}

@@ -1,0 +1,72 @@
+import type { Candidate, CandidatesPage } from '../contract/candidates';
+import { candidateReasons, isCandidate } from '../domain/candidates';
+import type { Invocation, RegistryDeps } from './context';
+import { invalid } from './errors';
+
+/** Users read per directory page, and pages per call (bounded Jira calls per call). */
+const USERS_PER_PAGE = 100;
+const MAX_PAGES = 5;
+
+/** Untagged, undismissed, active accounts that look like integrations, a site-user page at a time. */
+export async function listCandidates(
+  input: { pageSize: number; cursor?: string | undefined },
+  deps: RegistryDeps,
+): Promise<CandidatesPage> {
+  const { candidatePatterns } = await deps.settings.get();
+  let startAt = input.cursor ? Number(input.cursor) : 0;
+  const candidates: Candidate[] = [];
+  let done = false;
+  for (let page = 0; page < MAX_PAGES && candidates.length < input.pageSize; page++) {
+    const users = await deps.directory.listUsers(startAt, USERS_PER_PAGE);
+    if (users.length === 0) {
+      done = true;
+      break;
+    }
+    startAt += users.length;
+    const matches = users.filter((u) => isCandidate(u, candidatePatterns));
+    if (matches.length === 0) continue;
+    const ids = matches.map((u) => u.accountId);
+    const [tagged, dismissed] = await Promise.all([deps.accounts.getMany(ids), deps.accounts.dismissedAmong(ids)]);
+    for (const u of matches) {
+      if (tagged.has(u.accountId) || dismissed.has(u.accountId)) continue;
+      candidates.push({
+        accountId: u.accountId,
+        displayName: u.displayName,
+        ...(u.emailAddress ? { emailAddress: u.emailAddress } : {}),
+        accountType: u.accountType,
+        reasons: candidateReasons(u, candidatePatterns),
+      });
+    }
+  }
+  return { candidates, scanned: startAt, ...(done ? {} : { nextCursor: String(startAt) }) };
+}
+
+/** Hides a candidate from the list (recorded, with who and why). */
+export async function dismissCandidate(
+  input: { accountId: string; reason?: string | undefined },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<{ accountId: string; dismissed: true }> {
+  const [users, records] = await Promise.all([
+    deps.directory.lookup([input.accountId]),
+    deps.accounts.getMany([input.accountId]),
+  ]);
+  if (!users.has(input.accountId)) throw invalid({ accountId: `Jira has no account ${input.accountId}.` });
+  if (records.has(input.accountId)) throw invalid({ accountId: 'This account is in the registry; it is not a candidate.' });
+  const at = deps.clock.now().toISOString();
+  const by = inv.actorId ?? 'app';
+  await deps.audit.commit({
+    entry: {
+      at,
+      actor: { accountId: inv.actorId, kind: inv.actorKind },
+      source: inv.source,
+      action: 'candidate.dismiss',
+      target: { type: 'account', id: input.accountId },
+      after: { dismissed: true, ...(input.reason ? { reason: input.reason } : {}) },
+      outcome: 'allowed',
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
+    dismiss: { accountId: input.accountId, at, by, ...(input.reason ? { reason: input.reason } : {}) },
+  });
+  return { accountId: input.accountId, dismissed: true };
+}

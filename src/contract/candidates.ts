@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { accountIdSchema, pageSizeSchema } from './common';
+
+export const listCandidatesInput = z
+  .object({ pageSize: pageSizeSchema.default(50), cursor: z.string().regex(/^\d{1,9}$/, 'Invalid cursor').optional() })
+  .strict();
+export type ListCandidatesInput = z.input<typeof listCandidatesInput>;
+
+export interface Candidate {
+  accountId: string;
+  displayName: string;
+  emailAddress?: string;
+  accountType: string;
+  /** Why it looks like an integration, e.g. `accountType:app`, `pattern:bot`. */
+  reasons: string[];
+}
+
+export interface CandidatesPage {
+  candidates: Candidate[];
+  /** Site users scanned so far; `nextCursor` continues after them. */
+  scanned: number;
+  nextCursor?: string;
+}
+
+export const dismissCandidateInput = z
+  .object({ accountId: accountIdSchema, reason: z.string().trim().max(500).optional() })
+  .strict();
+export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;
+

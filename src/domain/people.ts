@@ -1,0 +1,12 @@
+/** What the app knows of a Jira user (a directory fact), whatever the source. */
+export interface UserFacts {
+  accountId: string;
+  displayName: string;
+  /** `atlassian` (a person), `app`, `customer` or `unknown` (Jira's `User.accountType`). */
+  accountType: string;
+  active: boolean;
+  emailAddress?: string;
+  avatarUrl?: string;
+}
+
+export const isHuman = (u: UserFacts): boolean => u.accountType === 'atlassian';

@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import { tagAccountInput, type TagAccount } from '../contract/accounts';
+import { MAX_IMPORT_ACCOUNTS, REGISTRY_CSV_COLUMNS, type RegistryCsvColumn } from '../contract/import-export';
+import { type AccountRecord, reviewDueOn } from './account';
+import { CsvError, parseCsv, toCsv, unneutralize } from './csv';
+import type { FieldErrors } from './registration';
+
+const ACCOUNT_COLUMNS = ['purpose', 'ownerId', 'backupOwnerId', 'reviewCadenceDays', 'notes', 'status'] as const;
+const INTEGRATION_COLUMNS = [
+  'system',
+  'environment',
+  'credentialKind',
+  'credentialLabel',
+  'credentialExpiresOn',
+  'lastRotatedOn',
+] as const;
+
+/** One row per integration (one row for an account without any), account fields repeated. */
+export function registryCsvRows(records: readonly AccountRecord[]): string[][] {
+  const rows: string[][] = [];
+  for (const r of records) {
+    const base: Record<RegistryCsvColumn, string> = {
+      accountId: r.accountId,
+      displayName: r.displayName,
+      status: r.status,
+      purpose: r.purpose,
+      ownerId: r.ownerId,
+      ownerName: r.ownerName,
+      backupOwnerId: r.backupOwnerId ?? '',
+      backupOwnerName: r.backupOwnerName ?? '',
+      reviewCadenceDays: String(r.reviewCadenceDays),
+      lastReviewedOn: r.lastReviewedOn,
+      reviewDueOn: reviewDueOn(r),
+      notes: r.notes ?? '',
+      system: '',
+      environment: '',
+      credentialKind: '',
+      credentialLabel: '',
+      credentialExpiresOn: '',
+      lastRotatedOn: '',
+    };
+    const integrations = r.integrations.length ? r.integrations : [undefined];
+    for (const i of integrations) {
+      const row = { ...base };
+      if (i) {
+        row.system = i.system;
+        row.environment = i.environment;
+        row.credentialKind = i.credentialKind;
+        row.credentialLabel = i.credentialLabel ?? '';
+        row.credentialExpiresOn = i.credentialExpiresOn ?? '';
+        row.lastRotatedOn = i.lastRotatedOn ?? '';
+      }
+      rows.push(REGISTRY_CSV_COLUMNS.map((c) => row[c]));
+    }
+  }
+  return rows;
+}
+
+export function registryCsv(records: readonly AccountRecord[], withHeader: boolean): string {
+  const rows = registryCsvRows(records);
+  return toCsv(withHeader ? [[...REGISTRY_CSV_COLUMNS], ...rows] : rows);
+}
+
+/** One account of an import file: its rows grouped, parsed into a tag input, or field errors. */
+export interface ImportedAccount {
+  lines: number[];
+  accountId: string;
+  status: 'active' | 'retired';
+  input?: TagAccount;
+  /** Whether the file gave a review cadence (else the settings' default applies). */
+  cadenceGiven: boolean;
+  errors?: FieldErrors;
+}
+
+export interface ParsedImport {
+  fileErrors: string[];
+  accounts: ImportedAccount[];
+}
+
+function zodFields(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  return fields;
+}
+
+/**
+ * Reads an import file in the export's format. Unknown columns refuse the whole file (the issue's
+ * "unknown fields are refused"); informative columns (names, due dates) are read and ignored.
+ */
+export function parseRegistryCsv(text: string): ParsedImport {
+  let rows;
+  try {
+    rows = parseCsv(text);
+  } catch (e) {
+    return { fileErrors: [e instanceof CsvError ? e.message : 'The file is not valid CSV.'], accounts: [] };
+  }
+  const [header, ...body] = rows;
+  if (!header) return { fileErrors: ['The file is empty.'], accounts: [] };
+  const columns = header.cells.map((c) => c.trim());
+  const known = new Set<string>(REGISTRY_CSV_COLUMNS);
+  const fileErrors: string[] = [];
+  const unknown = columns.filter((c) => !known.has(c));
+  if (unknown.length) fileErrors.push(`Unknown column(s): ${unknown.join(', ')}.`);
+  const dupes = columns.filter((c, i) => columns.indexOf(c) !== i);
+  if (dupes.length) fileErrors.push(`Repeated column(s): ${[...new Set(dupes)].join(', ')}.`);
+  for (const required of ['accountId', 'purpose', 'ownerId']) {
+    if (!columns.includes(required)) fileErrors.push(`Missing column: ${required}.`);
+  }
+  if (fileErrors.length) return { fileErrors, accounts: [] };
+
+  const groups = new Map<string, { lines: number[]; rows: Record<string, string>[] }>();
+  for (const row of body) {
+    if (row.cells.length !== columns.length) {
+      fileErrors.push(`Line ${row.line}: ${row.cells.length} values for ${columns.length} columns.`);
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    columns.forEach((c, i) => (cells[c] = unneutralize(row.cells[i] ?? '').trim()));
+    const id = cells.accountId ?? '';
+    const group = groups.get(id) ?? { lines: [], rows: [] };
+    group.lines.push(row.line);
+    group.rows.push(cells);
+    groups.set(id, group);
+  }
+  if (fileErrors.length) return { fileErrors, accounts: [] };
+  if (groups.size > MAX_IMPORT_ACCOUNTS)
+    return { fileErrors: [`At most ${MAX_IMPORT_ACCOUNTS} accounts per file; split it.`], accounts: [] };
+
+  const accounts: ImportedAccount[] = [];
+  for (const [accountId, group] of groups) {
+    const first = group.rows[0] as Record<string, string>;
+    const errors: FieldErrors = {};
+    for (const c of ACCOUNT_COLUMNS) {
+      if (group.rows.some((r) => (r[c] ?? '') !== (first[c] ?? '')))
+        errors[c] = `Rows of the same account disagree on ${c}.`;
+    }
+    const status = (first.status ?? '') === 'retired' ? 'retired' : 'active';
+    if (first.status && first.status !== 'active' && first.status !== 'retired')
+      errors.status = 'Status is active or retired.';
+    const integrations = group.rows
+      .filter((r) => INTEGRATION_COLUMNS.some((c) => (r[c] ?? '') !== ''))
+      .map((r) => {
+        const out: Record<string, string> = {};
+        for (const c of INTEGRATION_COLUMNS) if (r[c]) out[c] = r[c];
+        return out;
+      });
+    const cadence = first.reviewCadenceDays ?? '';
+    const raw = {
+      accountId,
+      purpose: first.purpose ?? '',
+      ownerId: first.ownerId ?? '',
+      ...(first.backupOwnerId ? { backupOwnerId: first.backupOwnerId } : {}),
+      integrations,
+      ...(cadence !== '' ? { reviewCadenceDays: /^\d+$/.test(cadence) ? Number(cadence) : cadence } : {}),
+      ...(first.notes ? { notes: first.notes } : {}),
+    };
+    const parsed = tagAccountInput.safeParse(raw);
+    if (!parsed.success) Object.assign(errors, zodFields(parsed.error));
+    const ok = parsed.success && Object.keys(errors).length === 0;
+    accounts.push({
+      lines: group.lines,
+      accountId,
+      status,
+      cadenceGiven: cadence !== '',
+      ...(ok ? { input: parsed.data } : { errors }),
+    });
+  }
+  return { fileErrors: [], accounts };
+}
