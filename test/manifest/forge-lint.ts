@@ -38,7 +38,7 @@ export interface LintMessage {
 export async function forgeLint(files: string[], manifest: ManifestSchema) {
   useLocalSwagger();
   const quiet = { info: () => {}, debug: () => {}, warn: () => {}, error: () => {}, trace: () => {} };
-  const results = await lint(files, manifest, 'development', quiet as never, offlineStatsig, {
+  const results = await lint(files, manifest, 'development', quiet, offlineStatsig, {
     linter: { mode: 'client-side' },
   });
   const messages: LintMessage[] = results.flatMap((r) => [
