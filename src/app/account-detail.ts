@@ -30,7 +30,11 @@ export async function getAccount(
   const [users, findings, history, settings] = await Promise.all([
     deps.directory.lookup(ids),
     deps.accounts.findings(record.accountId),
-    deps.audit.list({ targetId: record.accountId, pageSize: 50, ...(input.historyCursor ? { cursor: input.historyCursor } : {}) }),
+    deps.audit.list({
+      targetId: record.accountId,
+      pageSize: 50,
+      ...(input.historyCursor ? { cursor: input.historyCursor } : {}),
+    }),
     deps.settings.get(),
   ]);
   return {
@@ -38,7 +42,9 @@ export async function getAccount(
     jira: {
       account: stateOf(record.accountId, users.get(record.accountId)),
       owner: stateOf(record.ownerId, users.get(record.ownerId)),
-      ...(record.backupOwnerId ? { backupOwner: stateOf(record.backupOwnerId, users.get(record.backupOwnerId)) } : {}),
+      ...(record.backupOwnerId
+        ? { backupOwner: stateOf(record.backupOwnerId, users.get(record.backupOwnerId)) }
+        : {}),
     },
     findings,
     history,

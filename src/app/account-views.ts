@@ -20,7 +20,13 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     purpose: r.purpose,
     owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
     ...(r.backupOwnerId
-      ? { backupOwner: { accountId: r.backupOwnerId, displayName: r.backupOwnerName ?? '', active: r.backupOwnerActive ?? false } }
+      ? {
+          backupOwner: {
+            accountId: r.backupOwnerId,
+            displayName: r.backupOwnerName ?? '',
+            active: r.backupOwnerActive ?? false,
+          },
+        }
       : {}),
     integrationCount: r.integrations.length,
     environments: [...new Set(r.integrations.map((i) => i.environment))].sort(),

@@ -7,15 +7,43 @@ import type { Invocation, RegistryDeps } from './context';
 import { AppError } from './errors';
 
 export const AUDIT_CSV_COLUMNS = [
-  'seq', 'at', 'actorId', 'actorKind', 'sourceKind', 'sourceModule', 'sourceKey', 'action',
-  'targetType', 'targetId', 'outcome', 'reason', 'before', 'after', 'prevHash', 'hash',
+  'seq',
+  'at',
+  'actorId',
+  'actorKind',
+  'sourceKind',
+  'sourceModule',
+  'sourceKey',
+  'action',
+  'targetType',
+  'targetId',
+  'outcome',
+  'reason',
+  'before',
+  'after',
+  'prevHash',
+  'hash',
 ] as const;
 
 export function auditCsvRow(r: AuditRecordDto): string[] {
   const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
   return [
-    String(r.seq), r.at, r.actor.accountId ?? '', r.actor.kind, r.source.kind, r.source.module, r.source.key, r.action,
-    r.target.type, r.target.id ?? '', r.outcome, r.reason ?? '', json(r.before), json(r.after), r.prevHash, r.hash,
+    String(r.seq),
+    r.at,
+    r.actor.accountId ?? '',
+    r.actor.kind,
+    r.source.kind,
+    r.source.module,
+    r.source.key,
+    r.action,
+    r.target.type,
+    r.target.id ?? '',
+    r.outcome,
+    r.reason ?? '',
+    json(r.before),
+    json(r.after),
+    r.prevHash,
+    r.hash,
   ];
 }
 
@@ -77,11 +105,19 @@ interface VerifyResume extends ChainCursor {
 function decodeResume(raw: string): VerifyResume {
   try {
     const r = JSON.parse(Buffer.from(raw, 'base64url').toString()) as VerifyResume;
-    if (typeof r.nextSeq === 'number' && typeof r.prevHash === 'string' && r.head && Array.isArray(r.problems)) return r;
+    if (
+      typeof r.nextSeq === 'number' &&
+      typeof r.prevHash === 'string' &&
+      r.head &&
+      Array.isArray(r.problems)
+    )
+      return r;
   } catch {
     // fall through
   }
-  throw new AppError('BAD_REQUEST', 'The verification cannot be resumed from this token.', { fields: { resume: 'Invalid token' } });
+  throw new AppError('BAD_REQUEST', 'The verification cannot be resumed from this token.', {
+    fields: { resume: 'Invalid token' },
+  });
 }
 
 /**
@@ -89,7 +125,11 @@ function decodeResume(raw: string): VerifyResume {
  * edited, removed or reordered, and a head that does not match the last record. The verification
  * itself is recorded (after the range it checked).
  */
-export async function verifyAudit(input: { resume?: string | undefined }, inv: Invocation, deps: RegistryDeps): Promise<AuditVerifyReport> {
+export async function verifyAudit(
+  input: { resume?: string | undefined },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<AuditVerifyReport> {
   const state: VerifyResume = input.resume
     ? decodeResume(input.resume)
     : { ...chainStart(), head: await deps.audit.head(), checked: 0, problems: [] };
@@ -104,7 +144,9 @@ export async function verifyAudit(input: { resume?: string | undefined }, inv: I
       break;
     }
     if (readThisCall >= VERIFY_PER_CALL) break;
-    const stored = (await deps.audit.readFrom(cursor.nextSeq, VERIFY_BATCH)).filter((s) => s.keySeq <= state.head.seq);
+    const stored = (await deps.audit.readFrom(cursor.nextSeq, VERIFY_BATCH)).filter(
+      (s) => s.keySeq <= state.head.seq,
+    );
     if (stored.length === 0) {
       complete = true;
       break;
@@ -117,12 +159,23 @@ export async function verifyAudit(input: { resume?: string | undefined }, inv: I
   }
   if (!complete) {
     const resume: VerifyResume = { ...cursor, head: state.head, checked, problems };
-    return { ok: false, checked, head: state.head, problems, resume: Buffer.from(JSON.stringify(resume)).toString('base64url') };
+    return {
+      ok: false,
+      checked,
+      head: state.head,
+      problems,
+      resume: Buffer.from(JSON.stringify(resume)).toString('base64url'),
+    };
   }
   problems.push(...checkHead(cursor, state.head));
   const report: AuditVerifyReport = { ok: problems.length === 0, checked, head: state.head, problems };
   await deps.audit.commit({
-    entry: entry(inv, deps.clock.now(), 'audit.verify', { ok: report.ok, checked, headSeq: state.head.seq, problems: problems.length }),
+    entry: entry(inv, deps.clock.now(), 'audit.verify', {
+      ok: report.ok,
+      checked,
+      headSeq: state.head.seq,
+      problems: problems.length,
+    }),
   });
   return report;
 }

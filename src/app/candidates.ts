@@ -26,7 +26,10 @@ export async function listCandidates(
     const matches = users.filter((u) => isCandidate(u, candidatePatterns));
     if (matches.length === 0) continue;
     const ids = matches.map((u) => u.accountId);
-    const [tagged, dismissed] = await Promise.all([deps.accounts.getMany(ids), deps.accounts.dismissedAmong(ids)]);
+    const [tagged, dismissed] = await Promise.all([
+      deps.accounts.getMany(ids),
+      deps.accounts.dismissedAmong(ids),
+    ]);
     for (const u of matches) {
       if (tagged.has(u.accountId) || dismissed.has(u.accountId)) continue;
       candidates.push({
@@ -52,7 +55,8 @@ export async function dismissCandidate(
     deps.accounts.getMany([input.accountId]),
   ]);
   if (!users.has(input.accountId)) throw invalid({ accountId: `Jira has no account ${input.accountId}.` });
-  if (records.has(input.accountId)) throw invalid({ accountId: 'This account is in the registry; it is not a candidate.' });
+  if (records.has(input.accountId))
+    throw invalid({ accountId: 'This account is in the registry; it is not a candidate.' });
   const at = deps.clock.now().toISOString();
   const by = inv.actorId ?? 'app';
   await deps.audit.commit({

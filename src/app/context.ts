@@ -1,5 +1,13 @@
 import type { ActorKind, SourceKind } from '../contract/audit';
-import type { AccountStore, AuditLog, CallerPermissions, Clock, Directory, SettingsStore, WebhookSecretStore } from './ports';
+import type {
+  AccountStore,
+  AuditLog,
+  CallerPermissions,
+  Clock,
+  Directory,
+  SettingsStore,
+  WebhookSecretStore,
+} from './ports';
 
 /** Who is acting and from where: the audit trail's "who" and "where from". */
 export interface Invocation {

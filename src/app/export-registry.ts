@@ -26,7 +26,9 @@ function decode(raw: string): ExportCursor {
   } catch {
     // fall through
   }
-  throw new AppError('BAD_REQUEST', 'The export cursor is not valid.', { fields: { cursor: 'Invalid cursor' } });
+  throw new AppError('BAD_REQUEST', 'The export cursor is not valid.', {
+    fields: { cursor: 'Invalid cursor' },
+  });
 }
 
 /** The registry as CSV (the import format) or JSON, a chunk at a time. The first chunk is audited. */

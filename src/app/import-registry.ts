@@ -23,12 +23,17 @@ interface Planned {
  * and decides per account: create, update (listing the changed fields), unchanged, skip or error.
  * Running it twice on the same file after applying it answers "unchanged" for every account.
  */
-async function plan(csv: string, inv: Invocation, deps: RegistryDeps): Promise<{ report: ImportReport; planned: Planned[] }> {
+async function plan(
+  csv: string,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<{ report: ImportReport; planned: Planned[] }> {
   const now = deps.clock.now();
   const today = utcDate(now);
   const parsed = parseRegistryCsv(csv);
   const summary: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
-  if (parsed.fileErrors.length) return { report: { rows: [], summary, fileErrors: parsed.fileErrors, applied: false }, planned: [] };
+  if (parsed.fileErrors.length)
+    return { report: { rows: [], summary, fileErrors: parsed.fileErrors, applied: false }, planned: [] };
 
   const settings = await deps.settings.get();
   const people = new Set<string>();
@@ -43,7 +48,9 @@ async function plan(csv: string, inv: Invocation, deps: RegistryDeps): Promise<{
   const [users, records] = await Promise.all([deps.directory.lookup(ids), deps.accounts.getMany(ids)]);
   const facts: DirectoryFacts = { users, records };
   // Accounts this file tags count as integration accounts for the owner rules too.
-  const fileTagged = new Set(parsed.accounts.filter((a) => a.input && a.status === 'active').map((a) => a.accountId));
+  const fileTagged = new Set(
+    parsed.accounts.filter((a) => a.input && a.status === 'active').map((a) => a.accountId),
+  );
 
   const planned: Planned[] = [];
   for (const a of parsed.accounts) {
@@ -58,12 +65,22 @@ async function plan(csv: string, inv: Invocation, deps: RegistryDeps): Promise<{
         result:
           existing?.status === 'retired'
             ? { ...base, action: 'unchanged' }
-            : { ...base, action: 'skip', note: 'Retired rows are not imported; retire accounts in the registry.' },
+            : {
+                ...base,
+                action: 'skip',
+                note: 'Retired rows are not imported; retire accounts in the registry.',
+              },
       });
       continue;
     }
     if (existing?.status === 'retired') {
-      planned.push({ result: { ...base, action: 'skip', note: 'This account is retired; re-tag it in the registry first.' } });
+      planned.push({
+        result: {
+          ...base,
+          action: 'skip',
+          note: 'This account is retired; re-tag it in the registry first.',
+        },
+      });
       continue;
     }
     const reg = registrationFrom(a.input, settings, existing);
@@ -73,13 +90,21 @@ async function plan(csv: string, inv: Invocation, deps: RegistryDeps): Promise<{
         planned.push({ result: { ...base, action: 'unchanged' } });
         continue;
       }
-      const errors = registrationErrors(a.accountId, reg, facts, today, { accountOwnsCount: 0, alsoTagged: fileTagged });
+      const errors = registrationErrors(a.accountId, reg, facts, today, {
+        accountOwnsCount: 0,
+        alsoTagged: fileTagged,
+      });
       if (Object.keys(errors).length) {
         planned.push({ result: { ...base, action: 'error', errors } });
         continue;
       }
       const after = withRegistration(
-        { ...existing, updatedAt: now.toISOString(), updatedBy: inv.actorId ?? 'app', version: existing.version + 1 },
+        {
+          ...existing,
+          updatedAt: now.toISOString(),
+          updatedBy: inv.actorId ?? 'app',
+          version: existing.version + 1,
+        },
         reg,
         facts,
         now.toISOString(),
@@ -88,23 +113,37 @@ async function plan(csv: string, inv: Invocation, deps: RegistryDeps): Promise<{
       continue;
     }
     const owns = await deps.accounts.countOwnedBy(a.accountId, 100);
-    const errors = registrationErrors(a.accountId, reg, facts, today, { accountOwnsCount: owns, alsoTagged: fileTagged });
+    const errors = registrationErrors(a.accountId, reg, facts, today, {
+      accountOwnsCount: owns,
+      alsoTagged: fileTagged,
+    });
     if (Object.keys(errors).length) {
       planned.push({ result: { ...base, action: 'error', errors } });
       continue;
     }
-    planned.push({ result: { ...base, action: 'create' }, record: { after: newRecord(a.accountId, reg, facts, inv, now) } });
+    planned.push({
+      result: { ...base, action: 'create' },
+      record: { after: newRecord(a.accountId, reg, facts, inv, now) },
+    });
   }
   for (const p of planned) summary[p.result.action]++;
   return { report: { rows: planned.map((p) => p.result), summary, fileErrors: [], applied: false }, planned };
 }
 
-export async function previewImport(input: { csv: string }, inv: Invocation, deps: RegistryDeps): Promise<ImportReport> {
+export async function previewImport(
+  input: { csv: string },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<ImportReport> {
   return (await plan(input.csv, inv, deps)).report;
 }
 
 /** Applies the creates and updates of a file, each with its own audit record; errors and skips stay as they are. */
-export async function applyImport(input: { csv: string }, inv: Invocation, deps: RegistryDeps): Promise<ImportReport> {
+export async function applyImport(
+  input: { csv: string },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<ImportReport> {
   const { report, planned } = await plan(input.csv, inv, deps);
   if (report.fileErrors.length) return report;
   const now = deps.clock.now();
@@ -113,7 +152,14 @@ export async function applyImport(input: { csv: string }, inv: Invocation, deps:
   for (const p of planned) {
     if (!p.record) continue;
     try {
-      await commitAccount(p.record.before ? 'account.update' : 'account.tag', p.record.before, p.record.after, inv, now, deps);
+      await commitAccount(
+        p.record.before ? 'account.update' : 'account.tag',
+        p.record.before,
+        p.record.after,
+        inv,
+        now,
+        deps,
+      );
       p.result.applied = p.record.before ? 'updated' : 'created';
       if (p.record.before) updated++;
       else created++;

@@ -45,19 +45,34 @@ export function nameKey(displayName: string): string {
 export function planAccountList(input: ListAccounts, today: string, windowDays: number): AccountListPlan {
   const day = epochDay(today);
   const conditions: { field: QueryField; condition: Condition; index: AccountIndex }[] = [];
-  if (input.ownerId) conditions.push({ field: 'ownerId', condition: { op: 'eq', value: input.ownerId }, index: 'owner' });
+  if (input.ownerId)
+    conditions.push({ field: 'ownerId', condition: { op: 'eq', value: input.ownerId }, index: 'owner' });
   if (input.backupOwnerId)
-    conditions.push({ field: 'backupOwnerId', condition: { op: 'eq', value: input.backupOwnerId }, index: 'backupOwner' });
-  if (input.reviewOverdue) conditions.push({ field: 'reviewDueDay', condition: { op: 'lt', value: day }, index: 'reviewDue' });
+    conditions.push({
+      field: 'backupOwnerId',
+      condition: { op: 'eq', value: input.backupOwnerId },
+      index: 'backupOwner',
+    });
+  if (input.reviewOverdue)
+    conditions.push({ field: 'reviewDueDay', condition: { op: 'lt', value: day }, index: 'reviewDue' });
   if (input.credential === 'expired')
-    conditions.push({ field: 'credentialExpiryDay', condition: { op: 'lt', value: day }, index: 'credentialExpiry' });
+    conditions.push({
+      field: 'credentialExpiryDay',
+      condition: { op: 'lt', value: day },
+      index: 'credentialExpiry',
+    });
   if (input.credential === 'expiring')
     conditions.push({
       field: 'credentialExpiryDay',
       condition: { op: 'between', value: [day, day + windowDays] },
       index: 'credentialExpiry',
     });
-  if (input.risk) conditions.push({ field: 'risk', condition: { op: 'between', value: riskBounds(input.risk) }, index: 'risk' });
+  if (input.risk)
+    conditions.push({
+      field: 'risk',
+      condition: { op: 'between', value: riskBounds(input.risk) },
+      index: 'risk',
+    });
 
   const search = input.search ? nameKey(input.search) : undefined;
   const primary = conditions[0];
@@ -72,7 +87,8 @@ export function planAccountList(input: ListAccounts, today: string, windowDays: 
   }
   for (const c of conditions.slice(1)) filters.push({ field: c.field, condition: c.condition });
   if (search) {
-    if (index === 'name' || index === 'owner' || index === 'backupOwner') range = { op: 'beginsWith', value: search };
+    if (index === 'name' || index === 'owner' || index === 'backupOwner')
+      range = { op: 'beginsWith', value: search };
     else filters.push({ field: 'nameKey', condition: { op: 'beginsWith', value: search } });
   }
   const sortedBy = SORT_OF_INDEX[index];
@@ -99,7 +115,11 @@ export async function listAccounts(input: ListAccounts, deps: RegistryDeps): Pro
   const records = [];
   let cursor = plan.cursor;
   for (let i = 0; i < MAX_QUERIES; i++) {
-    const page = await deps.accounts.list({ ...plan, limit: plan.limit - records.length, ...(cursor ? { cursor } : {}) });
+    const page = await deps.accounts.list({
+      ...plan,
+      limit: plan.limit - records.length,
+      ...(cursor ? { cursor } : {}),
+    });
     records.push(...page.records);
     cursor = page.nextCursor;
     if (!cursor || records.length >= plan.limit) break;

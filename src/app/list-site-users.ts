@@ -24,4 +24,5 @@ export async function listSiteUsers(
 }
 
 const ACCOUNT_TYPES: readonly string[] = ['atlassian', 'app', 'customer', 'unknown'];
-export const toAccountType = (t: string): AccountType => (ACCOUNT_TYPES.includes(t) ? (t as AccountType) : 'unknown');
+export const toAccountType = (t: string): AccountType =>
+  ACCOUNT_TYPES.includes(t) ? (t as AccountType) : 'unknown';

@@ -46,8 +46,10 @@ export interface RegistryOverview {
   counters: RegistryCounters;
 }
 
-export type AccountIndex = 'name' | 'owner' | 'backupOwner' | 'reviewDue' | 'credentialExpiry' | 'risk' | 'updated';
-export type QueryField = 'nameKey' | 'reviewDueDay' | 'credentialExpiryDay' | 'risk' | 'ownerId' | 'backupOwnerId';
+export type AccountIndex =
+  'name' | 'owner' | 'backupOwner' | 'reviewDue' | 'credentialExpiry' | 'risk' | 'updated';
+export type QueryField =
+  'nameKey' | 'reviewDueDay' | 'credentialExpiryDay' | 'risk' | 'ownerId' | 'backupOwnerId';
 export type Condition =
   | { op: 'beginsWith'; value: string }
   | { op: 'lt' | 'lte' | 'gte'; value: number }
@@ -73,7 +75,11 @@ export interface AccountStore {
   /** One storage query (filters may leave a short page; `nextCursor` continues). */
   list(plan: AccountListPlan): Promise<{ records: AccountRecord[]; nextCursor?: string }>;
   /** Every record of a status, a chunk at a time, in name order. */
-  scan(status: 'active' | 'retired', cursor: string | undefined, max: number): Promise<{ records: AccountRecord[]; nextCursor?: string }>;
+  scan(
+    status: 'active' | 'retired',
+    cursor: string | undefined,
+    max: number,
+  ): Promise<{ records: AccountRecord[]; nextCursor?: string }>;
   /** How many active accounts `personId` owns or backs up (stops counting at `atMost`). */
   countOwnedBy(personId: string, atMost: number): Promise<number>;
   overview(): Promise<RegistryOverview>;

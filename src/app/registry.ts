@@ -27,7 +27,8 @@ export function registrationFrom(
     ownerId: input.ownerId,
     ...(input.backupOwnerId ? { backupOwnerId: input.backupOwnerId } : {}),
     integrations: input.integrations,
-    reviewCadenceDays: input.reviewCadenceDays ?? current?.reviewCadenceDays ?? settings.defaultReviewCadenceDays,
+    reviewCadenceDays:
+      input.reviewCadenceDays ?? current?.reviewCadenceDays ?? settings.defaultReviewCadenceDays,
     ...(input.notes ? { notes: input.notes } : {}),
   });
 }
@@ -39,7 +40,11 @@ export interface DirectoryFacts {
 }
 
 /** One directory lookup and one registry read for the people a registration names. */
-export async function gatherFacts(accountId: string, reg: Registration, deps: RegistryDeps): Promise<DirectoryFacts> {
+export async function gatherFacts(
+  accountId: string,
+  reg: Registration,
+  deps: RegistryDeps,
+): Promise<DirectoryFacts> {
   const ids = [...new Set([accountId, reg.ownerId, ...(reg.backupOwnerId ? [reg.backupOwnerId] : [])])];
   const [users, records] = await Promise.all([deps.directory.lookup(ids), deps.accounts.getMany(ids)]);
   return { users, records };
@@ -110,7 +115,11 @@ export function withRegistration(
     ownerName: owner?.displayName ?? reg.ownerId,
     ownerActive: owner?.active ?? false,
     ...(reg.backupOwnerId
-      ? { backupOwnerId: reg.backupOwnerId, backupOwnerName: backup?.displayName ?? reg.backupOwnerId, backupOwnerActive: backup?.active ?? false }
+      ? {
+          backupOwnerId: reg.backupOwnerId,
+          backupOwnerName: backup?.displayName ?? reg.backupOwnerId,
+          backupOwnerActive: backup?.active ?? false,
+        }
       : {}),
     integrations: reg.integrations,
     reviewCadenceDays: reg.reviewCadenceDays,
@@ -118,7 +127,13 @@ export function withRegistration(
   };
 }
 
-export function newRecord(accountId: string, reg: Registration, facts: DirectoryFacts, inv: Invocation, now: Date): AccountRecord {
+export function newRecord(
+  accountId: string,
+  reg: Registration,
+  facts: DirectoryFacts,
+  inv: Invocation,
+  now: Date,
+): AccountRecord {
   const nowIso = now.toISOString();
   const by = inv.actorId ?? 'app';
   return withRegistration(
@@ -144,7 +159,14 @@ export function newRecord(accountId: string, reg: Registration, facts: Directory
   );
 }
 
-function entryFor(action: AuditAction, inv: Invocation, now: Date, before: AccountRecord | undefined, after: AccountRecord, reason?: string) {
+function entryFor(
+  action: AuditAction,
+  inv: Invocation,
+  now: Date,
+  before: AccountRecord | undefined,
+  after: AccountRecord,
+  reason?: string,
+) {
   return {
     at: now.toISOString(),
     actor: { accountId: inv.actorId, kind: inv.actorKind },
@@ -169,7 +191,10 @@ export async function commitAccount(
   reason?: string,
 ): Promise<void> {
   try {
-    await deps.audit.commit({ entry: entryFor(action, inv, now, before, after, reason), account: { ...(before ? { before } : {}), after } });
+    await deps.audit.commit({
+      entry: entryFor(action, inv, now, before, after, reason),
+      account: { ...(before ? { before } : {}), after },
+    });
   } catch (e) {
     if (!(e instanceof StaleWriteError)) throw e;
     const current = await deps.accounts.get(after.accountId);
@@ -196,7 +221,11 @@ function requireVersion(current: AccountRecord, version: number, today: string, 
 }
 
 /** Tags a site user as an integration account. */
-export async function tagAccount(input: TagAccount, inv: Invocation, deps: RegistryDeps): Promise<AccountDto> {
+export async function tagAccount(
+  input: TagAccount,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<AccountDto> {
   const now = deps.clock.now();
   const today = utcDate(now);
   const settings = await deps.settings.get();
@@ -206,7 +235,8 @@ export async function tagAccount(input: TagAccount, inv: Invocation, deps: Regis
     deps.accounts.countOwnedBy(input.accountId, 100),
   ]);
   const existing = facts.records.get(input.accountId);
-  if (existing?.status === 'active') throw invalid({ accountId: `${existing.displayName} is already tagged.` });
+  if (existing?.status === 'active')
+    throw invalid({ accountId: `${existing.displayName} is already tagged.` });
   if (existing?.status === 'retired')
     throw invalid({ accountId: `${existing.displayName} was retired; re-tag it to register it again.` });
   checkOrThrow(input.accountId, reg, facts, today, { accountOwnsCount: owns });
@@ -222,7 +252,11 @@ async function loadForChange(accountId: string, deps: RegistryDeps): Promise<Acc
 }
 
 /** Saves an edited registration; nothing is written when nothing changed. */
-export async function updateAccount(input: UpdateAccount, inv: Invocation, deps: RegistryDeps): Promise<AccountDto> {
+export async function updateAccount(
+  input: UpdateAccount,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<AccountDto> {
   const now = deps.clock.now();
   const today = utcDate(now);
   const settings = await deps.settings.get();
@@ -230,13 +264,21 @@ export async function updateAccount(input: UpdateAccount, inv: Invocation, deps:
   const current = await loadForChange(input.accountId, deps);
   requireVersion(current, input.version, today, windowDays);
   if (current.status !== 'active')
-    throw invalid({ accountId: 'This account is retired; re-tag it to register it again.' }, 'The account is retired.');
+    throw invalid(
+      { accountId: 'This account is retired; re-tag it to register it again.' },
+      'The account is retired.',
+    );
   const reg = registrationFrom(input, settings, current);
   if (changedFields(registrationOf(current), reg).length === 0) return toDto(current, today, windowDays);
   const facts = await gatherFacts(input.accountId, reg, deps);
   checkOrThrow(input.accountId, reg, facts, today, { accountOwnsCount: 0 });
   const after = withRegistration(
-    { ...current, updatedAt: now.toISOString(), updatedBy: inv.actorId ?? 'app', version: current.version + 1 },
+    {
+      ...current,
+      updatedAt: now.toISOString(),
+      updatedBy: inv.actorId ?? 'app',
+      version: current.version + 1,
+    },
     reg,
     facts,
     now.toISOString(),
@@ -255,7 +297,8 @@ export async function retireAccount(
   const current = await loadForChange(input.accountId, deps);
   const settings = await deps.settings.get();
   requireVersion(current, input.version, utcDate(now), maxWarningDays(settings));
-  if (current.status === 'retired') throw invalid({ accountId: 'This account is already retired.' }, 'The account is already retired.');
+  if (current.status === 'retired')
+    throw invalid({ accountId: 'This account is already retired.' }, 'The account is already retired.');
   const nowIso = now.toISOString();
   const by = inv.actorId ?? 'app';
   const after: AccountRecord = {
@@ -273,14 +316,19 @@ export async function retireAccount(
 }
 
 /** Tags a retired account again with a fresh registration; its review clock restarts. */
-export async function retagAccount(input: UpdateAccount, inv: Invocation, deps: RegistryDeps): Promise<AccountDto> {
+export async function retagAccount(
+  input: UpdateAccount,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<AccountDto> {
   const now = deps.clock.now();
   const today = utcDate(now);
   const settings = await deps.settings.get();
   const windowDays = maxWarningDays(settings);
   const current = await loadForChange(input.accountId, deps);
   requireVersion(current, input.version, today, windowDays);
-  if (current.status !== 'retired') throw invalid({ accountId: 'This account is already tagged.' }, 'The account is not retired.');
+  if (current.status !== 'retired')
+    throw invalid({ accountId: 'This account is already tagged.' }, 'The account is not retired.');
   const reg = registrationFrom(input, settings);
   const [facts, owns] = await Promise.all([
     gatherFacts(input.accountId, reg, deps),
@@ -291,7 +339,16 @@ export async function retagAccount(input: UpdateAccount, inv: Invocation, deps: 
   const by = inv.actorId ?? 'app';
   const { retiredAt: _a, retiredBy: _b, retireReason: _c, ...rest } = current;
   const after = withRegistration(
-    { ...rest, status: 'active', lastReviewedOn: today, taggedAt: nowIso, taggedBy: by, updatedAt: nowIso, updatedBy: by, version: current.version + 1 },
+    {
+      ...rest,
+      status: 'active',
+      lastReviewedOn: today,
+      taggedAt: nowIso,
+      taggedBy: by,
+      updatedAt: nowIso,
+      updatedBy: by,
+      version: current.version + 1,
+    },
     reg,
     facts,
     nowIso,
@@ -299,4 +356,3 @@ export async function retagAccount(input: UpdateAccount, inv: Invocation, deps: 
   await commitAccount('account.retag', current, after, inv, now, deps);
   return toDto(after, today, windowDays);
 }
-

@@ -13,7 +13,9 @@ export async function searchUsers(
   const users = found
     .filter((u) => u.active && (input.kind === 'any' || isHuman(u)))
     .slice(0, input.maxResults);
-  const tagged = users.length ? await deps.accounts.getMany(users.map((u) => u.accountId)) : new Map<string, AccountRecord>();
+  const tagged = users.length
+    ? await deps.accounts.getMany(users.map((u) => u.accountId))
+    : new Map<string, AccountRecord>();
   return {
     users: users.map((u) => ({
       accountId: u.accountId,

@@ -10,11 +10,16 @@ export async function getSettings(deps: RegistryDeps): Promise<SettingsView> {
 }
 
 /** Saves the settings (whole form); a stale `version` is a CONFLICT carrying the current settings. */
-export async function updateSettings(input: UpdateSettingsInput, inv: Invocation, deps: RegistryDeps): Promise<SettingsView> {
+export async function updateSettings(
+  input: UpdateSettingsInput,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<SettingsView> {
   const { version, ...fields } = input;
   const next = settingsSchema.parse(fields);
   const current = await deps.settings.getStored();
-  const staleError = async () => conflict('Someone else saved the settings after you opened them.', await getSettings(deps));
+  const staleError = async () =>
+    conflict('Someone else saved the settings after you opened them.', await getSettings(deps));
   if (current.version !== version) throw await staleError();
   if (JSON.stringify(current.settings) === JSON.stringify(next)) return getSettings(deps);
   const after = { settings: next, version: current.version + 1 };
@@ -40,7 +45,10 @@ export async function updateSettings(input: UpdateSettingsInput, inv: Invocation
 }
 
 /** Creates or rotates the pre-deactivation webtrigger's secret and returns it, this once. */
-export async function rotateWebhookSecret(inv: Invocation, deps: RegistryDeps): Promise<RotatedWebhookSecret> {
+export async function rotateWebhookSecret(
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<RotatedWebhookSecret> {
   const status = await deps.secrets.status();
   if (status.source === 'environment')
     throw new AppError(
@@ -64,4 +72,3 @@ export async function rotateWebhookSecret(inv: Invocation, deps: RegistryDeps): 
   });
   return rotated;
 }
-

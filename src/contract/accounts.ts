@@ -34,9 +34,17 @@ export const registrationShape = {
   ownerId: accountIdSchema,
   /** Absent or null: no backup owner. */
   backupOwnerId: accountIdSchema.nullish(),
-  integrations: z.array(integrationSchema).max(MAX_INTEGRATIONS, `At most ${MAX_INTEGRATIONS} integrations.`).default([]),
+  integrations: z
+    .array(integrationSchema)
+    .max(MAX_INTEGRATIONS, `At most ${MAX_INTEGRATIONS} integrations.`)
+    .default([]),
   /** Days between reviews, 30–365; the settings' default when absent. */
-  reviewCadenceDays: z.number().int('Whole days only.').min(30, 'At least 30 days.').max(365, 'At most 365 days.').optional(),
+  reviewCadenceDays: z
+    .number()
+    .int('Whole days only.')
+    .min(30, 'At least 30 days.')
+    .max(365, 'At most 365 days.')
+    .optional(),
   notes: z.string().trim().max(2000, 'At most 2,000 characters.').optional(),
 };
 
@@ -171,7 +179,15 @@ export interface AccountDto extends AccountRow {
 
 /** A Jira user's current state; `missing` when Jira no longer knows the account. */
 export type JiraUserState =
-  | { accountId: string; missing: false; displayName: string; active: boolean; accountType: string; emailAddress?: string; avatarUrl?: string }
+  | {
+      accountId: string;
+      missing: false;
+      displayName: string;
+      active: boolean;
+      accountType: string;
+      emailAddress?: string;
+      avatarUrl?: string;
+    }
   | { accountId: string; missing: true };
 
 export interface FindingDto {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { accountIdSchema, pageSizeSchema } from './common';
 
 export const listCandidatesInput = z
-  .object({ pageSize: pageSizeSchema.default(50), cursor: z.string().regex(/^\d{1,9}$/, 'Invalid cursor').optional() })
+  .object({
+    pageSize: pageSizeSchema.default(50),
+    cursor: z
+      .string()
+      .regex(/^\d{1,9}$/, 'Invalid cursor')
+      .optional(),
+  })
   .strict();
 export type ListCandidatesInput = z.input<typeof listCandidatesInput>;
 
@@ -26,4 +32,3 @@ export const dismissCandidateInput = z
   .object({ accountId: accountIdSchema, reason: z.string().trim().max(500).optional() })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;
-

@@ -6,7 +6,9 @@ export const MAX_IMPORT_CHARS = 400_000;
 export const MAX_IMPORT_ACCOUNTS = 500;
 
 export const importInput = z
-  .object({ csv: z.string().min(1, 'The file is empty.').max(MAX_IMPORT_CHARS, 'The file is too large; split it.') })
+  .object({
+    csv: z.string().min(1, 'The file is empty.').max(MAX_IMPORT_CHARS, 'The file is too large; split it.'),
+  })
   .strict();
 export type ImportInput = z.input<typeof importInput>;
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 export const siteUsersInput = z
   .object({
     /** Opaque cursor from a previous page. */
-    cursor: z.string().regex(/^\d{1,9}$/, 'Invalid cursor').optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,9}$/, 'Invalid cursor')
+      .optional(),
     pageSize: z.number().int().min(1).max(100).optional(),
   })
   .strict();

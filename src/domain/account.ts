@@ -1,10 +1,4 @@
-import type {
-  AccountStatus,
-  CredentialState,
-  Integration,
-  RiskDto,
-  RiskLevel,
-} from '../contract/accounts';
+import type { AccountStatus, CredentialState, Integration, RiskDto, RiskLevel } from '../contract/accounts';
 import { addDays, epochDay } from './dates';
 
 /** An integration account as the registry stores it (the `record` of the `integration-account` entity). */
@@ -66,7 +60,11 @@ export function registrationOf(record: AccountRecord): Registration {
 /** Drops empty optional values so that equal registrations compare equal. */
 export function normalizeRegistration(r: Registration): Registration {
   const integrations = r.integrations.map((i) => {
-    const out: Integration = { system: i.system, environment: i.environment, credentialKind: i.credentialKind };
+    const out: Integration = {
+      system: i.system,
+      environment: i.environment,
+      credentialKind: i.credentialKind,
+    };
     if (i.credentialLabel) out.credentialLabel = i.credentialLabel;
     if (i.credentialExpiresOn) out.credentialExpiresOn = i.credentialExpiresOn;
     if (i.lastRotatedOn) out.lastRotatedOn = i.lastRotatedOn;
@@ -95,7 +93,10 @@ export function reviewDueOn(record: Pick<AccountRecord, 'lastReviewedOn' | 'revi
 }
 
 /** Overdue once the due date has passed (due today is not overdue). */
-export function isReviewOverdue(record: Pick<AccountRecord, 'lastReviewedOn' | 'reviewCadenceDays'>, today: string): boolean {
+export function isReviewOverdue(
+  record: Pick<AccountRecord, 'lastReviewedOn' | 'reviewCadenceDays'>,
+  today: string,
+): boolean {
   return reviewDueOn(record) < today;
 }
 
@@ -103,13 +104,18 @@ export function isReviewOverdue(record: Pick<AccountRecord, 'lastReviewedOn' | '
 export function earliestCredentialExpiry(integrations: Integration[]): string | undefined {
   let earliest: string | undefined;
   for (const i of integrations) {
-    if (i.credentialExpiresOn && (earliest === undefined || i.credentialExpiresOn < earliest)) earliest = i.credentialExpiresOn;
+    if (i.credentialExpiresOn && (earliest === undefined || i.credentialExpiresOn < earliest))
+      earliest = i.credentialExpiresOn;
   }
   return earliest;
 }
 
 /** expired: before today; expiring: within `windowDays` from today (inclusive). */
-export function credentialState(expiresOn: string | undefined, today: string, windowDays: number): CredentialState {
+export function credentialState(
+  expiresOn: string | undefined,
+  today: string,
+  windowDays: number,
+): CredentialState {
   if (!expiresOn) return 'none';
   if (expiresOn < today) return 'expired';
   return epochDay(expiresOn) - epochDay(today) <= windowDays ? 'expiring' : 'ok';
@@ -151,10 +157,14 @@ export function riskOf(record: AccountRecord): RiskDto {
   if (!record.accountActive && record.status === 'active') factors.push('ACCOUNT_INACTIVE');
   if (!record.backupOwnerId) factors.push('NO_BACKUP_OWNER');
   else if (record.backupOwnerActive === false) factors.push('BACKUP_OWNER_INACTIVE');
-  if (record.integrations.some((i) => /^(prod|production|live)$/.test(i.environment))) factors.push('PRODUCTION_USE');
+  if (record.integrations.some((i) => /^(prod|production|live)$/.test(i.environment)))
+    factors.push('PRODUCTION_USE');
   if (record.integrations.some((i) => !i.credentialExpiresOn)) factors.push('CREDENTIAL_WITHOUT_EXPIRY');
   if (record.integrations.length === 0) factors.push('NO_INTEGRATIONS_RECORDED');
   if (record.reviewCadenceDays > 180) factors.push('LONG_REVIEW_CADENCE');
-  const score = Math.min(100, factors.reduce((sum, f) => sum + RISK_WEIGHTS[f], 0));
+  const score = Math.min(
+    100,
+    factors.reduce((sum, f) => sum + RISK_WEIGHTS[f], 0),
+  );
   return { score, level: riskLevel(score), factors };
 }

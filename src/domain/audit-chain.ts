@@ -16,7 +16,8 @@ export function canonical(value: unknown): string {
     if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonical(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonical(v))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -84,11 +85,19 @@ export function verifyChain(
       });
       explained = true;
     } else if (keySeq < nextSeq) {
-      problems.push({ kind: 'reordered', seq: keySeq, message: `Record ${keySeq} appears after record ${nextSeq - 1}.` });
+      problems.push({
+        kind: 'reordered',
+        seq: keySeq,
+        message: `Record ${keySeq} appears after record ${nextSeq - 1}.`,
+      });
       explained = true;
     }
     if (chainHash(record.prevHash, entryOf(record)) !== record.hash) {
-      problems.push({ kind: 'edited', seq: keySeq, message: `Record ${keySeq} was changed after it was written.` });
+      problems.push({
+        kind: 'edited',
+        seq: keySeq,
+        message: `Record ${keySeq} was changed after it was written.`,
+      });
     } else if (!explained && record.prevHash !== prevHash) {
       problems.push({
         kind: 'edited',
@@ -110,10 +119,19 @@ export function checkHead(cursor: ChainCursor, head: { seq: number; hash: string
       {
         kind: 'removed',
         seq: lastSeq + 1,
-        message: head.seq - lastSeq === 1 ? `Record ${head.seq} is missing.` : `Records ${lastSeq + 1}–${head.seq} are missing.`,
+        message:
+          head.seq - lastSeq === 1
+            ? `Record ${head.seq} is missing.`
+            : `Records ${lastSeq + 1}–${head.seq} are missing.`,
       },
     ];
   if (head.seq === lastSeq && head.hash !== cursor.prevHash)
-    return [{ kind: 'head-mismatch', seq: lastSeq, message: `Record ${lastSeq} differs from the one the chain head names.` }];
+    return [
+      {
+        kind: 'head-mismatch',
+        seq: lastSeq,
+        message: `Record ${lastSeq} differs from the one the chain head names.`,
+      },
+    ];
   return [];
 }

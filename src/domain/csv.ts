@@ -100,5 +100,7 @@ function quote(value: string): string {
 
 /** Serialises rows as CSV with CRLF line ends (RFC 4180); formula-looking cells are neutralised. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map((v) => quote(neutralize(v))).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
+  return (
+    rows.map((r) => r.map((v) => quote(neutralize(v))).join(',')).join('\r\n') + (rows.length ? '\r\n' : '')
+  );
 }

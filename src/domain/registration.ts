@@ -23,9 +23,11 @@ function checkPerson(
   facts: RegistrationFacts,
 ): string | undefined {
   if (!person) return `Jira has no account ${id}.`;
-  if (!isHuman(person)) return `The ${role} must be a person (an atlassian account), not a${person.accountType === 'app' ? 'n app' : ` ${person.accountType}`} account.`;
+  if (!isHuman(person))
+    return `The ${role} must be a person (an atlassian account), not a${person.accountType === 'app' ? 'n app' : ` ${person.accountType}`} account.`;
   if (!person.active) return `${person.displayName} is deactivated; pick an active person as ${role}.`;
-  if (facts.taggedIds.has(id)) return `${person.displayName} is an integration account and cannot be its ${role}.`;
+  if (facts.taggedIds.has(id))
+    return `${person.displayName} is an integration account and cannot be its ${role}.`;
   return undefined;
 }
 
@@ -50,7 +52,8 @@ export function checkRegistration(
   const backupId = input.backupOwnerId ?? undefined;
   if (backupId !== undefined) {
     if (backupId === input.accountId) errors.backupOwnerId = 'An account cannot be its own backup owner.';
-    else if (backupId === input.ownerId) errors.backupOwnerId = 'The backup owner must be someone other than the owner.';
+    else if (backupId === input.ownerId)
+      errors.backupOwnerId = 'The backup owner must be someone other than the owner.';
     else {
       const problem = checkPerson('backup owner', backupId, facts.backupOwner, facts);
       if (problem) errors.backupOwnerId = problem;
@@ -66,7 +69,8 @@ export function checkIntegrationDates(integrations: Integration[], today: string
     if (i.lastRotatedOn && i.lastRotatedOn > today)
       errors[`integrations.${n}.lastRotatedOn`] = 'The last rotation cannot be in the future.';
     if (i.lastRotatedOn && i.credentialExpiresOn && i.credentialExpiresOn < i.lastRotatedOn)
-      errors[`integrations.${n}.credentialExpiresOn`] = 'The credential cannot expire before it was last rotated.';
+      errors[`integrations.${n}.credentialExpiresOn`] =
+        'The credential cannot expire before it was last rotated.';
   });
   return errors;
 }

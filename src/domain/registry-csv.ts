@@ -5,7 +5,14 @@ import { type AccountRecord, reviewDueOn } from './account';
 import { CsvError, parseCsv, toCsv, unneutralize } from './csv';
 import type { FieldErrors } from './registration';
 
-const ACCOUNT_COLUMNS = ['purpose', 'ownerId', 'backupOwnerId', 'reviewCadenceDays', 'notes', 'status'] as const;
+const ACCOUNT_COLUMNS = [
+  'purpose',
+  'ownerId',
+  'backupOwnerId',
+  'reviewCadenceDays',
+  'notes',
+  'status',
+] as const;
 const INTEGRATION_COLUMNS = [
   'system',
   'environment',

@@ -5,4 +5,5 @@ export { settingsSchema, type Settings };
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** The largest credential-expiry warning window, in days. */
-export const maxWarningDays = (settings: Settings): number => Math.max(...settings.credentialExpiryWarningDays);
+export const maxWarningDays = (settings: Settings): number =>
+  Math.max(...settings.credentialExpiryWarningDays);

@@ -1,4 +1,3 @@
-import Resolver from '@forge/resolver';
 import {
   getAccountInput,
   listAccountsInput,
@@ -30,7 +29,7 @@ import { kvsAccounts } from '../infra/kvs-accounts';
 import { kvsAudit } from '../infra/kvs-audit';
 import { kvsWebhookSecret } from '../infra/kvs-secret';
 import { kvsSettings } from '../infra/kvs-settings';
-import { adminKey, guardedHandler, type Surface } from './define';
+import { adminKey, guardedHandler, newResolver, type Surface } from './define';
 
 const deps: RegistryDeps = {
   accounts: kvsAccounts,
@@ -41,7 +40,11 @@ const deps: RegistryDeps = {
   clock: { now: () => new Date() },
 };
 
-const admin: Surface = { module: ADMIN_MODULE_KEY, deps: () => deps, permissions: () => jiraCallerPermissions };
+const admin: Surface = {
+  module: ADMIN_MODULE_KEY,
+  deps: () => deps,
+  permissions: () => jiraCallerPermissions,
+};
 const K = ADMIN_KEYS;
 
 /** Every key of the admin page: one short definition each (authorization and refusal audit in `adminKey`). */
@@ -50,30 +53,116 @@ const keys = {
     input: siteUsersInput,
     action: 'access',
     changes: false,
-    run: (input, inv, d) => listSiteUsers(input, inv.actorId ?? '', { directory: d.directory, settings: d.settings }),
+    run: (input, inv, d) =>
+      listSiteUsers(input, inv.actorId ?? '', { directory: d.directory, settings: d.settings }),
   }),
-  [K.usersSearch]: adminKey(admin, K.usersSearch, { input: searchUsersInput, action: 'access', changes: false, run: (i, _v, d) => searchUsers(i, d) }),
+  [K.usersSearch]: adminKey(admin, K.usersSearch, {
+    input: searchUsersInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => searchUsers(i, d),
+  }),
 
-  [K.accountsList]: adminKey(admin, K.accountsList, { input: listAccountsInput, action: 'access', changes: false, run: (i, _v, d) => listAccounts(i, d) }),
-  [K.accountsGet]: adminKey(admin, K.accountsGet, { input: getAccountInput, action: 'access', changes: false, run: (i, _v, d) => getAccount(i, d) }),
-  [K.accountsTag]: adminKey(admin, K.accountsTag, { input: tagAccountInput, action: 'account.tag', changes: true, run: tagAccount }),
-  [K.accountsUpdate]: adminKey(admin, K.accountsUpdate, { input: updateAccountInput, action: 'account.update', changes: true, run: updateAccount }),
-  [K.accountsRetire]: adminKey(admin, K.accountsRetire, { input: retireAccountInput, action: 'account.retire', changes: true, run: retireAccount }),
-  [K.accountsRetag]: adminKey(admin, K.accountsRetag, { input: retagAccountInput, action: 'account.retag', changes: true, run: retagAccount }),
+  [K.accountsList]: adminKey(admin, K.accountsList, {
+    input: listAccountsInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => listAccounts(i, d),
+  }),
+  [K.accountsGet]: adminKey(admin, K.accountsGet, {
+    input: getAccountInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => getAccount(i, d),
+  }),
+  [K.accountsTag]: adminKey(admin, K.accountsTag, {
+    input: tagAccountInput,
+    action: 'account.tag',
+    changes: true,
+    run: tagAccount,
+  }),
+  [K.accountsUpdate]: adminKey(admin, K.accountsUpdate, {
+    input: updateAccountInput,
+    action: 'account.update',
+    changes: true,
+    run: updateAccount,
+  }),
+  [K.accountsRetire]: adminKey(admin, K.accountsRetire, {
+    input: retireAccountInput,
+    action: 'account.retire',
+    changes: true,
+    run: retireAccount,
+  }),
+  [K.accountsRetag]: adminKey(admin, K.accountsRetag, {
+    input: retagAccountInput,
+    action: 'account.retag',
+    changes: true,
+    run: retagAccount,
+  }),
 
-  [K.candidatesList]: adminKey(admin, K.candidatesList, { input: listCandidatesInput, action: 'access', changes: false, run: (i, _v, d) => listCandidates(i, d) }),
-  [K.candidatesDismiss]: adminKey(admin, K.candidatesDismiss, { input: dismissCandidateInput, action: 'candidate.dismiss', changes: true, run: dismissCandidate }),
+  [K.candidatesList]: adminKey(admin, K.candidatesList, {
+    input: listCandidatesInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => listCandidates(i, d),
+  }),
+  [K.candidatesDismiss]: adminKey(admin, K.candidatesDismiss, {
+    input: dismissCandidateInput,
+    action: 'candidate.dismiss',
+    changes: true,
+    run: dismissCandidate,
+  }),
 
-  [K.importPreview]: adminKey(admin, K.importPreview, { input: importInput, action: 'access', changes: false, run: previewImport }),
-  [K.importApply]: adminKey(admin, K.importApply, { input: importInput, action: 'import.apply', changes: true, run: applyImport }),
-  [K.exportRegistry]: adminKey(admin, K.exportRegistry, { input: exportRegistryInput, action: 'registry.export', changes: false, run: exportRegistry }),
+  [K.importPreview]: adminKey(admin, K.importPreview, {
+    input: importInput,
+    action: 'access',
+    changes: false,
+    run: previewImport,
+  }),
+  [K.importApply]: adminKey(admin, K.importApply, {
+    input: importInput,
+    action: 'import.apply',
+    changes: true,
+    run: applyImport,
+  }),
+  [K.exportRegistry]: adminKey(admin, K.exportRegistry, {
+    input: exportRegistryInput,
+    action: 'registry.export',
+    changes: false,
+    run: exportRegistry,
+  }),
 
-  [K.auditList]: adminKey(admin, K.auditList, { input: auditListInput, action: 'access', changes: false, run: (i, _v, d) => d.audit.list(i) }),
-  [K.auditExport]: adminKey(admin, K.auditExport, { input: auditExportInput, action: 'audit.export', changes: false, run: exportAudit }),
-  [K.auditVerify]: adminKey(admin, K.auditVerify, { input: auditVerifyInput, action: 'audit.verify', changes: false, run: verifyAudit }),
+  [K.auditList]: adminKey(admin, K.auditList, {
+    input: auditListInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => d.audit.list(i),
+  }),
+  [K.auditExport]: adminKey(admin, K.auditExport, {
+    input: auditExportInput,
+    action: 'audit.export',
+    changes: false,
+    run: exportAudit,
+  }),
+  [K.auditVerify]: adminKey(admin, K.auditVerify, {
+    input: auditVerifyInput,
+    action: 'audit.verify',
+    changes: false,
+    run: verifyAudit,
+  }),
 
-  [K.settingsGet]: adminKey(admin, K.settingsGet, { input: getSettingsInput, action: 'access', changes: false, run: (_i, _v, d) => getSettings(d) }),
-  [K.settingsUpdate]: adminKey(admin, K.settingsUpdate, { input: updateSettingsInput, action: 'settings.update', changes: true, run: updateSettings }),
+  [K.settingsGet]: adminKey(admin, K.settingsGet, {
+    input: getSettingsInput,
+    action: 'access',
+    changes: false,
+    run: (_i, _v, d) => getSettings(d),
+  }),
+  [K.settingsUpdate]: adminKey(admin, K.settingsUpdate, {
+    input: updateSettingsInput,
+    action: 'settings.update',
+    changes: true,
+    run: updateSettings,
+  }),
   [K.settingsRotateWebhookSecret]: adminKey(admin, K.settingsRotateWebhookSecret, {
     input: rotateWebhookSecretInput,
     action: 'settings.webhook-secret.rotate',
@@ -82,7 +171,7 @@ const keys = {
   }),
 };
 
-const resolver = new Resolver();
+const resolver = newResolver();
 for (const [key, fn] of Object.entries(keys)) resolver.define(key, fn);
 
 export const handler = guardedHandler(resolver, Object.keys(keys));

@@ -10,7 +10,10 @@ export interface ResolverContext {
  * Decides on the server, from the platform's `context.accountId` (never from the payload), that the
  * caller is a Jira admin; returns their account id.
  */
-export async function requireJiraAdmin(context: ResolverContext, permissions: CallerPermissions): Promise<string> {
+export async function requireJiraAdmin(
+  context: ResolverContext,
+  permissions: CallerPermissions,
+): Promise<string> {
   const accountId = context.accountId;
   if (!accountId) throw new AppError('FORBIDDEN', 'Sign in to Jira to use this app.');
   if (!(await permissions.isJiraAdmin())) throw forbidden();

@@ -1,4 +1,4 @@
-import type Resolver from '@forge/resolver';
+import Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import type { AuditAction } from '../contract/audit';
 import type { Envelope } from '../contract/envelope';
@@ -57,7 +57,11 @@ export function adminKey<S extends z.ZodType, R>(surface: Surface, key: string, 
           result.error.code === 'BAD_REQUEST'
             ? result.error.details
             : result.error.code === 'CONFLICT'
-              ? { currentVersion: (result.error.details as { current?: { version?: number } } | undefined)?.current?.version ?? null }
+              ? {
+                  currentVersion:
+                    (result.error.details as { current?: { version?: number } } | undefined)?.current
+                      ?.version ?? null,
+                }
               : undefined;
         try {
           await recordRefusal(
@@ -87,15 +91,31 @@ export function adminKey<S extends z.ZodType, R>(surface: Surface, key: string, 
 export function guardedHandler(resolver: Resolver, keys: readonly string[]) {
   const known = new Set(keys);
   const handler = resolver.getDefinitions() as (event: unknown, backend: unknown) => Promise<unknown>;
-  return async (event: { call?: { functionKey?: unknown } } | undefined, backend: unknown): Promise<unknown> => {
+  return async (
+    event: { call?: { functionKey?: unknown } } | undefined,
+    backend: unknown,
+  ): Promise<unknown> => {
     const key = event?.call?.functionKey;
     if (typeof key !== 'string' || !known.has(key)) {
       const unknown: Envelope<never> = {
         ok: false,
-        error: { code: 'NOT_FOUND', message: 'This app has no such function.', details: { functionKey: typeof key === 'string' ? key.slice(0, 100) : null } },
+        error: {
+          code: 'NOT_FOUND',
+          message: 'This app has no such function.',
+          details: { functionKey: typeof key === 'string' ? key.slice(0, 100) : null },
+        },
       };
       return unknown;
     }
     return handler(event, backend);
   };
+}
+
+/**
+ * A new `Resolver`. `@forge/resolver` is CommonJS with `exports.default`: bundlers (and Vitest) hand
+ * the class to a default import, plain Node ESM (tsx) hands over the exports object.
+ */
+export function newResolver(): Resolver {
+  const ctor = (Resolver as unknown as { default?: typeof Resolver }).default ?? Resolver;
+  return new ctor();
 }

@@ -9,7 +9,8 @@ export function fieldErrors(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.join('.') || '_';
-    fields[path] ??= issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
+    fields[path] ??=
+      issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
   }
   return fields;
 }
@@ -17,10 +18,18 @@ export function fieldErrors(error: ZodError): Record<string, string> {
 /** Turns any thrown value into the closed set of envelope errors, once, at the edge. */
 export function toResolverError(error: unknown): ResolverError {
   if (error instanceof AppError) {
-    return { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
   }
   if (error instanceof ZodError) {
-    return { code: 'BAD_REQUEST', message: 'The request is not valid.', details: { fields: fieldErrors(error) } };
+    return {
+      code: 'BAD_REQUEST',
+      message: 'The request is not valid.',
+      details: { fields: fieldErrors(error) },
+    };
   }
   if (error instanceof JiraError && (error.status === 429 || error.status === 503)) {
     return {
@@ -30,7 +39,11 @@ export function toResolverError(error: unknown): ResolverError {
     };
   }
   if (isStorageRateLimited(error)) {
-    return { code: 'RATE_LIMITED', message: 'Storage is busy right now. Try again in a moment.', details: { retryAfterSeconds: 5 } };
+    return {
+      code: 'RATE_LIMITED',
+      message: 'Storage is busy right now. Try again in a moment.',
+      details: { retryAfterSeconds: 5 },
+    };
   }
   console.error('Unexpected resolver error', error);
   return { code: 'INTERNAL', message: 'Something went wrong on our side. Try again, or check the app logs.' };

@@ -46,9 +46,8 @@ export const jiraDirectory: Directory = {
   async listUsers(startAt, maxResults) {
     // @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-users-search-get
     const users = await readJira(
-      api
-        .asApp()
-        .requestJira(route`/rest/api/3/users/search?startAt=${startAt}&maxResults=${maxResults}`, {
+      () =>
+        api.asApp().requestJira(route`/rest/api/3/users/search?startAt=${startAt}&maxResults=${maxResults}`, {
           headers: { Accept: 'application/json' },
         }),
       'users/search',
@@ -68,7 +67,12 @@ export const jiraDirectory: Directory = {
       for (;;) {
         params.set('startAt', String(startAt));
         const page = await readJira(
-          api.asApp().requestJira(route`/rest/api/3/user/bulk?${params}`, { headers: { Accept: 'application/json' } }),
+          () =>
+            api
+              .asApp()
+              .requestJira(route`/rest/api/3/user/bulk?${params}`, {
+                headers: { Accept: 'application/json' },
+              }),
           'user/bulk',
           pageBeanUser,
         );
@@ -84,9 +88,8 @@ export const jiraDirectory: Directory = {
   async search(query, maxResults) {
     // Active users only. @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-search-get
     const users = await readJira(
-      api
-        .asApp()
-        .requestJira(route`/rest/api/3/user/search?query=${query}&maxResults=${maxResults}`, {
+      () =>
+        api.asApp().requestJira(route`/rest/api/3/user/search?query=${query}&maxResults=${maxResults}`, {
           headers: { Accept: 'application/json' },
         }),
       'user/search',
@@ -101,9 +104,10 @@ export const jiraCallerPermissions: CallerPermissions = {
   async isJiraAdmin() {
     // @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-mypermissions-get
     const answer = await readJira(
-      api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, {
-        headers: { Accept: 'application/json' },
-      }),
+      () =>
+        api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, {
+          headers: { Accept: 'application/json' },
+        }),
       'mypermissions',
       myPermissions,
     );

@@ -1,6 +1,13 @@
 import { Filter, Sort, WhereConditions, kvs } from '@forge/kvs';
 import type { FindingDto } from '../contract/accounts';
-import type { AccountListPlan, AccountStore, Condition, QueryField, RegistryOverview, StoredSettings } from '../app/ports';
+import type {
+  AccountListPlan,
+  AccountStore,
+  Condition,
+  QueryField,
+  RegistryOverview,
+  StoredSettings,
+} from '../app/ports';
 import { nameKey } from '../app/list-accounts';
 import { type AccountRecord, earliestCredentialExpiry, reviewDueOn, riskOf } from '../domain/account';
 import { type RegistryCounters, emptyCounters } from '../domain/counters';
@@ -86,7 +93,9 @@ function filterOf(filters: { field: QueryField; condition: Condition }[]) {
 }
 
 const countersOf = (raw: unknown): RegistryCounters =>
-  raw && typeof raw === 'object' ? { ...emptyCounters(), ...(raw as Partial<RegistryCounters>) } : emptyCounters();
+  raw && typeof raw === 'object'
+    ? { ...emptyCounters(), ...(raw as Partial<RegistryCounters>) }
+    : emptyCounters();
 
 export const kvsAccounts: AccountStore = {
   async get(accountId) {
@@ -105,7 +114,9 @@ export const kvsAccounts: AccountStore = {
 
   async list(plan: AccountListPlan) {
     const partition =
-      plan.index === 'owner' || plan.index === 'backupOwner' ? [plan.personId ?? '', plan.status] : [plan.status];
+      plan.index === 'owner' || plan.index === 'backupOwner'
+        ? [plan.personId ?? '', plan.status]
+        : [plan.status];
     let q = kvs
       .entity<AccountEntity>(ENTITIES.account)
       .query()
@@ -117,7 +128,10 @@ export const kvsAccounts: AccountStore = {
     if (filters) q = q.filters(filters);
     if (plan.cursor) q = q.cursor(plan.cursor);
     const page = await q.getMany();
-    return { records: page.results.map((r) => r.value.record), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return {
+      records: page.results.map((r) => r.value.record),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   },
 
   async scan(status, cursor, max) {
@@ -148,7 +162,10 @@ export const kvsAccounts: AccountStore = {
           .limit(Math.max(1, Math.min(100, atMost)))
           .getMany()
       ).results.length;
-    const [owned, backed] = await Promise.all([count(ACCOUNT_INDEXES.owner), count(ACCOUNT_INDEXES.backupOwner)]);
+    const [owned, backed] = await Promise.all([
+      count(ACCOUNT_INDEXES.owner),
+      count(ACCOUNT_INDEXES.backupOwner),
+    ]);
     return owned + backed;
   },
 
@@ -166,18 +183,21 @@ export const kvsAccounts: AccountStore = {
 
   async findings(accountId): Promise<FindingDto[]> {
     const page = await kvs
-      .entity<{ record?: FindingDto; code?: string; status?: string; severity?: number; openedAt?: number }>(ENTITIES.finding)
+      .entity<{ record?: FindingDto; code?: string; status?: string; severity?: number; openedAt?: number }>(
+        ENTITIES.finding,
+      )
       .query()
       .index('by-account', { partition: [accountId] })
       .limit(100)
       .getMany();
-    return page.results.map(({ value }) =>
-      value.record ?? {
-        code: value.code ?? 'UNKNOWN',
-        status: value.status ?? 'open',
-        severity: value.severity ?? 0,
-        openedAt: new Date(value.openedAt ?? 0).toISOString(),
-      },
+    return page.results.map(
+      ({ value }) =>
+        value.record ?? {
+          code: value.code ?? 'UNKNOWN',
+          status: value.status ?? 'open',
+          severity: value.severity ?? 0,
+          openedAt: new Date(value.openedAt ?? 0).toISOString(),
+        },
     );
   },
 };

@@ -52,14 +52,20 @@ function toAuditEntity(r: AuditRecordDto): AuditEntity {
 async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
   const reads = [
     { key: AUDIT_HEAD_KEY, entityName: ENTITIES.auditHead },
-    ...(change.account ? [{ key: STORAGE_KEYS.counters }, { key: change.account.after.accountId, entityName: ENTITIES.account }] : []),
+    ...(change.account
+      ? [
+          { key: STORAGE_KEYS.counters },
+          { key: change.account.after.accountId, entityName: ENTITIES.account },
+        ]
+      : []),
     ...(change.settings ? [{ key: STORAGE_KEYS.settings }] : []),
   ];
   const found = await batchRead(reads);
   const head = found.get(itemId(AUDIT_HEAD_KEY, ENTITIES.auditHead)) as AuditHeadEntity | undefined;
 
   if (change.account) {
-    const stored = found.get(itemId(change.account.after.accountId, ENTITIES.account)) as AccountEntity | undefined;
+    const stored = found.get(itemId(change.account.after.accountId, ENTITIES.account)) as
+      AccountEntity | undefined;
     const expected = change.account.before?.version;
     if ((stored?.version ?? undefined) !== expected) throw new StaleWriteError('account');
   }
@@ -112,7 +118,10 @@ async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
 }
 
 function auditFilters(q: AuditList, skip: 'actorId' | 'targetId' | 'action' | 'outcome' | null) {
-  const clauses: [keyof AuditEntity, ReturnType<typeof FilterConditions.equalTo> | ReturnType<typeof FilterConditions.between>][] = [];
+  const clauses: [
+    keyof AuditEntity,
+    ReturnType<typeof FilterConditions.equalTo> | ReturnType<typeof FilterConditions.between>,
+  ][] = [];
   if (q.actorId && skip !== 'actorId') clauses.push(['actorId', FilterConditions.equalTo(q.actorId)]);
   if (q.targetId && skip !== 'targetId') clauses.push(['targetId', FilterConditions.equalTo(q.targetId)]);
   if (q.action && skip !== 'action') clauses.push(['action', FilterConditions.equalTo(q.action)]);

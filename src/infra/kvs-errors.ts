@@ -11,5 +11,7 @@ export function isConditionFailure(e: unknown): boolean {
 
 /** Storage throttling (429 RATE_LIMIT_EXCEEDED / TOO_MANY_REQUESTS). */
 export function isStorageRateLimited(e: unknown): boolean {
-  return e instanceof ForgeKvsAPIError && (e.responseDetails?.status === 429 || /RATE_LIMIT|TOO_MANY/.test(e.code));
+  return (
+    e instanceof ForgeKvsAPIError && (e.responseDetails?.status === 429 || /RATE_LIMIT|TOO_MANY/.test(e.code))
+  );
 }

@@ -25,7 +25,10 @@ export const kvsWebhookSecret: WebhookSecretStore = {
     return stored ? { source: 'stored', createdAt: stored.createdAt } : { source: 'none' };
   },
   async rotate(now) {
-    const value: StoredSecret = { secret: `whsec_${randomBytes(32).toString('base64')}`, createdAt: now.toISOString() };
+    const value: StoredSecret = {
+      secret: `whsec_${randomBytes(32).toString('base64')}`,
+      createdAt: now.toISOString(),
+    };
     await kvs.setSecret(SECRET_KEYS.offboardingWebhook, value);
     return value;
   },

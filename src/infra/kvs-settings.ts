@@ -8,7 +8,8 @@ import { STORAGE_KEYS } from './storage-keys';
  * falls back to the defaults field by field.
  */
 export function parseStoredSettings(stored: unknown): StoredSettings {
-  if (stored === undefined || stored === null || typeof stored !== 'object') return { settings: DEFAULT_SETTINGS, version: 0 };
+  if (stored === undefined || stored === null || typeof stored !== 'object')
+    return { settings: DEFAULT_SETTINGS, version: 0 };
   const raw = stored as { version?: unknown; settings?: unknown };
   const version = typeof raw.version === 'number' && Number.isInteger(raw.version) ? raw.version : 0;
   const parsed = settingsSchema.safeParse(raw.settings);
