@@ -37,6 +37,8 @@ export function surfaces(): string[] {
 export function surfaceConfig(surface: string): InlineConfig {
   return {
     configFile: false,
+    // Always a production build, even when started from a test run (NODE_ENV=test).
+    mode: 'production',
     root: join(staticDir, surface),
     base: './',
     publicDir: false,
@@ -49,7 +51,7 @@ export function surfaceConfig(surface: string): InlineConfig {
       ],
     },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    oxc: { jsx: { runtime: 'automatic' } },
+    oxc: { jsx: { runtime: 'automatic', development: false } },
     build: {
       outDir: join(staticDir, 'build', surface),
       emptyOutDir: true,
@@ -83,6 +85,8 @@ export default defineConfig({
   root: staticDir,
   builder: {
     async buildApp(builder) {
+      // Packages pick their production builds (export conditions, `process.env.NODE_ENV` checks) from this.
+      process.env.NODE_ENV = 'production';
       for (const surface of surfaces()) {
         await build(surfaceConfig(surface));
         const { entryGzip, allJsGzip } = bundleSizes(surface);

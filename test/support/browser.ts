@@ -9,7 +9,7 @@
  * Chromium: `CHROMIUM_PATH`, else `/usr/bin/chromium` (Debian), else `@sparticuz/chromium`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,9 +60,32 @@ export async function launchBrowser(): Promise<Browser> {
 
 let building: Promise<void> | undefined;
 
-/** `vite build` of static/, once per process, when a surface's build output is missing. */
+/** Newest modification time under `dir` (skipping `skip` names), 0 if absent. */
+function newest(dir: string, skip: Set<string>): number {
+  if (!existsSync(dir)) return 0;
+  let max = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    max = Math.max(max, entry.isDirectory() ? newest(path, skip) : statSync(path).mtimeMs);
+  }
+  return max;
+}
+
+/** Is `static/build/<surface>/index.html` missing, or older than the sources it is built from? */
+export function staticBuildStale(surface = 'admin'): boolean {
+  const index = join(ROOT_DIR, 'static', 'build', surface, 'index.html');
+  if (!existsSync(index)) return true;
+  const sources = Math.max(
+    newest(join(ROOT_DIR, 'static'), new Set(['build', 'node_modules'])),
+    newest(join(ROOT_DIR, 'src', 'contract'), new Set()),
+  );
+  return sources > statSync(index).mtimeMs;
+}
+
+/** `vite build` of static/, once per process, when a surface's build is missing or stale. */
 export function ensureStaticBuild(surface = 'admin'): Promise<void> {
-  if (existsSync(join(ROOT_DIR, 'static', 'build', surface, 'index.html'))) return Promise.resolve();
+  if (!building && !staticBuildStale(surface)) return Promise.resolve();
   building ??= promisify(execFile)(
     process.execPath,
     [
@@ -71,7 +94,12 @@ export function ensureStaticBuild(surface = 'admin'): Promise<void> {
       '--config',
       join(ROOT_DIR, 'static', 'vite.config.ts'),
     ],
-    { cwd: ROOT_DIR, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 },
+    {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_ENV: 'production' },
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 300_000,
+    },
   ).then(() => undefined);
   return building;
 }
