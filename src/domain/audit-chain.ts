@@ -65,8 +65,11 @@ export function verifyChain(
 ): { problems: ChainProblem[]; cursor: ChainCursor } {
   const problems: ChainProblem[] = [];
   let { nextSeq, prevHash } = from;
+  // A misplaced record also breaks the link of the record after it: that break is already explained.
+  let afterMisplaced = false;
   for (const { keySeq, record } of records) {
-    let explained = false;
+    let explained = afterMisplaced;
+    afterMisplaced = false;
     if (record.seq !== keySeq) {
       problems.push({
         kind: 'reordered',
@@ -74,6 +77,7 @@ export function verifyChain(
         message: `Record ${record.seq} is stored in the place of record ${keySeq}.`,
       });
       explained = true;
+      afterMisplaced = true;
     } else if (keySeq > nextSeq) {
       problems.push({
         kind: 'removed',

@@ -68,11 +68,9 @@ export const jiraDirectory: Directory = {
         params.set('startAt', String(startAt));
         const page = await readJira(
           () =>
-            api
-              .asApp()
-              .requestJira(route`/rest/api/3/user/bulk?${params}`, {
-                headers: { Accept: 'application/json' },
-              }),
+            api.asApp().requestJira(route`/rest/api/3/user/bulk?${params}`, {
+              headers: { Accept: 'application/json' },
+            }),
           'user/bulk',
           pageBeanUser,
         );

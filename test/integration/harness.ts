@@ -7,7 +7,14 @@ export type Call = <T = unknown>(functionKey: string, payload?: unknown) => Prom
 
 export async function startSite(): Promise<LocalSite> {
   // Burst limiting off for functional tests; one test turns faults on explicitly.
-  return startLocalSite({ port: 0, dataDir: ':memory:', quiet: true, pageRouter: null, realJira: null, jira: { burst: null } });
+  return startLocalSite({
+    port: 0,
+    dataDir: ':memory:',
+    quiet: true,
+    pageRouter: null,
+    realJira: null,
+    jira: { burst: null },
+  });
 }
 
 /** A resolver call of the admin page as the seeded user with this email. */
