@@ -32,3 +32,47 @@ export type AdminKey = (typeof ADMIN_KEYS)[keyof typeof ADMIN_KEYS];
 
 /** The admin page's module key (manifest.yml). */
 export const ADMIN_MODULE_KEY = 'integration-accounts-admin';
+
+/**
+ * Admin-page keys of the sweep and the owner hand-over approvals (defined in the admin resolver; only
+ * Jira admins).
+ */
+export const WATCH_KEYS = {
+  sweepStatus: 'sweep/status',
+  findingsList: 'findings/list',
+  proposalsList: 'proposals/list',
+  proposalsDecide: 'proposals/decide',
+} as const;
+export type WatchKey = (typeof WATCH_KEYS)[keyof typeof WATCH_KEYS];
+
+/**
+ * The offboarding check: defined in the admin resolver AND in the offboarding resolver (the issue panel).
+ * Callers: Jira admins or members of the settings' offboarding groups; anyone else gets FORBIDDEN.
+ */
+export const OFFBOARDING_KEYS = {
+  check: 'offboarding/check',
+  transfer: 'offboarding/transfer',
+  retire: 'offboarding/retire',
+  acknowledge: 'offboarding/acknowledge',
+} as const;
+export type OffboardingKey = (typeof OFFBOARDING_KEYS)[keyof typeof OFFBOARDING_KEYS];
+
+/** The owner surfaces ("My integration accounts" global page and the background-script flag). */
+export const OWNER_KEYS = {
+  myAccounts: 'owner/my-accounts',
+  attest: 'owner/attest',
+  recordRotation: 'owner/record-rotation',
+  proposeOwner: 'owner/propose-owner',
+  acceptProposal: 'owner/accept-proposal',
+  notices: 'owner/notices',
+} as const;
+export type OwnerKey = (typeof OWNER_KEYS)[keyof typeof OWNER_KEYS];
+
+/** Module and function keys of the backend (manifest.yml) and of the UI modules to come. */
+export const OFFBOARDING_PANEL_MODULE_KEY = 'offboarding-check-panel';
+export const OFFBOARDING_RESOLVER_FUNCTION = 'offboarding-resolver';
+export const OWNER_PAGE_MODULE_KEY = 'my-integration-accounts';
+export const OWNER_FLAG_MODULE_KEY = 'integration-accounts-notices';
+export const OWNER_RESOLVER_FUNCTION = 'owner-resolver';
+export const SWEEP_MODULE_KEY = 'integration-accounts-sweep';
+export const PRE_DEACTIVATION_WEBTRIGGER_KEY = 'pre-deactivation-check';

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { CredentialState, FindingDto, Integration } from './accounts';
+import { accountIdSchema, isoDateSchema, type PersonRef } from './common';
+import type { FindingCode } from './offboarding';
+
+/** What the owner (or backup owner) of an account is asked to do. */
+export type PendingActionKind =
+  | 'attest'
+  | 'rotate-credential'
+  | 'add-backup-owner'
+  | 'replace-owner'
+  | 'account-inactive';
+
+export interface PendingAction {
+  kind: PendingActionKind;
+  text: string;
+  /** For rotate-credential: which integration (index in `integrations`). */
+  integrationIndex?: number;
+}
+
+export interface OwnerProposal {
+  /** `<proposedOwnerId>:<accountId>`. */
+  id: string;
+  accountId: string;
+  accountName: string;
+  proposedOwner: PersonRef;
+  proposedBy: PersonRef;
+  proposedAt: string;
+  message?: string;
+}
+
+export interface MyAccount {
+  accountId: string;
+  displayName: string;
+  /** The caller's relation, from stored ownership. */
+  role: 'owner' | 'backup';
+  purpose: string;
+  accountActive: boolean;
+  owner: PersonRef;
+  backupOwner?: PersonRef;
+  integrations: Integration[];
+  reviewDueOn: string;
+  reviewOverdue: boolean;
+  lastReviewedOn: string;
+  credentialExpiresOn?: string;
+  credentialState: CredentialState;
+  findings: FindingDto[];
+  pendingActions: PendingAction[];
+  /** A pending hand-over of this account, if any. */
+  proposal?: OwnerProposal;
+  version: number;
+}
+
+export interface MyAccounts {
+  accounts: MyAccount[];
+  /** Hand-overs proposed to the caller, waiting for them to accept. */
+  proposalsForMe: OwnerProposal[];
+}
+
+export const myAccountsInput = z.object({}).strict();
+
+/**
+ * "Still needed, and the purpose is right": resets the review clock. With `stillNeeded: false` nothing is
+ * reset; the answer is recorded in the audit trail and an admin notice asks to retire the account.
+ */
+export const attestInput = z
+  .object({
+    accountId: accountIdSchema,
+    version: z.number().int().min(1),
+    stillNeeded: z.boolean(),
+    purposeCorrect: z.boolean(),
+    /** Required when `purposeCorrect` is false: the purpose as it really is. */
+    correctedPurpose: z.string().trim().min(1).max(500, 'At most 500 characters.').optional(),
+    comment: z.string().trim().max(1000, 'At most 1,000 characters.').optional(),
+  })
+  .strict();
+export type AttestInput = z.input<typeof attestInput>;
+
+/** Records that a credential was rotated (metadata only: never a credential value). */
+export const recordRotationInput = z
+  .object({
+    accountId: accountIdSchema,
+    version: z.number().int().min(1),
+    integrationIndex: z.number().int().min(0).max(19),
+    rotatedOn: isoDateSchema,
+    /** The new credential's expiry, if it has one. */
+    newExpiresOn: isoDateSchema.optional(),
+  })
+  .strict();
+export type RecordRotationInput = z.input<typeof recordRotationInput>;
+
+/** Proposes a new owner; they accept with `owner/accept-proposal`, or an admin approves it. */
+export const proposeOwnerInput = z
+  .object({
+    accountId: accountIdSchema,
+    proposedOwnerId: accountIdSchema,
+    message: z.string().trim().max(500, 'At most 500 characters.').optional(),
+  })
+  .strict();
+export type ProposeOwnerInput = z.input<typeof proposeOwnerInput>;
+
+export const acceptProposalInput = z.object({ accountId: accountIdSchema }).strict();
+export type AcceptProposalInput = z.input<typeof acceptProposalInput>;
+
+/** Admin key: approves (or rejects) a pending proposal on an account. */
+export const decideProposalInput = z
+  .object({
+    accountId: accountIdSchema,
+    proposedOwnerId: accountIdSchema,
+    approve: z.boolean(),
+  })
+  .strict();
+export type DecideProposalInput = z.input<typeof decideProposalInput>;
+
+export const listProposalsInput = z.object({}).strict();
+
+export interface NoticeDto {
+  /** Stable id: `<accountId>:<code>:<period>`. */
+  id: string;
+  accountId: string;
+  accountName: string;
+  code: FindingCode | 'OWNER_PROPOSAL' | 'NOT_NEEDED';
+  text: string;
+  createdAt: string;
+  /** Why the caller is told: owner, backup owner, admin, or proposed owner. */
+  as: 'owner' | 'backup' | 'admin' | 'proposed-owner';
+}
+
+/**
+ * The background script's call: `showFlag` is true at most once a UTC day, when something needs the
+ * caller (asking records the day). `peek: true` reads without using up the day's flag (the owner page).
+ */
+export const ownerNoticesInput = z.object({ peek: z.boolean().optional() }).strict();
+export type OwnerNoticesInput = z.input<typeof ownerNoticesInput>;
+
+export interface OwnerNotices {
+  showFlag: boolean;
+  count: number;
+  notices: NoticeDto[];
+}
