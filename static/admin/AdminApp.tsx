@@ -1,41 +1,172 @@
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
 import PageHeader from '@atlaskit/page-header';
 import { Box } from '@atlaskit/primitives/compiled/box';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { Text } from '@atlaskit/primitives/compiled/text';
-import { ErrorState, LoadingState, RefusalState } from '../shared/states';
-import { UsersTable } from './UsersTable';
-import { useSiteUsers } from './useSiteUsers';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import type { SettingsView } from '@contract/settings';
+import { adminApi, isApiError } from '../shared/api';
+import { useLoad } from '../shared/hooks';
+import { RouterProvider, useRouter } from '../shared/router';
+import { EmptyView, ErrorState, LoadingState, RefusalState } from '../shared/states';
+import { AdminContext } from './admin-context';
+import { AccountsPage } from './accounts/AccountsPage';
+import { parseRoute, paths, SECTIONS, sectionOf, type Route } from './routes';
 
 export const FORBIDDEN_TEXT = 'You need to be a Jira administrator to use Integration accounts.';
 
+const AccountPage = lazy(() => import('./accounts/AccountPage'));
+const AccountFormPage = lazy(() => import('./accounts/AccountFormPage'));
+const CandidatesPage = lazy(() => import('./candidates/CandidatesPage'));
+const ImportExportPage = lazy(() => import('./transfer/ImportExportPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+
+function page(route: Route): ReactNode {
+  switch (route.name) {
+    case 'accounts':
+      return <AccountsPage />;
+    case 'account':
+      return <AccountPage key={route.accountId} accountId={route.accountId} />;
+    case 'edit':
+      return <AccountFormPage key={`edit:${route.accountId}`} mode="edit" accountId={route.accountId} />;
+    case 'retag':
+      return <AccountFormPage key={`retag:${route.accountId}`} mode="retag" accountId={route.accountId} />;
+    case 'tag':
+      return (
+        <AccountFormPage
+          key={`tag:${route.accountId ?? ''}`}
+          mode="tag"
+          accountId={route.accountId}
+          displayName={route.displayName}
+        />
+      );
+    case 'candidates':
+      return <CandidatesPage />;
+    case 'import':
+      return <ImportExportPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { navigate } = useRouter();
+  return (
+    <EmptyView
+      header="This page doesn’t exist"
+      description="The link may be out of date."
+      action={{ label: 'Go to accounts', onClick: () => navigate(paths.accounts) }}
+    />
+  );
+}
+
+function Sections({ children }: { children: ReactNode }) {
+  const { location, navigate } = useRouter();
+  const route = parseRoute(location.pathname, location.search);
+  const section = sectionOf(route);
+  const selected = Math.max(
+    0,
+    SECTIONS.findIndex((s) => s.key === section),
+  );
+  return (
+    <Tabs
+      id="admin-sections"
+      selected={selected}
+      shouldUnmountTabPanelOnChange
+      onChange={(index) => {
+        const target = SECTIONS[index];
+        if (target && (target.key !== section || route.name !== target.key)) navigate(target.path);
+      }}
+    >
+      <TabList>
+        {SECTIONS.map((s) => (
+          <Tab key={s.key}>{s.label}</Tab>
+        ))}
+      </TabList>
+      {SECTIONS.map((s, i) => (
+        <TabPanel key={s.key}>
+          {i === selected ? (
+            <Box paddingBlockStart="space.300" style={{ width: '100%' }}>
+              {children}
+            </Box>
+          ) : null}
+        </TabPanel>
+      ))}
+    </Tabs>
+  );
+}
+
+function Routed() {
+  const { location, navigate } = useRouter();
+  const route = parseRoute(location.pathname, location.search);
+  const showTag = route.name !== 'tag';
+  return (
+    <>
+      <PageHeader
+        actions={
+          showTag ? (
+            <Button appearance="primary" onClick={() => navigate(paths.tag())}>
+              Tag account
+            </Button>
+          ) : undefined
+        }
+      >
+        Integration accounts
+      </PageHeader>
+      <Sections>
+        <Suspense fallback={<LoadingState label="Loading" />}>{page(route)}</Suspense>
+      </Sections>
+    </>
+  );
+}
+
 export function AdminApp() {
-  const { state, reload, loadMore } = useSiteUsers();
+  const { state, reload, setData } = useLoad(() => adminApi.getSettings(), 'boot');
+  const context = useMemo(
+    () =>
+      state.status === 'ready'
+        ? { settings: state.data, setSettings: (view: SettingsView) => setData(view) }
+        : null,
+    [state, setData],
+  );
+  let body: ReactNode;
+  if (state.status === 'error' && isApiError(state.error) && state.error.isForbidden) {
+    body = (
+      <>
+        <PageHeader>Integration accounts</PageHeader>
+        <RefusalState title="You don’t have access to Integration accounts">{FORBIDDEN_TEXT}</RefusalState>
+      </>
+    );
+  } else if (state.status === 'error') {
+    body = (
+      <>
+        <PageHeader>Integration accounts</PageHeader>
+        <ErrorState title="We couldn’t open Integration accounts" error={state.error} onRetry={reload} />
+      </>
+    );
+  } else if (!context) {
+    body = (
+      <>
+        <PageHeader>Integration accounts</PageHeader>
+        <LoadingState label="Loading Integration accounts" />
+      </>
+    );
+  } else {
+    body = (
+      <AdminContext.Provider value={context}>
+        <RouterProvider fallback={<LoadingState label="Loading Integration accounts" />}>
+          <Routed />
+        </RouterProvider>
+      </AdminContext.Provider>
+    );
+  }
   return (
     <Box as="main" paddingInline="space.400" paddingBlockEnd="space.600">
-      <PageHeader>Integration accounts</PageHeader>
-      {state.status === 'forbidden' ? (
-        <RefusalState title="You don’t have access to Integration accounts">{FORBIDDEN_TEXT}</RefusalState>
-      ) : (
-        <Stack space="space.300">
-          <Text as="p" color="color.text.subtle">
-            Record which users your integrations sign in as, who owns them, and get warned before a
-            deactivation breaks them.
-          </Text>
-          {state.status === 'loading' ? <LoadingState label="Loading site users" /> : null}
-          {state.status === 'error' ? (
-            <ErrorState title="We couldn’t load the site’s users" error={state.error} onRetry={reload} />
-          ) : null}
-          {state.status === 'ready' ? (
-            <UsersTable
-              users={state.users}
-              hasMore={Boolean(state.nextCursor)}
-              loadingMore={state.loadingMore}
-              moreError={state.moreError}
-              onLoadMore={loadMore}
-            />
-          ) : null}
-        </Stack>
-      )}
+      {body}
     </Box>
   );
 }

@@ -6,9 +6,47 @@
  * carrying the resolver's error code. Components never call `invoke` themselves.
  */
 import { invoke } from '@forge/bridge';
+import type {
+  AccountDetail,
+  AccountDto,
+  AccountsPage,
+  GetAccountInput,
+  ListAccountsInput,
+  RetagAccountInput,
+  RetireAccountInput,
+  TagAccountInput,
+  UpdateAccountInput,
+} from '@contract/accounts';
+import type { AuditExportInput, AuditListInput, AuditPage, AuditVerifyInput, AuditVerifyReport } from '@contract/audit';
+import type { CandidatesPage, DismissCandidateInput, ListCandidatesInput } from '@contract/candidates';
+import type { ExportChunk } from '@contract/common';
 import type { Envelope, ErrorCode, ResolverError } from '@contract/envelope';
+import type { ExportRegistryInput, ImportInput, ImportReport } from '@contract/import-export';
 import { ADMIN_KEYS } from '@contract/resolver-keys';
+import type { RotatedWebhookSecret, SettingsView, UpdateSettingsInput } from '@contract/settings';
 import type { SiteUsersInput, SiteUsersPage } from '@contract/site-users';
+import type { SearchUsersInput, UsersSearchResult } from '@contract/users';
+import { requestJira } from '@forge/bridge';
+import type {
+  OffboardingAcknowledged,
+  OffboardingAcknowledgeInput,
+  OffboardingActionResult,
+  OffboardingCheckInput,
+  OffboardingCheckResult,
+  OffboardingRetireInput,
+  OffboardingTransferInput,
+} from '@contract/offboarding';
+import type {
+  AcceptProposalInput,
+  AttestInput,
+  MyAccount,
+  MyAccounts,
+  OwnerNotices,
+  OwnerNoticesInput,
+  ProposeOwnerInput,
+  RecordRotationInput,
+} from '@contract/owner';
+import { OFFBOARDING_KEYS, OWNER_KEYS } from '@contract/resolver-keys';
 
 /** The resolver's own codes, plus `UNAVAILABLE` when the call never produced an envelope. */
 export type ApiErrorCode = ErrorCode | 'UNAVAILABLE';
@@ -25,6 +63,25 @@ export class ApiError extends Error {
 
   get isForbidden(): boolean {
     return this.code === 'FORBIDDEN';
+  }
+
+  /** Field path → message, from BAD_REQUEST details (`{ fields }`); empty otherwise. */
+  get fieldErrors(): Record<string, string> {
+    if (this.code !== 'BAD_REQUEST') return {};
+    const fields = (this.details as { fields?: unknown } | undefined)?.fields;
+    if (typeof fields !== 'object' || fields === null) return {};
+    return Object.fromEntries(
+      Object.entries(fields as Record<string, unknown>).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
+    );
+  }
+
+  /** The current record a CONFLICT carries (`details.current`), if any. */
+  conflictCurrent<T>(): T | undefined {
+    if (this.code !== 'CONFLICT') return undefined;
+    const current = (this.details as { current?: unknown } | undefined)?.current;
+    return current === null || current === undefined ? undefined : (current as T);
   }
 }
 
@@ -50,10 +107,10 @@ export function unwrapEnvelope<T>(result: unknown): T {
   throw new ApiError('INTERNAL', 'The app returned a response it could not read.');
 }
 
-async function call<T>(key: string, payload: Record<string, unknown>): Promise<T> {
+async function call<T>(key: string, payload: object): Promise<T> {
   let result: unknown;
   try {
-    result = await invoke(key, payload);
+    result = await invoke(key, compact(payload));
   } catch (e) {
     const reason = e instanceof Error && e.message ? e.message : String(e);
     throw new ApiError('UNAVAILABLE', `The app could not be reached: ${reason}`);
@@ -66,9 +123,168 @@ function compact<T extends object>(input: T): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
 
+const K = ADMIN_KEYS;
+
+/** Every admin resolver key, one typed function each. */
 export const adminApi = {
   /** Who is looking, the app's settings and one page of the site's users. */
-  siteUsers(input: SiteUsersInput = {}): Promise<SiteUsersPage> {
-    return call<SiteUsersPage>(ADMIN_KEYS.siteUsers, compact(input));
-  },
+  siteUsers: (input: SiteUsersInput = {}) => call<SiteUsersPage>(K.siteUsers, input),
+  /** Active users matching a name or email prefix (people only unless `kind: 'any'`). */
+  searchUsers: (input: SearchUsersInput) => call<UsersSearchResult>(K.usersSearch, input),
+
+  listAccounts: (input: ListAccountsInput = {}) => call<AccountsPage>(K.accountsList, input),
+  getAccount: (input: GetAccountInput) => call<AccountDetail>(K.accountsGet, input),
+  tagAccount: (input: TagAccountInput) => call<AccountDto>(K.accountsTag, input),
+  updateAccount: (input: UpdateAccountInput) => call<AccountDto>(K.accountsUpdate, input),
+  retireAccount: (input: RetireAccountInput) => call<AccountDto>(K.accountsRetire, input),
+  retagAccount: (input: RetagAccountInput) => call<AccountDto>(K.accountsRetag, input),
+
+  listCandidates: (input: ListCandidatesInput = {}) => call<CandidatesPage>(K.candidatesList, input),
+  dismissCandidate: (input: DismissCandidateInput) =>
+    call<{ accountId: string; dismissed: true }>(K.candidatesDismiss, input),
+
+  previewImport: (input: ImportInput) => call<ImportReport>(K.importPreview, input),
+  applyImport: (input: ImportInput) => call<ImportReport>(K.importApply, input),
+  exportRegistry: (input: ExportRegistryInput) => call<ExportChunk>(K.exportRegistry, input),
+
+  listAudit: (input: AuditListInput = {}) => call<AuditPage>(K.auditList, input),
+  exportAudit: (input: AuditExportInput) => call<ExportChunk>(K.auditExport, input),
+  verifyAudit: (input: AuditVerifyInput = {}) => call<AuditVerifyReport>(K.auditVerify, input),
+
+  getSettings: () => call<SettingsView>(K.settingsGet, {}),
+  updateSettings: (input: UpdateSettingsInput) => call<SettingsView>(K.settingsUpdate, input),
+  rotateWebhookSecret: () => call<RotatedWebhookSecret>(K.settingsRotateWebhookSecret, {}),
 };
+
+export type AdminApi = typeof adminApi;
+
+/**
+ * Runs a chunked export to the end (`nextCursor` until absent) and joins the chunks: CSV text is
+ * concatenated (the header comes only in the first chunk), JSON arrays are merged.
+ */
+export async function exportAll(
+  next: (cursor: string | undefined) => Promise<ExportChunk>,
+): Promise<{ fileName: string; format: ExportChunk['format']; content: string; count: number }> {
+  const chunks: ExportChunk[] = [];
+  let cursor: string | undefined;
+  do {
+    const chunk = await next(cursor);
+    chunks.push(chunk);
+    cursor = chunk.nextCursor;
+  } while (cursor && chunks.length < 1000);
+  const first = chunks[0]!;
+  const count = chunks.reduce((n, c) => n + c.count, 0);
+  if (first.format === 'json') {
+    const items = chunks.flatMap((c) => JSON.parse(c.content) as unknown[]);
+    return { fileName: first.fileName, format: 'json', content: JSON.stringify(items, null, 2), count };
+  }
+  const content = chunks
+    .map((c) => c.content)
+    .filter((c) => c.length > 0)
+    .map((c) => (c.endsWith('\n') ? c : `${c}\n`))
+    .join('');
+  return { fileName: first.fileName, format: 'csv', content, count };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Offboarding check (admin page subpage and issue panel) and the owner surfaces (global page, flag)
+
+/**
+ * The offboarding check's keys. The admin page and the issue panel both define them (in different
+ * resolvers); `invoke` goes to the resolver of the module the surface runs in.
+ */
+export const offboardingApi = {
+  /** The admin page passes `personId`; the issue panel passes nothing (the server reads the issue). */
+  check: (input: OffboardingCheckInput = {}) => call<OffboardingCheckResult>(OFFBOARDING_KEYS.check, input),
+  transfer: (input: OffboardingTransferInput) =>
+    call<OffboardingActionResult>(OFFBOARDING_KEYS.transfer, input),
+  retire: (input: OffboardingRetireInput) => call<OffboardingActionResult>(OFFBOARDING_KEYS.retire, input),
+  acknowledge: (input: OffboardingAcknowledgeInput) =>
+    call<OffboardingAcknowledged>(OFFBOARDING_KEYS.acknowledge, input),
+};
+export type OffboardingApi = typeof offboardingApi;
+
+/** "My integration accounts" and the background script's notices. */
+export const ownerApi = {
+  myAccounts: () => call<MyAccounts>(OWNER_KEYS.myAccounts, {}),
+  attest: (input: AttestInput) => call<MyAccount>(OWNER_KEYS.attest, input),
+  recordRotation: (input: RecordRotationInput) => call<MyAccount>(OWNER_KEYS.recordRotation, input),
+  proposeOwner: (input: ProposeOwnerInput) => call<MyAccount>(OWNER_KEYS.proposeOwner, input),
+  acceptProposal: (input: AcceptProposalInput) => call<MyAccount>(OWNER_KEYS.acceptProposal, input),
+  notices: (input: OwnerNoticesInput = {}) => call<OwnerNotices>(OWNER_KEYS.notices, input),
+};
+export type OwnerApi = typeof ownerApi;
+
+/** A person found by the people picker, from Jira's own user search. */
+export interface JiraPerson {
+  accountId: string;
+  displayName: string;
+  accountType: string;
+  active: boolean;
+  emailAddress?: string;
+  avatarUrl?: string;
+}
+
+function toJiraPerson(v: unknown): JiraPerson | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const u = v as Record<string, unknown>;
+  if (typeof u.accountId !== 'string' || typeof u.displayName !== 'string') return undefined;
+  const avatars = (typeof u.avatarUrls === 'object' && u.avatarUrls !== null ? u.avatarUrls : {}) as Record<
+    string,
+    unknown
+  >;
+  const avatar = avatars['48x48'] ?? avatars['32x32'];
+  return {
+    accountId: u.accountId,
+    displayName: u.displayName,
+    accountType: typeof u.accountType === 'string' ? u.accountType : 'unknown',
+    active: u.active !== false,
+    ...(typeof u.emailAddress === 'string' ? { emailAddress: u.emailAddress } : {}),
+    ...(typeof avatar === 'string' ? { avatarUrl: avatar } : {}),
+  };
+}
+
+/**
+ * Active people matching a name or email, asked of Jira as the signed-in user (`requestJira`, scope
+ * `read:jira-user`), so every surface can offer a picker, not only the admin page. Only `atlassian`
+ * accounts (people and integration users), never apps or customers.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-search-get
+ */
+export async function searchJiraPeople(query: string, maxResults = 20): Promise<JiraPerson[]> {
+  const q = query.trim();
+  if (!q) return [];
+  let response: Awaited<ReturnType<typeof requestJira>>;
+  try {
+    response = await requestJira(
+      `/rest/api/3/user/search?query=${encodeURIComponent(q)}&maxResults=${String(maxResults)}`,
+      { headers: { Accept: 'application/json' } },
+    );
+  } catch (e) {
+    const reason = e instanceof Error && e.message ? e.message : String(e);
+    throw new ApiError('UNAVAILABLE', `Jira could not be reached: ${reason}`);
+  }
+  if (response.status === 429) throw new ApiError('RATE_LIMITED', 'Jira is busy; try again in a moment.');
+  if (!response.ok) throw new ApiError('INTERNAL', `Jira answered ${String(response.status)} to the user search.`);
+  const body: unknown = await response.json();
+  if (!Array.isArray(body)) throw new ApiError('INTERNAL', 'Jira answered the user search with something unexpected.');
+  return body
+    .map(toJiraPerson)
+    .filter((u): u is JiraPerson => u !== undefined && u.active && u.accountType === 'atlassian');
+}
+
+/**
+ * One person as Jira knows them now (for an avatar next to a name), or undefined when Jira does not
+ * answer with one. Never throws: the avatar is decoration.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
+ */
+export async function getJiraPerson(accountId: string): Promise<JiraPerson | undefined> {
+  try {
+    const response = await requestJira(`/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`, {
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) return undefined;
+    return toJiraPerson(await response.json());
+  } catch {
+    return undefined;
+  }
+}

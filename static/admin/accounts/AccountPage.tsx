@@ -1,0 +1,339 @@
+import { useState, type ReactNode } from 'react';
+import Avatar from '@atlaskit/avatar';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { AccountDetail, AccountDto, JiraUserState } from '@contract/accounts';
+import type { AuditRecordDto } from '@contract/audit';
+import { adminApi } from '../../shared/api';
+import { flags } from '../../shared/flags';
+import { useLoad } from '../../shared/hooks';
+import { useRouter } from '../../shared/router';
+import { ErrorState, LoadingState } from '../../shared/states';
+import { paths } from '../routes';
+import { AppLink } from '../ui/app-link';
+import { AuditTable } from '../ui/AuditTable';
+import { CREDENTIAL_KIND_LABELS, findingLabel, formatDate, formatTime, humanizeCode } from '../ui/format';
+import { CredentialLozenge, JiraStateLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
+import { nameOf, usePeople } from '../ui/people-directory';
+import { PersonLabel } from '../ui/person';
+import { RetireModal } from './RetireModal';
+
+function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section aria-label={title}>
+      <Stack space="space.150">
+        <Inline spread="space-between" alignBlock="center">
+          <Heading size="small" as="h3">
+            {title}
+          </Heading>
+          {actions}
+        </Inline>
+        {children}
+      </Stack>
+    </section>
+  );
+}
+
+/** A two-column description list: term on the left, value on the right. */
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(140px, max-content) 1fr',
+        columnGap: token('space.300'),
+        rowGap: token('space.150'),
+        margin: 0,
+        alignItems: 'baseline',
+      }}
+    >
+      {items.map(([term, value]) => (
+        <div key={term} style={{ display: 'contents' }}>
+          <dt style={{ margin: 0 }}>
+            <Text color="color.text.subtle">{term}</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>{typeof value === 'string' ? <Text>{value}</Text> : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function JiraPerson({ state, fallbackName }: { state: JiraUserState | undefined; fallbackName: string }) {
+  if (!state) return <Text color="color.text.subtlest">None</Text>;
+  return (
+    <Inline space="space.100" alignBlock="center">
+      <PersonLabel
+        name={state.missing ? fallbackName : state.displayName}
+        avatarUrl={state.missing ? undefined : state.avatarUrl}
+        secondary={state.missing ? undefined : state.emailAddress}
+      />
+      <JiraStateLozenge active={state.missing ? undefined : state.active} missing={state.missing} />
+    </Inline>
+  );
+}
+
+function Card({ children }: { children: ReactNode }) {
+  return (
+    <div
+      style={{
+        border: `${token('border.width')} solid ${token('color.border')}`,
+        borderRadius: token('radius.medium'),
+        padding: token('space.250'),
+        background: token('elevation.surface'),
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+function History({ detail }: { detail: AccountDetail }) {
+  const people = usePeople();
+  const [more, setMore] = useState<{ records: AuditRecordDto[]; nextCursor?: string | undefined }>({
+    records: [],
+    nextCursor: detail.history.nextCursor,
+  });
+  const [loading, setLoading] = useState(false);
+  const loadMore = async () => {
+    if (!more.nextCursor) return;
+    setLoading(true);
+    try {
+      const next = await adminApi.getAccount({ accountId: detail.account.accountId, historyCursor: more.nextCursor });
+      setMore((m) => ({ records: m.records.concat(next.history.records), nextCursor: next.history.nextCursor }));
+    } catch (e) {
+      flags.error('We couldn’t load more history', e);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <Stack space="space.150">
+      <AuditTable
+        records={detail.history.records.concat(more.records)}
+        people={people}
+        withTarget={false}
+        caption="Changes and attempts recorded in the audit log"
+      />
+      {more.nextCursor ? (
+        <Inline alignInline="center">
+          <Button onClick={() => void loadMore()} isLoading={loading}>
+            Load older history
+          </Button>
+        </Inline>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Integrations({ account }: { account: AccountDto }) {
+  if (account.integrations.length === 0)
+    return <Text color="color.text.subtle">No integrations recorded. Edit the account to say what uses it.</Text>;
+  return (
+    <DynamicTable
+      head={{
+        cells: [
+          { key: 'system', content: 'System', width: 22 },
+          { key: 'env', content: 'Environment', width: 12 },
+          { key: 'kind', content: 'Credential', width: 14 },
+          { key: 'label', content: 'Label', width: 20 },
+          { key: 'expires', content: 'Expires', width: 16 },
+          { key: 'rotated', content: 'Last rotated', width: 16 },
+        ],
+      }}
+      rows={account.integrations.map((i, n) => ({
+        key: `${n}`,
+        cells: [
+          { key: 'system', content: <Text weight="medium">{i.system}</Text> },
+          { key: 'env', content: <Lozenge appearance={i.environment === 'prod' ? 'inprogress' : 'default'}>{i.environment}</Lozenge> },
+          { key: 'kind', content: CREDENTIAL_KIND_LABELS[i.credentialKind] },
+          { key: 'label', content: i.credentialLabel ?? '—' },
+          { key: 'expires', content: i.credentialExpiresOn ? formatDate(i.credentialExpiresOn) : 'No expiry recorded' },
+          { key: 'rotated', content: formatDate(i.lastRotatedOn) },
+        ],
+      }))}
+    />
+  );
+}
+
+function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChanged: (a: AccountDto) => void; reload: () => void }) {
+  const { navigate } = useRouter();
+  const people = usePeople();
+  const [retiring, setRetiring] = useState(false);
+  const a = detail.account;
+  const retired = a.status === 'retired';
+  const jiraAccount = detail.jira.account;
+
+  return (
+    <Stack space="space.400">
+      <Stack space="space.100">
+        <AppLink to={paths.accounts}>← All accounts</AppLink>
+        <Inline spread="space-between" alignBlock="start" shouldWrap space="space.200">
+          <Inline space="space.200" alignBlock="center">
+            <Avatar size="large" appearance="square" src={jiraAccount.missing ? undefined : jiraAccount.avatarUrl} name="" />
+            <Stack space="space.075">
+              <Heading size="large" as="h2">
+                {a.displayName}
+              </Heading>
+              <Inline space="space.100" alignBlock="center" shouldWrap>
+                <StatusLozenge status={a.status} />
+                <JiraStateLozenge active={jiraAccount.missing ? undefined : jiraAccount.active} missing={jiraAccount.missing} />
+                {retired ? null : <RiskLozenge level={a.risk.level} score={a.risk.score} />}
+                {a.emailAddress ? <Text color="color.text.subtle">{a.emailAddress}</Text> : null}
+              </Inline>
+            </Stack>
+          </Inline>
+          <Inline space="space.100">
+            {retired ? (
+              <Button appearance="primary" onClick={() => navigate(paths.retag(a.accountId))}>
+                Re-tag
+              </Button>
+            ) : (
+              <>
+                <Button onClick={() => navigate(paths.edit(a.accountId))}>Edit</Button>
+                <Button appearance="danger" onClick={() => setRetiring(true)}>
+                  Retire
+                </Button>
+              </>
+            )}
+          </Inline>
+        </Inline>
+      </Stack>
+
+      {retired ? (
+        <SectionMessage appearance="information" title="This account is retired">
+          <Text as="p">
+            Retired {formatTime(a.retiredAt)} by {nameOf(people, a.retiredBy)}
+            {a.retireReason ? `: “${a.retireReason}”` : '.'} Re-tag it to register it again.
+          </Text>
+        </SectionMessage>
+      ) : null}
+      {!retired && jiraAccount.missing ? (
+        <SectionMessage appearance="error" title="Jira no longer knows this account">
+          <Text as="p">The integrations that sign in as it have stopped working.</Text>
+        </SectionMessage>
+      ) : null}
+      {!retired && !jiraAccount.missing && !jiraAccount.active ? (
+        <SectionMessage appearance="error" title="This account is deactivated in Jira">
+          <Text as="p">The integrations that sign in as it cannot reach Jira. Reactivate it, or retire it here.</Text>
+        </SectionMessage>
+      ) : null}
+
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: token('space.300') }}>
+        <Card>
+          <Section title="Registration">
+            <Facts
+              items={[
+                ['Purpose', <Text key="p">{a.purpose}</Text>],
+                ['Owner', <JiraPerson key="o" state={detail.jira.owner} fallbackName={a.owner.displayName} />],
+                [
+                  'Backup owner',
+                  <JiraPerson key="b" state={detail.jira.backupOwner} fallbackName={a.backupOwner?.displayName ?? ''} />,
+                ],
+                ['Notes', a.notes ? <Text key="n">{a.notes}</Text> : <Text key="n" color="color.text.subtlest">None</Text>],
+              ]}
+            />
+          </Section>
+        </Card>
+        <Card>
+          <Section title="Review and risk">
+            <Facts
+              items={[
+                ['Review cadence', `Every ${a.reviewCadenceDays} days`],
+                ['Last reviewed', formatDate(a.lastReviewedOn)],
+                [
+                  'Review due',
+                  <Inline key="d" space="space.100" alignBlock="center">
+                    <Text>{formatDate(a.reviewDueOn)}</Text>
+                    {a.reviewOverdue && !retired ? <Lozenge appearance="removed">Overdue</Lozenge> : null}
+                  </Inline>,
+                ],
+                [
+                  'Credentials',
+                  <Inline key="c" space="space.100" alignBlock="center">
+                    <Text>{a.credentialExpiresOn ? `Next expiry ${formatDate(a.credentialExpiresOn)}` : 'No expiry recorded'}</Text>
+                    <CredentialLozenge state={a.credentialState} />
+                  </Inline>,
+                ],
+                [
+                  'Risk',
+                  <Stack key="r" space="space.075">
+                    <Inline space="space.100">
+                      <RiskLozenge level={a.risk.level} score={a.risk.score} />
+                    </Inline>
+                    {a.risk.factors.length ? (
+                      <Text size="small" color="color.text.subtle">
+                        {a.risk.factors.map(humanizeCode).join(' · ')}
+                      </Text>
+                    ) : null}
+                  </Stack>,
+                ],
+                ['Tagged', `${formatTime(a.taggedAt)} by ${nameOf(people, a.taggedBy)}`],
+                ['Last change', `${formatTime(a.updatedAt)} by ${nameOf(people, a.updatedBy)} · version ${a.version}`],
+              ]}
+            />
+          </Section>
+        </Card>
+      </div>
+
+      <Section title={`Integrations (${a.integrations.length})`}>
+        <Integrations account={a} />
+      </Section>
+
+      <Section title={`Findings (${detail.findings.length})`}>
+        {detail.findings.length === 0 ? (
+          <Text color="color.text.subtle">No open findings. The sweep raises them when something needs attention.</Text>
+        ) : (
+          <Stack space="space.100">
+            {detail.findings.map((f) => (
+              <Inline key={`${f.code}-${f.openedAt}`} space="space.150" alignBlock="center">
+                <Lozenge appearance={f.severity >= 3 ? 'removed' : 'moved'}>{f.status}</Lozenge>
+                <Text weight="medium">{findingLabel(f.code)}</Text>
+                <Text color="color.text.subtle">since {formatDate(f.openedAt)}</Text>
+              </Inline>
+            ))}
+          </Stack>
+        )}
+      </Section>
+
+      <Section title="History">
+        <History detail={detail} />
+      </Section>
+
+      <RetireModal
+        account={a}
+        isOpen={retiring}
+        onClose={() => setRetiring(false)}
+        onRetired={(updated) => {
+          setRetiring(false);
+          onChanged(updated);
+        }}
+        onConflict={() => {
+          setRetiring(false);
+          reload();
+        }}
+      />
+    </Stack>
+  );
+}
+
+export default function AccountPage({ accountId }: { accountId: string }) {
+  const { state, reload } = useLoad(() => adminApi.getAccount({ accountId }), accountId);
+  if (state.status === 'error')
+    return <ErrorState title="We couldn’t load this account" error={state.error} onRetry={reload} />;
+  if (state.status === 'loading' && !state.data) return <LoadingState label="Loading the account" />;
+  const detail = state.data!;
+  return (
+    <Box>
+      <Detail detail={detail} onChanged={() => reload()} reload={reload} />
+    </Box>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import Avatar from '@atlaskit/avatar';
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import Lozenge from '@atlaskit/lozenge';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import type { Candidate, CandidatesPage as Page } from '@contract/candidates';
+import { adminApi } from '../../shared/api';
+import { flags } from '../../shared/flags';
+import { usePaged } from '../../shared/hooks';
+import { useRouter } from '../../shared/router';
+import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
+import { paths } from '../routes';
+import { humanizeCode, plural } from '../ui/format';
+
+const head: HeadType = {
+  cells: [
+    { key: 'account', content: 'Account', width: 30 },
+    { key: 'type', content: 'Account type', width: 14 },
+    { key: 'why', content: 'Why it looks like an integration', width: 34 },
+    { key: 'actions', content: 'Actions', width: 22 },
+  ],
+};
+
+function reasonText(reason: string): string {
+  const [kind, value] = reason.split(':', 2);
+  if (kind === 'accountType') return `${humanizeCode(value ?? '')} account`;
+  if (kind === 'pattern') return `Name or email contains “${value ?? ''}”`;
+  return humanizeCode(reason);
+}
+
+export default function CandidatesPage() {
+  const { navigate } = useRouter();
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState<string | null>(null);
+  const { state, loadMore, loadingMore, moreError, reload } = usePaged<Candidate, Page>(
+    (cursor) => adminApi.listCandidates({ pageSize: 50, ...(cursor ? { cursor } : {}) }),
+    (p) => p.candidates,
+    'candidates',
+  );
+
+  const dismiss = async (c: Candidate) => {
+    setBusy(c.accountId);
+    try {
+      await adminApi.dismissCandidate({ accountId: c.accountId });
+      setDismissed((s) => new Set(s).add(c.accountId));
+      flags.success('Candidate dismissed', `${c.displayName} won’t be suggested again.`);
+    } catch (e) {
+      flags.error(`${c.displayName} was not dismissed`, e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (state.status === 'error') return <ErrorState title="We couldn’t look for candidates" error={state.error} onRetry={reload} />;
+  if (!state.data) return <LoadingState label="Looking for untagged integration accounts" />;
+  const items = state.data.items.filter((c) => !dismissed.has(c.accountId));
+
+  const rows: RowType[] = items.map((c) => ({
+    key: c.accountId,
+    testId: `candidate-row-${c.accountId}`,
+    cells: [
+      {
+        key: 'account',
+        content: (
+          <Inline space="space.100" alignBlock="center">
+            <Avatar size="small" appearance="square" name="" />
+            <Stack space="space.025">
+              <Text weight="medium">{c.displayName}</Text>
+              {c.emailAddress ? (
+                <Text size="small" color="color.text.subtlest">
+                  {c.emailAddress}
+                </Text>
+              ) : null}
+            </Stack>
+          </Inline>
+        ),
+      },
+      { key: 'type', content: <Lozenge appearance={c.accountType === 'app' ? 'new' : 'default'}>{humanizeCode(c.accountType)}</Lozenge> },
+      { key: 'why', content: <Text>{c.reasons.map(reasonText).join(' · ')}</Text> },
+      {
+        key: 'actions',
+        content: (
+          <Inline space="space.100">
+            <Button
+              appearance="primary"
+              spacing="compact"
+              aria-label={`Tag ${c.displayName}`}
+              onClick={() => navigate(paths.tag({ accountId: c.accountId, displayName: c.displayName }))}
+            >
+              Tag
+            </Button>
+            <Button
+              spacing="compact"
+              aria-label={`Dismiss ${c.displayName}`}
+              isLoading={busy === c.accountId}
+              onClick={() => void dismiss(c)}
+            >
+              Dismiss
+            </Button>
+          </Inline>
+        ),
+      },
+    ],
+  }));
+
+  return (
+    <Stack space="space.200">
+      <Text as="p" color="color.text.subtle">
+        Active users that are not in the registry but look like integrations: app accounts, and names or emails with
+        the words set in Settings. Tag the real ones; dismiss the rest.
+      </Text>
+      {items.length === 0 && !state.data.nextCursor ? (
+        <EmptyView header="No candidates" description="Every account that looks like an integration is tagged or dismissed." />
+      ) : (
+        <DynamicTable caption={`Candidates (${items.length}${state.data.nextCursor ? '+' : ''})`} head={head} rows={rows} testId="candidates-table" />
+      )}
+      {moreError ? <ErrorState title="We couldn’t look further" error={moreError} onRetry={loadMore} /> : null}
+      <Box>
+        {state.data.nextCursor ? (
+          <Inline alignInline="center">
+            <Button onClick={loadMore} isLoading={loadingMore}>
+              Look further
+            </Button>
+          </Inline>
+        ) : (
+          <Text as="p" align="center" color="color.text.subtlest">
+            {`Scanned all ${plural(state.data.last.scanned, 'site user')}.`}
+          </Text>
+        )}
+      </Box>
+    </Stack>
+  );
+}

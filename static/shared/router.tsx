@@ -1,0 +1,128 @@
+/**
+ * Deep links for a Custom UI surface: `view.createHistory()` keeps the app's location in step with
+ * the host page's URL sub-path (e.g. `/jira/settings/apps/<app>/<env>/accounts/<id>`), so links can
+ * be shared and the browser's back button works. Outside a Forge host it falls back to memory.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { view } from '@forge/bridge';
+
+export interface AppLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+}
+
+type Action = 'PUSH' | 'POP' | 'REPLACE';
+
+/** The part of the history object `view.createHistory()` resolves to that the app uses. */
+interface BridgeHistory {
+  location: AppLocation;
+  push(to: string): void;
+  replace(to: string): void;
+  go(delta: number): void;
+  /** history v4 calls `(location, action)`, v5 calls `({ location, action })`: both are handled. */
+  listen(listener: (a: unknown, b?: unknown) => void): () => void;
+}
+
+function memoryHistory(): BridgeHistory {
+  const entries: AppLocation[] = [{ pathname: '/', search: '', hash: '' }];
+  let index = 0;
+  const listeners = new Set<(a: unknown, b?: unknown) => void>();
+  const parse = (to: string): AppLocation => {
+    const url = new URL(to, 'http://app.local/');
+    return { pathname: url.pathname, search: url.search, hash: url.hash };
+  };
+  const emit = (action: Action) => listeners.forEach((l) => l(history.location, action));
+  const history: BridgeHistory = {
+    location: entries[0]!,
+    push(to) {
+      entries.splice(index + 1, entries.length, parse(to));
+      index = entries.length - 1;
+      history.location = entries[index]!;
+      emit('PUSH');
+    },
+    replace(to) {
+      const next = parse(to);
+      entries[index] = next;
+      history.location = next;
+      emit('REPLACE');
+    },
+    go(delta) {
+      index = Math.min(entries.length - 1, Math.max(0, index + delta));
+      history.location = entries[index]!;
+      emit('POP');
+    },
+    listen(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return history;
+}
+
+function locationOf(a: unknown): AppLocation {
+  const v = a as { location?: AppLocation; action?: string } & AppLocation;
+  const loc = v.location && typeof v.action === 'string' ? v.location : v;
+  return { pathname: loc.pathname || '/', search: loc.search ?? '', hash: loc.hash ?? '' };
+}
+
+export interface Router {
+  location: AppLocation;
+  /** Goes to an app path such as `/accounts/abc`; `replace` keeps the history length. */
+  navigate: (to: string, opts?: { replace?: boolean }) => void;
+  back: () => void;
+}
+
+const RouterContext = createContext<Router | null>(null);
+
+export function RouterProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const [history, setHistory] = useState<BridgeHistory | null>(null);
+  const [location, setLocation] = useState<AppLocation>({ pathname: '/', search: '', hash: '' });
+
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let cancelled = false;
+    const adopt = (h: BridgeHistory) => {
+      if (cancelled) return;
+      setHistory(h);
+      setLocation(locationOf(h.location));
+      unlisten = h.listen((a) => setLocation(locationOf(a)));
+    };
+    (view.createHistory() as Promise<unknown>).then(
+      (h) => adopt(h as BridgeHistory),
+      (e: unknown) => {
+        console.warn('No host history; deep links are off.', e);
+        adopt(memoryHistory());
+      },
+    );
+    return () => {
+      cancelled = true;
+      unlisten?.();
+    };
+  }, []);
+
+  const navigate = useCallback(
+    (to: string, opts?: { replace?: boolean }) => {
+      if (!history) return;
+      if (opts?.replace) history.replace(to);
+      else history.push(to);
+    },
+    [history],
+  );
+  const back = useCallback(() => history?.go(-1), [history]);
+  const value = useMemo(() => ({ location, navigate, back }), [location, navigate, back]);
+  if (!history) return <>{fallback}</>;
+  return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter(): Router {
+  const router = useContext(RouterContext);
+  if (!router) throw new Error('useRouter() needs a <RouterProvider>');
+  return router;
+}
+
+/** The query parameters of the current location. */
+export function useSearchParams(): URLSearchParams {
+  const { location } = useRouter();
+  return useMemo(() => new URLSearchParams(location.search), [location.search]);
+}
