@@ -1,0 +1,235 @@
+import { useState, type ReactNode } from 'react';
+import Avatar from '@atlaskit/avatar';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { token } from '@atlaskit/tokens';
+import type { PersonRef } from '@contract/common';
+import type { MyAccount } from '@contract/owner';
+import { Card, List } from '../offboarding/ui';
+import {
+  CREDENTIAL_KIND_LABELS,
+  CREDENTIAL_STATE_LABELS,
+  PENDING_LABELS,
+  findingLabel,
+  formatDate,
+  severityAppearance,
+} from './format';
+import { AttestForm, ProposeForm, RotationForm } from './forms';
+
+type Open = 'none' | 'attest' | 'rotate' | 'propose';
+
+function Person({ person }: { person: PersonRef | undefined }) {
+  if (!person) return <Text color="color.text.subtlest">None</Text>;
+  return (
+    <Inline space="space.050" alignBlock="center" shouldWrap>
+      <Text>{person.displayName}</Text>
+      {person.active === false ? <Lozenge appearance="removed">Inactive</Lozenge> : null}
+    </Inline>
+  );
+}
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl
+      style={{
+        margin: 0,
+        display: 'grid',
+        gridTemplateColumns: 'max-content 1fr',
+        columnGap: token('space.200'),
+        rowGap: token('space.050'),
+      }}
+    >
+      {rows.map(([term, value]) => (
+        <div key={term} style={{ display: 'contents' }}>
+          <dt>
+            <Text color="color.text.subtle">{term}</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>{typeof value === 'string' ? <Text>{value}</Text> : value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What needs the person for this account: pending actions first, then the open findings behind them. */
+export function needsCount(account: MyAccount): number {
+  return account.pendingActions.length;
+}
+
+/** One account the person owns or backs up: its state, what it needs, and the actions on it. */
+export function AccountPanel({
+  account,
+  viewerId,
+  onSaved,
+  onStale,
+}: {
+  account: MyAccount;
+  viewerId: string | undefined;
+  onSaved: (account: MyAccount) => void;
+  onStale: () => void;
+}) {
+  const [open, setOpen] = useState<Open>('none');
+  const [rotateIndex, setRotateIndex] = useState<number | undefined>();
+  const close = () => setOpen('none');
+  const done = (saved: MyAccount) => {
+    setOpen('none');
+    onSaved(saved);
+  };
+  const formProps = { account, onDone: done, onCancel: close, onStale };
+  const pending = account.pendingActions;
+  const firstRotation = pending.find((p) => p.kind === 'rotate-credential')?.integrationIndex;
+
+  return (
+    <Card label={account.displayName} testId={`my-account-${account.accountId}`}>
+      <Stack space="space.200">
+        <Inline space="space.150" alignBlock="center" spread="space-between" shouldWrap>
+          <Inline space="space.100" alignBlock="center">
+            <Avatar appearance="square" size="medium" name="" />
+            <Stack space="space.025">
+              <Heading size="small" as="h3">
+                {account.displayName}
+              </Heading>
+              <Inline space="space.050" shouldWrap>
+                <Lozenge appearance="inprogress">
+                  {account.role === 'owner' ? 'You own it' : 'You are the backup owner'}
+                </Lozenge>
+                {account.accountActive ? null : (
+                  <Lozenge appearance="removed" isBold>
+                    Deactivated in Jira
+                  </Lozenge>
+                )}
+                {account.credentialState === 'expiring' || account.credentialState === 'expired' ? (
+                  <Lozenge appearance={account.credentialState === 'expired' ? 'removed' : 'moved'}>
+                    {CREDENTIAL_STATE_LABELS[account.credentialState]}
+                  </Lozenge>
+                ) : null}
+                {account.reviewOverdue ? <Lozenge appearance="moved">Review overdue</Lozenge> : null}
+              </Inline>
+            </Stack>
+          </Inline>
+          {open === 'none' ? (
+            <Inline space="space.100" shouldWrap>
+              <Button
+                appearance={pending.some((p) => p.kind === 'attest') ? 'primary' : 'default'}
+                onClick={() => setOpen('attest')}
+                aria-label={`Confirm ${account.displayName} is still needed`}
+              >
+                Confirm still needed
+              </Button>
+              {account.integrations.length > 0 ? (
+                <Button
+                  appearance={firstRotation !== undefined ? 'primary' : 'default'}
+                  onClick={() => {
+                    setRotateIndex(firstRotation);
+                    setOpen('rotate');
+                  }}
+                  aria-label={`Record a credential rotation for ${account.displayName}`}
+                >
+                  Record rotation
+                </Button>
+              ) : null}
+              {account.role === 'owner' && !account.proposal ? (
+                <Button
+                  onClick={() => setOpen('propose')}
+                  aria-label={`Propose a new owner for ${account.displayName}`}
+                >
+                  Propose new owner
+                </Button>
+              ) : null}
+            </Inline>
+          ) : null}
+        </Inline>
+
+        {open === 'attest' ? <AttestForm {...formProps} /> : null}
+        {open === 'rotate' ? <RotationForm {...formProps} initialIndex={rotateIndex} /> : null}
+        {open === 'propose' ? <ProposeForm {...formProps} viewerId={viewerId} /> : null}
+
+        <Text as="p">{account.purpose}</Text>
+
+        {pending.length > 0 ? (
+          <section aria-label={`What ${account.displayName} needs from you`} data-testid="pending-actions">
+            <Stack space="space.075">
+              <Heading size="xxsmall" as="h4">
+                Needs you
+              </Heading>
+              <List>
+                {pending.map((p, i) => (
+                  <li key={`${p.kind}:${String(p.integrationIndex ?? i)}`} data-pending-kind={p.kind}>
+                    <Text weight="medium">{PENDING_LABELS[p.kind]}</Text>
+                    <Text color="color.text.subtle">{` — ${p.text}`}</Text>
+                  </li>
+                ))}
+              </List>
+            </Stack>
+          </section>
+        ) : (
+          <Text as="p" color="color.text.success" testId="nothing-pending">
+            Nothing needs you for this account.
+          </Text>
+        )}
+
+        {account.proposal ? (
+          <Text as="p" color="color.text.subtle">
+            {`Hand-over to ${account.proposal.proposedOwner.displayName} proposed on ${formatDate(account.proposal.proposedAt)}, waiting for them to accept.`}
+          </Text>
+        ) : null}
+
+        <Facts
+          rows={[
+            ['Owner', <Person key="o" person={account.owner} />],
+            ['Backup owner', <Person key="b" person={account.backupOwner} />],
+            [
+              'Review due',
+              <Inline key="r" space="space.050" alignBlock="center">
+                <Text>{formatDate(account.reviewDueOn)}</Text>
+                <Text color="color.text.subtlest">{`(last reviewed ${formatDate(account.lastReviewedOn)})`}</Text>
+              </Inline>,
+            ],
+            [
+              'Credential expires',
+              account.credentialExpiresOn ? formatDate(account.credentialExpiresOn) : 'No expiry recorded',
+            ],
+            [
+              'Findings',
+              account.findings.length > 0 ? (
+                <Inline key="f" space="space.050" shouldWrap>
+                  {account.findings.map((f) => (
+                    <Lozenge key={f.code} appearance={severityAppearance(f.severity)}>
+                      {findingLabel(f.code)}
+                    </Lozenge>
+                  ))}
+                </Inline>
+              ) : (
+                'None open'
+              ),
+            ],
+          ]}
+        />
+
+        {account.integrations.length > 0 ? (
+          <Stack space="space.075">
+            <Heading size="xxsmall" as="h4">
+              Integrations
+            </Heading>
+            <List>
+              {account.integrations.map((i, index) => (
+                <li key={`${i.system}:${i.environment}:${String(index)}`}>
+                  <Text weight="medium">{`${i.system} (${i.environment})`}</Text>
+                  <Text color="color.text.subtle">
+                    {` — ${CREDENTIAL_KIND_LABELS[i.credentialKind]}${i.credentialLabel ? ` “${i.credentialLabel}”` : ''}${
+                      i.credentialExpiresOn ? `, expires ${formatDate(i.credentialExpiresOn)}` : ''
+                    }${i.lastRotatedOn ? `, rotated ${formatDate(i.lastRotatedOn)}` : ''}`}
+                  </Text>
+                </li>
+              ))}
+            </List>
+          </Stack>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import PageHeader from '@atlaskit/page-header';
+import { Box } from '@atlaskit/primitives/compiled/box';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import SectionMessage from '@atlaskit/section-message';
+import { view } from '@forge/bridge';
+import type { MyAccount, MyAccounts, OwnerProposal } from '@contract/owner';
+import { isApiError, ownerApi } from '../shared/api';
+import { flags } from '../shared/flags';
+import { useLoad } from '../shared/hooks';
+import { EmptyView, ErrorState, LoadingState } from '../shared/states';
+import { Card } from '../offboarding/ui';
+import { AccountPanel } from './AccountPanel';
+import { formatDate, plural } from './format';
+
+export const PAGE_TITLE = 'My integration accounts';
+
+function ProposalCard({
+  proposal,
+  onAccepted,
+}: {
+  proposal: OwnerProposal;
+  onAccepted: (account: MyAccount) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const accept = async () => {
+    setBusy(true);
+    try {
+      const account = await ownerApi.acceptProposal({ accountId: proposal.accountId });
+      flags.success('You own it now', `${proposal.accountName} is yours. Thanks for taking it over.`);
+      onAccepted(account);
+    } catch (e) {
+      flags.error('The hand-over was not accepted', e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card label={`Hand-over of ${proposal.accountName}`} testId={`proposal-${proposal.accountId}`}>
+      <Inline space="space.200" alignBlock="center" spread="space-between" shouldWrap>
+        <Stack space="space.050">
+          <Text weight="medium">{`${proposal.proposedBy.displayName} proposes you as the owner of ${proposal.accountName}`}</Text>
+          {proposal.message ? <Text color="color.text.subtle">{`“${proposal.message}”`}</Text> : null}
+          <Text size="small" color="color.text.subtlest">
+            {`Proposed ${formatDate(proposal.proposedAt)}`}
+          </Text>
+        </Stack>
+        <Button
+          appearance="primary"
+          isLoading={busy}
+          onClick={() => void accept()}
+          aria-label={`Accept ownership of ${proposal.accountName}`}
+        >
+          Accept ownership
+        </Button>
+      </Inline>
+    </Card>
+  );
+}
+
+function Summary({ data }: { data: MyAccounts }) {
+  const pending = data.accounts.reduce((n, a) => n + a.pendingActions.length, 0) + data.proposalsForMe.length;
+  if (pending === 0) {
+    return (
+      <SectionMessage appearance="success" title="Nothing needs you right now">
+        <Text as="p">{`You answer for ${plural(data.accounts.length, 'integration account')}. We’ll flag anything that comes up.`}</Text>
+      </SectionMessage>
+    );
+  }
+  const accounts = data.accounts.filter((a) => a.pendingActions.length > 0).length;
+  return (
+    <SectionMessage appearance="warning" title={`${plural(pending, 'thing needs', 'things need')} you`}>
+      <Text as="p">
+        {[
+          accounts > 0 ? `${plural(accounts, 'account')} ${accounts === 1 ? 'needs' : 'need'} attention` : '',
+          data.proposalsForMe.length > 0
+            ? `${plural(data.proposalsForMe.length, 'hand-over')} to accept`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(', ') + '.'}
+      </Text>
+    </SectionMessage>
+  );
+}
+
+/** Accounts that need something first, then by name. */
+function ordered(accounts: MyAccount[]): MyAccount[] {
+  return [...accounts].sort(
+    (a, b) =>
+      Number(b.pendingActions.length > 0) - Number(a.pendingActions.length > 0) ||
+      a.displayName.localeCompare(b.displayName),
+  );
+}
+
+/**
+ * `jira:globalPage` "My integration accounts": the accounts the signed-in person owns or backs up, what
+ * needs them, and the owner's actions (attest, record a rotation, propose a new owner, accept a hand-over).
+ */
+export function MyAccountsApp() {
+  const { state, reload, setData } = useLoad(() => ownerApi.myAccounts(), 'my-accounts');
+  const [viewerId, setViewerId] = useState<string | undefined>();
+
+  useEffect(() => {
+    view.getContext().then(
+      (c) => setViewerId(typeof c.accountId === 'string' ? c.accountId : undefined),
+      () => setViewerId(undefined),
+    );
+  }, []);
+
+  const data = state.data;
+
+  const saved = useCallback(
+    (account: MyAccount) => {
+      if (data)
+        setData({
+          ...data,
+          accounts: data.accounts.map((a) => (a.accountId === account.accountId ? account : a)),
+        });
+      // What needs the person comes from findings and proposals too: read it all again.
+      reload();
+    },
+    [data, setData, reload],
+  );
+
+  let body;
+  if (state.status === 'error' && !data) {
+    body =
+      isApiError(state.error) && state.error.isForbidden ? (
+        <ErrorState title="You can’t see these accounts" error={state.error} />
+      ) : (
+        <ErrorState title="We couldn’t load your integration accounts" error={state.error} onRetry={reload} />
+      );
+  } else if (!data) {
+    body = <LoadingState label="Loading your integration accounts" />;
+  } else if (data.accounts.length === 0 && data.proposalsForMe.length === 0) {
+    body = (
+      <EmptyView
+        header="You don’t answer for any integration accounts"
+        description="When an admin names you as the owner or backup owner of an integration account, it shows up here with anything that needs you: reviews, expiring credentials, hand-overs."
+      />
+    );
+  } else {
+    body = (
+      <Stack space="space.300">
+        <Summary data={data} />
+        {data.proposalsForMe.length > 0 ? (
+          <Stack space="space.150">
+            <Heading size="small" as="h2">
+              Hand-overs proposed to you
+            </Heading>
+            {data.proposalsForMe.map((p) => (
+              <ProposalCard key={p.id} proposal={p} onAccepted={() => reload()} />
+            ))}
+          </Stack>
+        ) : null}
+        {data.accounts.length > 0 ? (
+          <Stack space="space.150">
+            <Heading size="small" as="h2">
+              {`Your accounts (${String(data.accounts.length)})`}
+            </Heading>
+            {ordered(data.accounts).map((a) => (
+              <AccountPanel
+                key={a.accountId}
+                account={a}
+                viewerId={viewerId}
+                onSaved={saved}
+                onStale={reload}
+              />
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+    );
+  }
+
+  return (
+    <Box as="main" paddingInline="space.400" paddingBlockEnd="space.600">
+      <Box style={{ maxWidth: 960 }}>
+        <PageHeader>{PAGE_TITLE}</PageHeader>
+        <Stack space="space.300">
+          <Text as="p" color="color.text.subtle">
+            The integration accounts you own or back up. Integrations sign in as these accounts, so keep them
+            reviewed, their credentials fresh, and hand them over before you leave.
+          </Text>
+          {body}
+        </Stack>
+      </Box>
+    </Box>
+  );
+}

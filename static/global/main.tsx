@@ -1,0 +1,4 @@
+import { mountSurface } from '../shared/mount';
+import { MyAccountsApp } from './MyAccountsApp';
+
+mountSurface(<MyAccountsApp />);

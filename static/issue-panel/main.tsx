@@ -1,0 +1,4 @@
+import { mountSurface } from '../shared/mount';
+import { IssuePanelApp } from './IssuePanelApp';
+
+mountSurface(<IssuePanelApp />);

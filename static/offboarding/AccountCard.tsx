@@ -1,0 +1,354 @@
+import { useState } from 'react';
+import Avatar from '@atlaskit/avatar';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import Textarea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import type { OffboardingAccount } from '@contract/offboarding';
+import type { PersonRef } from '@contract/common';
+import type { JiraPerson } from '../shared/api';
+import { ROLE_LABELS, SUGGESTED_ACTION_LABELS } from './format';
+import { PeoplePicker } from './PeoplePicker';
+import { Card, Field } from './ui';
+
+export interface TransferRequest {
+  account: OffboardingAccount;
+  /** Absent: the backup owner takes over (owner role), or the backup slot empties (backup role). */
+  newOwner?: { accountId: string; displayName: string };
+  reason?: string;
+}
+
+export interface RetireRequest {
+  account: OffboardingAccount;
+  reason: string;
+}
+
+/** Resolves true when the action went through (the card then closes its form). */
+type Act<T> = (request: T) => Promise<boolean>;
+
+function PersonName({ person, none = 'None' }: { person: PersonRef | undefined; none?: string }) {
+  if (!person) return <Text color="color.text.subtlest">{none}</Text>;
+  return (
+    <Inline space="space.050" alignBlock="center" shouldWrap>
+      <Text>{person.displayName}</Text>
+      {person.active === false ? <Lozenge appearance="removed">Inactive</Lozenge> : null}
+    </Inline>
+  );
+}
+
+const asPicked = (p: PersonRef): JiraPerson => ({
+  accountId: p.accountId,
+  displayName: p.displayName,
+  accountType: 'atlassian',
+  active: p.active !== false,
+});
+
+function TransferForm({
+  account,
+  departingId,
+  onTransfer,
+  onCancel,
+}: {
+  account: OffboardingAccount;
+  departingId: string;
+  onTransfer: Act<TransferRequest>;
+  onCancel: () => void;
+}) {
+  const backup =
+    account.backupOwner && account.backupOwner.active !== false ? account.backupOwner : undefined;
+  const isOwner = account.role === 'owner';
+  const [person, setPerson] = useState<JiraPerson | null>(isOwner && backup ? asPicked(backup) : null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const idBase = `transfer-${account.accountId}`;
+  const toBackup = isOwner && backup !== undefined && person?.accountId === backup.accountId;
+
+  const submit = async () => {
+    if (isOwner && !person) {
+      setError('Pick the new owner.');
+      return;
+    }
+    setBusy(true);
+    const ok = await onTransfer({
+      account,
+      ...(person && !toBackup
+        ? { newOwner: { accountId: person.accountId, displayName: person.displayName } }
+        : {}),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
+    setBusy(false);
+    if (!ok) setError(undefined);
+  };
+
+  const helper = isOwner
+    ? toBackup
+      ? `${backup.displayName} is the backup owner: they become the owner and the backup slot empties.`
+      : backup
+        ? `${backup.displayName} stays the backup owner.`
+        : 'The account has no backup owner: pick someone who will answer for it.'
+    : person
+      ? `${person.displayName} becomes the backup owner.`
+      : 'Leave empty to remove them as backup owner without a replacement.';
+
+  return (
+    <Card
+      tone="sunken"
+      label={`${isOwner ? 'Transfer ownership of' : 'Replace the backup owner of'} ${account.displayName}`}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack space="space.150">
+          <Field
+            id={`${idBase}-person`}
+            label={isOwner ? 'New owner' : 'New backup owner'}
+            required={isOwner}
+            helper={helper}
+            error={error}
+          >
+            {(a) => (
+              <PeoplePicker
+                id={a.id}
+                label={isOwner ? 'New owner' : 'New backup owner'}
+                value={person}
+                onChange={(p) => {
+                  setPerson(p);
+                  setError(undefined);
+                }}
+                exclude={[departingId, account.accountId, ...(isOwner ? [] : [account.owner.accountId])]}
+                isInvalid={a.invalid}
+                describedBy={a.describedBy}
+                isDisabled={busy}
+                autoFocus
+              />
+            )}
+          </Field>
+          <Field id={`${idBase}-reason`} label="Note for the audit log" helper="Optional.">
+            {(a) => (
+              <Textarea
+                id={a.id}
+                aria-describedby={a.describedBy}
+                minimumRows={2}
+                maxLength={500}
+                value={reason}
+                isDisabled={busy}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Inline space="space.100">
+            <Button type="submit" appearance="primary" isLoading={busy}>
+              {isOwner
+                ? person
+                  ? `Transfer to ${person.displayName}`
+                  : 'Transfer'
+                : person
+                  ? 'Replace backup owner'
+                  : 'Remove as backup owner'}
+            </Button>
+            <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+              Cancel
+            </Button>
+          </Inline>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function RetireForm({
+  account,
+  onRetire,
+  onCancel,
+}: {
+  account: OffboardingAccount;
+  onRetire: Act<RetireRequest>;
+  onCancel: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const id = `retire-${account.accountId}-reason`;
+
+  const submit = async () => {
+    if (!reason.trim()) {
+      setError('Say why the account is retired.');
+      return;
+    }
+    setBusy(true);
+    await onRetire({ account, reason: reason.trim() });
+    setBusy(false);
+  };
+
+  return (
+    <Card tone="sunken" label={`Retire ${account.displayName}`}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack space="space.150">
+          <Text as="p">
+            {account.displayName} leaves the registry: no more reviews, findings or notices. Nothing changes
+            in Jira.
+          </Text>
+          <Field
+            id={id}
+            label="Why is it retired?"
+            required
+            error={error}
+            helper="Recorded in the audit log."
+          >
+            {(a) => (
+              <Textarea
+                id={a.id}
+                aria-describedby={a.describedBy}
+                aria-required
+                isInvalid={a.invalid}
+                minimumRows={2}
+                maxLength={500}
+                autoFocus
+                value={reason}
+                isDisabled={busy}
+                onChange={(e) => {
+                  setReason(e.currentTarget.value);
+                  setError(undefined);
+                }}
+              />
+            )}
+          </Field>
+          <Inline space="space.100">
+            <Button type="submit" appearance="danger" isLoading={busy}>
+              Retire account
+            </Button>
+            <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+              Cancel
+            </Button>
+          </Inline>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** One account the departing person is, owns or backs up, with what to do about it. */
+export function AccountCard({
+  account,
+  departingId,
+  onTransfer,
+  onRetire,
+}: {
+  account: OffboardingAccount;
+  departingId: string;
+  onTransfer: Act<TransferRequest>;
+  onRetire: Act<RetireRequest>;
+}) {
+  const [open, setOpen] = useState<'none' | 'transfer' | 'retire'>('none');
+  const integrations = account.integrations.map((i) => `${i.system} (${i.environment})`).join(', ');
+  const done = async <T,>(act: Act<T>, request: T) => {
+    const ok = await act(request);
+    if (ok) setOpen('none');
+    return ok;
+  };
+  const canTransfer = account.role !== 'is';
+  return (
+    <Card testId={`offboarding-account-${account.accountId}`} label={account.displayName}>
+      <Stack space="space.150">
+        <Inline space="space.150" alignBlock="center" spread="space-between" shouldWrap>
+          <Inline space="space.100" alignBlock="center">
+            <Avatar appearance="square" size="medium" name="" />
+            <Stack space="space.025">
+              <Heading size="xsmall" as="h4">
+                {account.displayName}
+              </Heading>
+              <Inline space="space.050" shouldWrap>
+                <Lozenge appearance="inprogress">{ROLE_LABELS[account.role]}</Lozenge>
+                {account.accountActive ? null : <Lozenge appearance="removed">Inactive in Jira</Lozenge>}
+              </Inline>
+            </Stack>
+          </Inline>
+          {open === 'none' ? (
+            <Inline space="space.100" shouldWrap>
+              {canTransfer ? (
+                <Button
+                  appearance={account.suggestedAction === 'retire' ? 'default' : 'primary'}
+                  onClick={() => setOpen('transfer')}
+                  aria-label={`${account.role === 'owner' ? 'Transfer ownership of' : 'Replace the backup owner of'} ${account.displayName}`}
+                >
+                  {account.role === 'owner' ? 'Transfer ownership' : 'Replace backup owner'}
+                </Button>
+              ) : null}
+              <Button
+                appearance={account.suggestedAction === 'retire' ? 'primary' : 'default'}
+                onClick={() => setOpen('retire')}
+                aria-label={`Retire ${account.displayName}`}
+              >
+                Retire
+              </Button>
+            </Inline>
+          ) : null}
+        </Inline>
+        <dl
+          style={{
+            margin: 0,
+            display: 'grid',
+            gridTemplateColumns: 'max-content 1fr',
+            columnGap: token('space.200'),
+            rowGap: token('space.050'),
+          }}
+        >
+          <dt>
+            <Text color="color.text.subtle">Owner</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <PersonName person={account.owner} />
+          </dd>
+          <dt>
+            <Text color="color.text.subtle">Backup owner</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <PersonName person={account.backupOwner} />
+          </dd>
+          <dt>
+            <Text color="color.text.subtle">Used by</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <Text>{integrations || 'No integrations recorded'}</Text>
+          </dd>
+          <dt>
+            <Text color="color.text.subtle">Suggested</Text>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <Text weight="medium">{SUGGESTED_ACTION_LABELS[account.suggestedAction]}</Text>
+          </dd>
+        </dl>
+        {open === 'transfer' ? (
+          <TransferForm
+            account={account}
+            departingId={departingId}
+            onTransfer={(r) => done(onTransfer, r)}
+            onCancel={() => setOpen('none')}
+          />
+        ) : null}
+        {open === 'retire' ? (
+          <RetireForm
+            account={account}
+            onRetire={(r) => done(onRetire, r)}
+            onCancel={() => setOpen('none')}
+          />
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

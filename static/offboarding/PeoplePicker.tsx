@@ -1,0 +1,127 @@
+import { useMemo, useState } from 'react';
+import Avatar from '@atlaskit/avatar';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { AsyncSelect } from '@atlaskit/select';
+import { searchJiraPeople, type JiraPerson } from '../shared/api';
+
+const MENU_HEIGHT = 220;
+
+interface Option {
+  value: string;
+  label: string;
+  person: JiraPerson;
+}
+
+const toOption = (person: JiraPerson): Option => ({
+  value: person.accountId,
+  label: person.displayName,
+  person,
+});
+
+/** Waits `ms` of quiet typing before asking Jira; superseded keystrokes resolve to nothing. */
+function debouncedSearch(ms: number, exclude: ReadonlySet<string>) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: ((options: Option[]) => void) | undefined;
+  return (query: string): Promise<Option[]> => {
+    if (timer) clearTimeout(timer);
+    pending?.([]);
+    pending = undefined;
+    if (!query.trim()) return Promise.resolve([]);
+    return new Promise<Option[]>((resolve, reject) => {
+      pending = resolve;
+      timer = setTimeout(() => {
+        pending = undefined;
+        searchJiraPeople(query).then(
+          (people) => resolve(people.filter((p) => !exclude.has(p.accountId)).map(toOption)),
+          (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+        );
+      }, ms);
+    });
+  };
+}
+
+/**
+ * Searches the site's active people as you type (Jira's user search, as the signed-in user) and shows
+ * their avatars. Works on every surface: it needs no admin-only resolver key.
+ */
+export function PeoplePicker({
+  id,
+  label,
+  value,
+  onChange,
+  exclude = [],
+  placeholder = 'Type a name or email',
+  isInvalid,
+  describedBy,
+  isDisabled,
+  autoFocus,
+}: {
+  id: string;
+  /** The accessible name (pair it with a visible `<Label htmlFor={id}>`). */
+  label: string;
+  value: JiraPerson | null;
+  onChange: (person: JiraPerson | null) => void;
+  /** Account ids not to offer (the departing person, the current owner...). */
+  exclude?: readonly string[];
+  placeholder?: string;
+  isInvalid?: boolean;
+  describedBy?: string | undefined;
+  isDisabled?: boolean;
+  autoFocus?: boolean;
+}) {
+  const excludeKey = exclude.join(',');
+  const loadOptions = useMemo(
+    () => debouncedSearch(250, new Set(excludeKey ? excludeKey.split(',') : [])),
+    [excludeKey],
+  );
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Custom UI frames are as tall as their content: while the menu is open, make room for it below
+  // the control, or the frame would clip it (an absolutely placed menu adds no height).
+  return (
+    <div style={{ paddingBlockEnd: menuOpen ? MENU_HEIGHT + 8 : 0 }}>
+      <AsyncSelect<Option, false>
+        inputId={id}
+        aria-label={label}
+        aria-describedby={describedBy}
+        loadOptions={loadOptions}
+        defaultOptions={false}
+        value={value ? toOption(value) : null}
+        onChange={(option) => onChange(option ? option.person : null)}
+        isClearable
+        isDisabled={isDisabled}
+        isInvalid={isInvalid}
+        autoFocus={autoFocus}
+        placeholder={placeholder}
+        noOptionsMessage={({ inputValue }) =>
+          inputValue.trim() ? `No active people match “${inputValue}”` : 'Type to search the site'
+        }
+        loadingMessage={() => 'Searching…'}
+        formatOptionLabel={(o, meta) =>
+          meta.context === 'value' ? (
+            <Inline space="space.100" alignBlock="center">
+              <Avatar size="xsmall" src={o.person.avatarUrl} name="" />
+              <Text>{o.label}</Text>
+            </Inline>
+          ) : (
+            <Inline space="space.100" alignBlock="center">
+              <Avatar size="small" src={o.person.avatarUrl} name="" />
+              <Stack>
+                <Text>{o.label}</Text>
+                {o.person.emailAddress ? (
+                  <Text size="small" color="color.text.subtlest">
+                    {o.person.emailAddress}
+                  </Text>
+                ) : null}
+              </Stack>
+            </Inline>
+          )
+        }
+        maxMenuHeight={MENU_HEIGHT}
+        onMenuOpen={() => setMenuOpen(true)}
+        onMenuClose={() => setMenuOpen(false)}
+      />
+    </div>
+  );
+}
