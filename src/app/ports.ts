@@ -94,6 +94,15 @@ export interface Change {
   account?: { before?: AccountRecord; after: AccountRecord };
   settings?: { expectedVersion: number; next: StoredSettings };
   dismiss?: { accountId: string; at: string; by: string; reason?: string };
+  /** More records written in the same transaction (the sweep's findings and notices); `null` deletes. */
+  also?: ExtraWrite[];
+}
+
+/** A record of another kind written with a change; the store maps `kind` to its entity. */
+export interface ExtraWrite {
+  kind: 'finding' | 'notice';
+  key: string;
+  value: Record<string, unknown> | null;
 }
 
 /** Thrown by `commit` when what the change was based on is no longer what is stored. */

@@ -24,6 +24,16 @@ export const AUDIT_ACTIONS = [
   'settings.update',
   'settings.webhook-secret.rotate',
   'access',
+  // Offboarding, the sweep and owners (warn before deactivation).
+  'offboarding.check',
+  'offboarding.transfer',
+  'offboarding.acknowledge',
+  'sweep.update',
+  'owner.attest',
+  'owner.rotation',
+  'owner.propose',
+  'owner.accept',
+  'owner.decide',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,7 +49,7 @@ export interface AuditRecordDto {
   /** Where from: the module and the resolver key / trigger that made the change. */
   source: { kind: SourceKind; module: string; key: string };
   action: AuditAction;
-  target: { type: 'account' | 'settings' | 'registry' | 'audit' | 'request'; id?: string };
+  target: { type: 'account' | 'settings' | 'registry' | 'audit' | 'request' | 'person'; id?: string };
   before?: unknown;
   after?: unknown;
   outcome: AuditOutcome;

@@ -87,6 +87,8 @@ export const offboardingRetireInput = z
   .object({
     accountId: accountIdSchema,
     version: z.number().int().min(1),
+    /** The person being checked (the answer is their check again); the issue panel's comes from the issue. */
+    departingId: accountIdSchema.optional(),
     reason: z.string().trim().min(1, 'Say why the account is retired.').max(500, 'At most 500 characters.'),
   })
   .strict();

@@ -1,5 +1,6 @@
 import type { AccountStatus, CredentialState, Integration, RiskDto, RiskLevel } from '../contract/accounts';
 import { addDays, epochDay } from './dates';
+import type { OpenFinding } from './findings';
 
 /** An integration account as the registry stores it (the `record` of the `integration-account` entity). */
 export interface AccountRecord {
@@ -34,6 +35,8 @@ export interface AccountRecord {
   retireReason?: string;
   /** Starts at 1; every stored change adds 1 (optimistic concurrency). */
   version: number;
+  /** Findings open on the account as the sweep last wrote them (domain/findings.ts). */
+  findings?: OpenFinding[];
 }
 
 /** The fields an admin edits (tag, update, re-tag, import). */

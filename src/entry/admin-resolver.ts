@@ -30,6 +30,7 @@ import { kvsAudit } from '../infra/kvs-audit';
 import { kvsWebhookSecret } from '../infra/kvs-secret';
 import { kvsSettings } from '../infra/kvs-settings';
 import { adminKey, guardedHandler, newResolver, type Surface } from './define';
+import { offboardingKeys, watchAdminKeys } from './watch-keys';
 
 const deps: RegistryDeps = {
   accounts: kvsAccounts,
@@ -171,7 +172,10 @@ const keys = {
   }),
 };
 
-const resolver = newResolver();
-for (const [key, fn] of Object.entries(keys)) resolver.define(key, fn);
+// The offboarding check and the sweep's keys (entry/watch-keys.ts) on the admin page too.
+const allKeys = { ...keys, ...offboardingKeys(ADMIN_MODULE_KEY), ...watchAdminKeys(ADMIN_MODULE_KEY) };
 
-export const handler = guardedHandler(resolver, Object.keys(keys));
+const resolver = newResolver();
+for (const [key, fn] of Object.entries(allKeys)) resolver.define(key, fn);
+
+export const handler = guardedHandler(resolver, Object.keys(allKeys));

@@ -104,6 +104,11 @@ async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
     tx.set(STORAGE_KEYS.counters, applyChange(counters, before, after));
   }
   if (change.settings) tx.set(STORAGE_KEYS.settings, change.settings.next);
+  for (const extra of change.also ?? []) {
+    const entityName = extra.kind === 'finding' ? ENTITIES.finding : ENTITIES.notice;
+    if (extra.value === null) tx.delete(extra.key, { entityName });
+    else tx.set(extra.key, extra.value, { entityName });
+  }
   if (change.dismiss) {
     const { accountId, ...value } = change.dismiss;
     tx.set(`${STORAGE_KEYS.dismissedPrefix}${accountId}`, { accountId, ...value });

@@ -6,6 +6,12 @@ export const STORAGE_KEYS = {
   counters: 'registry-counters',
   /** `dismissed:<accountId>`: a candidate an admin dismissed. */
   dismissedPrefix: 'dismissed:',
+  /** `webhook-id:<id>`: a pre-deactivation request already seen (TTL > the 5-minute tolerance). */
+  webhookReplayPrefix: 'webhook-id:',
+  /** `proposal:<proposedOwnerId>:<accountId>`: a pending hand-over to a new owner. */
+  proposalPrefix: 'proposal:',
+  /** `notice-flag:<personId>`: the UTC day the background script last showed the person a flag. */
+  noticeFlagPrefix: 'notice-flag:',
 } as const;
 
 export const SECRET_KEYS = {
@@ -20,7 +26,12 @@ export const ENTITIES = {
   audit: 'audit-record',
   /** One item, key `head`: the chain's last sequence number and hash. Every append is conditional on it. */
   auditHead: 'audit-head',
+  /** Key: `<accountId>:<code>`. */
   finding: 'finding',
+  /** Key: `<personId>:<accountId>:<code>:<period>` (`#admins` for every Jira admin). */
+  notice: 'owner-notice',
+  /** Keys `lease`, `run` (the checkpoint of a partial run), `last` (the last summary). */
+  sweepState: 'sweep-state',
 } as const;
 
 export const ACCOUNT_INDEXES = {

@@ -1,0 +1,179 @@
+import type {
+  OffboardingAcknowledged,
+  OffboardingAcknowledgeInput,
+  OffboardingCheckResult,
+} from '../contract/offboarding';
+import type { AccountRecord } from '../domain/account';
+import { utcDate } from '../domain/dates';
+import { type PersonRoles, offboardingVerdict } from '../domain/offboarding';
+import type { UserFacts } from '../domain/people';
+import type { Invocation, RegistryDeps } from './context';
+import { AppError, invalid, notFound } from './errors';
+import type { AccountListPlan } from './ports';
+import { checkOrThrow, commitAccount, gatherFacts, retireAccount, withRegistration } from './registry';
+import { registrationOf } from '../domain/account';
+
+/** Every active record of a person on one index (owner or backup owner), 100 a page. */
+async function allOn(index: 'owner' | 'backupOwner', personId: string, deps: RegistryDeps) {
+  const records: AccountRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const plan: AccountListPlan = {
+      status: 'active',
+      index,
+      personId,
+      filters: [],
+      direction: 'asc',
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    };
+    const page = await deps.accounts.list(plan);
+    records.push(...page.records);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return records;
+}
+
+async function rolesOf(personId: string, deps: RegistryDeps): Promise<PersonRoles> {
+  const [is, owns, backs] = await Promise.all([
+    deps.accounts.get(personId),
+    allOn('owner', personId, deps),
+    allOn('backupOwner', personId, deps),
+  ]);
+  return { ...(is ? { is } : {}), owns, backs };
+}
+
+function peopleOf(personId: string, roles: PersonRoles): string[] {
+  const ids = new Set<string>([personId]);
+  for (const r of [...roles.owns, ...roles.backs]) {
+    ids.add(r.accountId);
+    ids.add(r.ownerId);
+    if (r.backupOwnerId) ids.add(r.backupOwnerId);
+  }
+  return [...ids];
+}
+
+function resultOf(
+  personId: string,
+  roles: PersonRoles,
+  users: ReadonlyMap<string, UserFacts>,
+  checkedAt: string,
+): OffboardingCheckResult {
+  const person = users.get(personId);
+  return {
+    person: person
+      ? { accountId: personId, displayName: person.displayName, active: person.active, missing: false }
+      : { accountId: personId, ...(roles.is ? { displayName: roles.is.displayName } : {}), missing: true },
+    ...offboardingVerdict(personId, roles, users),
+    checkedAt,
+  };
+}
+
+/**
+ * The offboarding check for one person: three storage reads (the record P may be, the owner and
+ * backup-owner indexes; one more per further 100 accounts) and ONE directory lookup of P, the accounts
+ * and their owners/backups — independent of the registry's size.
+ */
+export async function offboardingCheck(personId: string, deps: RegistryDeps): Promise<OffboardingCheckResult> {
+  const roles = await rolesOf(personId, deps);
+  const users = await deps.directory.lookup(peopleOf(personId, roles));
+  return resultOf(personId, roles, users, deps.clock.now().toISOString());
+}
+
+/** The check for several people (the webtrigger): their roles, then ONE lookup for all of them. */
+export async function offboardingCheckMany(
+  personIds: readonly string[],
+  deps: RegistryDeps,
+): Promise<OffboardingCheckResult[]> {
+  const unique = [...new Set(personIds)];
+  const roles = new Map<string, PersonRoles>();
+  // Three reads per person, a few people at a time (KVS allows bursts, not floods).
+  for (let i = 0; i < unique.length; i += 10) {
+    const chunk = unique.slice(i, i + 10);
+    const got = await Promise.all(chunk.map((id) => rolesOf(id, deps)));
+    chunk.forEach((id, n) => roles.set(id, got[n] as PersonRoles));
+  }
+  const ids = new Set<string>();
+  for (const id of unique) for (const p of peopleOf(id, roles.get(id) as PersonRoles)) ids.add(p);
+  const users = await deps.directory.lookup([...ids]);
+  const at = deps.clock.now().toISOString();
+  return personIds.map((id) => resultOf(id, roles.get(id) as PersonRoles, users, at));
+}
+
+/**
+ * Hands an account over from the departing person (owner → new owner or the backup; backup → new
+ * backup or none), checked by the registry's rules and committed with its audit record.
+ */
+export async function transferFromDeparting(
+  input: { accountId: string; version: number; departingId: string; newOwnerId?: string | undefined; reason?: string | undefined },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<OffboardingCheckResult> {
+  const now = deps.clock.now();
+  const current = await deps.accounts.get(input.accountId);
+  if (!current || current.status !== 'active') throw notFound('This account is not in the registry.');
+  if (current.version !== input.version)
+    throw new AppError('CONFLICT', 'Someone else changed this account after you checked. Check again.', {
+      current: { version: current.version },
+    });
+  const reg = registrationOf(current);
+  if (current.ownerId === input.departingId) {
+    const next = input.newOwnerId ?? current.backupOwnerId;
+    if (!next)
+      throw invalid({ newOwnerId: 'This account has no backup owner: pick the new owner.' }, 'Pick the new owner.');
+    reg.ownerId = next;
+    if (reg.backupOwnerId === next) delete reg.backupOwnerId;
+  } else if (current.backupOwnerId === input.departingId) {
+    if (input.newOwnerId) reg.backupOwnerId = input.newOwnerId;
+    else delete reg.backupOwnerId;
+  } else {
+    throw invalid(
+      { departingId: 'This person neither owns nor backs up the account.' },
+      'Nothing to hand over.',
+    );
+  }
+  const facts = await gatherFacts(input.accountId, reg, deps);
+  checkOrThrow(input.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 });
+  const by = inv.actorId ?? 'app';
+  const after = withRegistration(
+    { ...current, updatedAt: now.toISOString(), updatedBy: by, version: current.version + 1 },
+    reg,
+    facts,
+    now.toISOString(),
+  );
+  await commitAccount('offboarding.transfer', current, after, inv, now, deps, input.reason ?? `Hand-over from ${input.departingId}`);
+  return offboardingCheck(input.departingId, deps);
+}
+
+/** Retires an account from the offboarding check (the registry's retire), then checks P again. */
+export async function retireFromCheck(
+  input: { accountId: string; version: number; reason: string },
+  personId: string | undefined,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<OffboardingCheckResult> {
+  const retired = await retireAccount(input, inv, deps);
+  return offboardingCheck(personId ?? retired.ownerId, deps);
+}
+
+/** Records "seen the warning, deactivating anyway" in the audit trail, with the verdict seen. */
+export async function acknowledgeWarning(
+  input: OffboardingAcknowledgeInput,
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<OffboardingAcknowledged> {
+  const at = deps.clock.now().toISOString();
+  const record = await deps.audit.commit({
+    entry: {
+      at,
+      actor: { accountId: inv.actorId, kind: inv.actorKind },
+      source: inv.source,
+      action: 'offboarding.acknowledge',
+      target: { type: 'person', id: input.personId },
+      after: { verdict: input.verdict, ...(input.note ? { note: input.note } : {}) },
+      outcome: 'allowed',
+      ...(input.note ? { reason: input.note } : {}),
+    },
+  });
+  return { personId: input.personId, verdict: input.verdict, auditSeq: record.seq, at };
+}

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { SweepStatus, SweepSummary } from '../contract/offboarding';
+import type { AccountRecord } from '../domain/account';
+import type { FindingFacts, OpenFinding } from '../domain/findings';
+import type { Settings } from '../domain/settings';
+import type { Invocation } from './context';
+import { reconcileAccount, sweepInvocation } from './reconcile';
+import { UserStateFetcher } from './user-states';
+import type { StoredSummary, SweepCheckpoint, SweepTotals, WatchDeps } from './watch-ports';
+
+export type SweepOutcome =
+  | { status: 'skipped'; reason: 'lease-held' }
+  | { status: 'complete' | 'partial'; summary: SweepSummary };
+
+const emptyTotals = (): SweepTotals => ({
+  accountsChecked: 0,
+  findingsOpened: 0,
+  findingsResolved: 0,
+  recordsWritten: 0,
+  noticesCreated: 0,
+  jiraCalls: 0,
+  unresolvedAccounts: [],
+});
+
+/** Time kept in hand when stopping: a tenth of the invocation, between 0.2 and 30 seconds. */
+const marginFor = (remainingMs: number) => Math.max(200, Math.min(30_000, remainingMs * 0.1));
+
+function idsOf(r: AccountRecord): string[] {
+  return [r.accountId, r.ownerId, ...(r.backupOwnerId ? [r.backupOwnerId] : [])];
+}
+
+export function factsFor(r: AccountRecord, f: UserStateFetcher, tagged: ReadonlySet<string>): FindingFacts {
+  return {
+    account: f.state(r.accountId),
+    owner: f.state(r.ownerId),
+    ...(r.backupOwnerId ? { backupOwner: f.state(r.backupOwnerId) } : {}),
+    tagged,
+  };
+}
+
+/**
+ * The scheduled sweep (DESIGN.md §3): under a lease, reads every tagged account (⌈N/100⌉ reads),
+ * fetches the states of every distinct account, owner and backup in the fewest Jira requests (bulk
+ * batches as large as the URL allows, or paging the site's users when that is cheaper), reconciles
+ * each account's findings, and writes only the accounts that changed. It watches the time left and
+ * stops with a checkpoint, resuming after the last account checked on the next run.
+ */
+export async function runSweep(
+  deps: WatchDeps,
+  opts: { trigger: 'scheduled' | 'manual'; leaseTtlMs?: number },
+): Promise<SweepOutcome> {
+  const startRemaining = deps.time.remainingMs();
+  const margin = marginFor(startRemaining);
+  const holder = randomUUID();
+  const state = await deps.sweepState.read();
+  const nowMs = deps.clock.now().getTime();
+  if (state.lease && state.lease.expiresAt > nowMs) return { status: 'skipped', reason: 'lease-held' };
+  const ttl = opts.leaseTtlMs ?? startRemaining + 60_000;
+  if (!(await deps.sweepState.acquire(holder, nowMs, ttl, state.lease)))
+    return { status: 'skipped', reason: 'lease-held' };
+
+  const run: SweepCheckpoint = state.run ?? {
+    runId: holder,
+    startedAt: deps.clock.now().toISOString(),
+    after: '',
+    totals: emptyTotals(),
+  };
+  const totals = run.totals;
+  const unresolved = new Set<string>();
+  const settings = await deps.settings.get();
+  const inv = sweepInvocation('scheduled', opts.trigger);
+
+  const records = (await deps.accounts.scan('active', undefined, Number.MAX_SAFE_INTEGER)).records.sort(
+    (a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0),
+  );
+  const tagged = new Set(records.map((r) => r.accountId));
+  const findingsNow = new Map<string, OpenFinding[]>(records.map((r) => [r.accountId, r.findings ?? []]));
+  const todo = records.filter((r) => r.accountId > run.after);
+
+  const source = deps.userStates();
+  const fetcher = new UserStateFetcher(source, deps.sleeper, deps.time, margin);
+  const distinct = [...new Set(todo.flatMap(idsOf))];
+  const paging = fetcher.preferPaging(distinct, state.last?.siteUsers);
+  if (paging) await fetcher.fetchSite(distinct);
+
+  let stopped = false;
+  // The slowest step so far (one Jira request with its retries, or one account's write): stop while
+  // there is time for two more beyond the margin.
+  let slowestStepMs = 0;
+  const timed = async <T>(step: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    try {
+      return await step();
+    } finally {
+      slowestStepMs = Math.max(slowestStepMs, Date.now() - t0);
+    }
+  };
+  const enoughTime = () => deps.time.remainingMs() > margin + 2 * slowestStepMs;
+
+  let i = 0;
+  while (i < todo.length) {
+    if (!enoughTime()) {
+      stopped = true;
+      break;
+    }
+    // The next records whose not-yet-known people fit ONE bulk request (all of them when paging).
+    let end = i;
+    if (paging) end = todo.length;
+    else {
+      const wanted: string[] = [];
+      while (end < todo.length) {
+        const fresh = idsOf(todo[end] as AccountRecord).filter(
+          (id) => !fetcher.states.has(id) && !wanted.includes(id),
+        );
+        const candidate = [...wanted, ...fresh];
+        if (wanted.length > 0 && fetcher.fitBatch(candidate).length < candidate.length) break;
+        wanted.push(...fresh);
+        end++;
+      }
+      await timed(() => fetcher.fetchBatch(wanted));
+    }
+    for (; i < end; i++) {
+      const r = todo[i] as AccountRecord;
+      if (!enoughTime()) {
+        stopped = true;
+        break;
+      }
+      const facts = factsFor(r, fetcher, tagged);
+      if (idsOf(r).some((id) => fetcher.state(id).kind === 'unknown')) unresolved.add(r.accountId);
+      const outcome = await timed(() => reconcileAccount(r, facts, settings, inv, deps));
+      if (outcome.stale) unresolved.add(r.accountId);
+      findingsNow.set(r.accountId, outcome.findings);
+      totals.accountsChecked++;
+      if (outcome.written) totals.recordsWritten++;
+      totals.findingsOpened += outcome.opened;
+      totals.findingsResolved += outcome.resolved;
+      totals.noticesCreated += outcome.notices;
+      run.after = r.accountId;
+    }
+    if (stopped) break;
+  }
+
+  totals.jiraCalls += fetcher.calls;
+  totals.unresolvedAccounts = [...new Set([...totals.unresolvedAccounts, ...unresolved])].slice(0, 500);
+  const summary: SweepSummary = {
+    runId: run.runId,
+    trigger: opts.trigger === 'manual' ? 'manual' : 'scheduled',
+    startedAt: run.startedAt,
+    finishedAt: deps.clock.now().toISOString(),
+    state: stopped ? 'partial' : 'complete',
+    ...totals,
+  };
+  if (stopped) {
+    await deps.sweepState.checkpoint(holder, run);
+    return { status: 'partial', summary };
+  }
+  const openFindings: Record<string, number> = {};
+  for (const list of findingsNow.values()) for (const f of list) openFindings[f.code] = (openFindings[f.code] ?? 0) + 1;
+  const stored: StoredSummary = {
+    ...summary,
+    openFindings,
+    ...(fetcher.siteUsers !== undefined
+      ? { siteUsers: fetcher.siteUsers }
+      : state.last?.siteUsers !== undefined
+        ? { siteUsers: state.last.siteUsers }
+        : {}),
+  };
+  await deps.sweepState.finish(stored, state.run);
+  return { status: 'complete', summary };
+}
+
+/** `sweep/status`: the last summary, a run in progress, open findings by code (one storage read). */
+export async function sweepStatus(deps: WatchDeps): Promise<SweepStatus> {
+  const state = await deps.sweepState.read();
+  const { siteUsers: _s, openFindings, ...last } = state.last ?? ({} as Partial<StoredSummary>);
+  return {
+    ...(state.run
+      ? {
+          running: {
+            runId: state.run.runId,
+            startedAt: state.run.startedAt,
+            accountsChecked: state.run.totals.accountsChecked,
+          },
+        }
+      : {}),
+    ...(state.last ? { last: last as SweepSummary } : {}),
+    openFindings: openFindings ?? {},
+  };
+}
+
+/**
+ * The fast path of `avi:jira:updated:user` / `avi:jira:deleted:user`: re-evaluates only the accounts
+ * where that user is the account, the owner or the backup (the owner/backup indexes), with one
+ * directory lookup. Idempotent: a redelivered event finds nothing to change.
+ */
+export async function reevaluatePerson(
+  personId: string,
+  deps: WatchDeps,
+  inv: Invocation = sweepInvocation('trigger', 'user-event'),
+): Promise<{ accounts: number; written: number; opened: number; notices: number }> {
+  const list = async (index: 'owner' | 'backupOwner') => {
+    const out: AccountRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps.accounts.list({
+        status: 'active',
+        index,
+        personId,
+        filters: [],
+        direction: 'asc',
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
+      out.push(...page.records);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  };
+  const [self, owned, backed] = await Promise.all([deps.accounts.get(personId), list('owner'), list('backupOwner')]);
+  const records = new Map<string, AccountRecord>();
+  for (const r of [...(self?.status === 'active' ? [self] : []), ...owned, ...backed]) records.set(r.accountId, r);
+  if (records.size === 0) return { accounts: 0, written: 0, opened: 0, notices: 0 };
+
+  const owners = [...new Set([...records.values()].map((r) => r.ownerId))];
+  const ownerRecords = await deps.accounts.getMany(owners);
+  const tagged = new Set([...records.keys(), ...[...ownerRecords.values()].filter((r) => r.status === 'active').map((r) => r.accountId)]);
+  const ids = [...new Set([...records.values()].flatMap(idsOf))];
+  const users = await deps.directory.lookup(ids);
+  const settings: Settings = await deps.settings.get();
+  const state = (id: string) => {
+    const u = users.get(id);
+    return u ? ({ kind: 'found', user: u } as const) : ({ kind: 'missing' } as const);
+  };
+  let written = 0;
+  let opened = 0;
+  let notices = 0;
+  for (const r of records.values()) {
+    const facts: FindingFacts = {
+      account: state(r.accountId),
+      owner: state(r.ownerId),
+      ...(r.backupOwnerId ? { backupOwner: state(r.backupOwnerId) } : {}),
+      tagged,
+    };
+    const outcome = await reconcileAccount(r, facts, settings, inv, deps);
+    if (outcome.written) written++;
+    opened += outcome.opened;
+    notices += outcome.notices;
+  }
+  return { accounts: records.size, written, opened, notices };
+}

@@ -1,0 +1,135 @@
+/** Ports of the "warn before deactivation" use cases (offboarding, webtrigger, sweep, owners). */
+import type { SweepSummary } from '../contract/offboarding';
+import type { NoticeDto, OwnerProposal } from '../contract/owner';
+import type { FindingRow } from '../contract/offboarding';
+import type { RegistryDeps } from './context';
+import type { DirectoryUser } from './ports';
+
+/** Offboarding staff: Jira admins or members of the settings' groups. */
+export interface StaffDirectory {
+  /** Names of the groups `accountId` belongs to (asked as the app). */
+  groupsOf(accountId: string): Promise<string[]>;
+  /** The account id in a user-picker field of an issue, read AS THE CALLER (who must see the issue). */
+  issueUserField(issueKey: string, fieldId: string): Promise<string | undefined>;
+}
+
+/** One Jira answer to a user-state request of the sweep. */
+export type UserStatesAnswer =
+  | { kind: 'ok'; users: DirectoryUser[] }
+  /** 429/503: wait at least `retryAfterSeconds` when given. */
+  | { kind: 'busy'; status: number; retryAfterSeconds?: number }
+  /** 414/400 on a long URL: ask for fewer ids. */
+  | { kind: 'too-long' }
+  | { kind: 'error'; status: number };
+
+export interface UserStateSource {
+  /** `/user/bulk` for these ids (pages inside when Jira clamps `maxResults`). */
+  bulk(ids: readonly string[]): Promise<UserStatesAnswer>;
+  /** One page of `/users/search` (every user, active or not). */
+  page(startAt: number, maxResults: number): Promise<UserStatesAnswer>;
+  /** The largest URL Jira is assumed to accept, and how long a `/user/bulk` URL for these ids is. */
+  urlLength(ids: readonly string[]): number;
+  /** Jira requests made so far (every page and retry). */
+  readonly calls: number;
+}
+
+export interface Lease {
+  holder: string;
+  expiresAt: number;
+}
+
+/** The checkpoint of a partial sweep: what it already checked, so the next run resumes after it. */
+export interface SweepCheckpoint {
+  runId: string;
+  startedAt: string;
+  /** Sort key (`nameKey\u0000accountId`) of the last account checked. */
+  after: string;
+  totals: SweepTotals;
+}
+
+export interface SweepTotals {
+  accountsChecked: number;
+  findingsOpened: number;
+  findingsResolved: number;
+  recordsWritten: number;
+  noticesCreated: number;
+  jiraCalls: number;
+  unresolvedAccounts: string[];
+}
+
+export interface StoredSummary extends SweepSummary {
+  /** Site size learnt from paging `/users/search` (to choose paging vs bulk next time). */
+  siteUsers?: number;
+  openFindings: Record<string, number>;
+}
+
+export interface SweepState {
+  lease?: Lease;
+  run?: SweepCheckpoint;
+  last?: StoredSummary;
+}
+
+export interface SweepStateStore {
+  /** Lease, checkpoint and last summary in one read. */
+  read(): Promise<SweepState>;
+  /** Takes the lease when free or expired (conditional write): false when someone else holds it. */
+  acquire(holder: string, nowMs: number, ttlMs: number, seen: Lease | undefined): Promise<boolean>;
+  /** Stops for now: writes the checkpoint (the lease stays until it expires or is released). */
+  checkpoint(holder: string, run: SweepCheckpoint): Promise<void>;
+  /** Ends a run: one write that records the summary, clears the checkpoint and frees the lease. */
+  finish(summary: StoredSummary | undefined, run: SweepCheckpoint | undefined): Promise<void>;
+}
+
+/** The invocation's time left (Forge: `getAppContext().invocationRemainingTimeInMillis()`). */
+export interface TimeBudget {
+  remainingMs(): number;
+}
+
+export interface Sleeper {
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+export interface NoticeStore {
+  /** The notices of these recipients (a person, and `#admins` for admins), newest first. */
+  listFor(recipients: readonly string[]): Promise<NoticeDto[]>;
+  /** The UTC day the flag was last shown to the person. */
+  flagShownOn(personId: string): Promise<string | undefined>;
+  markFlagShown(personId: string, day: string): Promise<void>;
+}
+
+export interface ProposalStore {
+  get(proposedOwnerId: string, accountId: string): Promise<OwnerProposal | undefined>;
+  forPerson(proposedOwnerId: string): Promise<OwnerProposal[]>;
+  all(): Promise<OwnerProposal[]>;
+  put(p: OwnerProposal): Promise<void>;
+  remove(proposedOwnerId: string, accountId: string): Promise<void>;
+}
+
+export interface FindingStore {
+  open(code: string | undefined, pageSize: number, cursor: string | undefined): Promise<{ findings: FindingRow[]; nextCursor?: string }>;
+}
+
+/** A webhook-id seen once (FAIL_IF_EXISTS with a TTL longer than the tolerance). */
+export interface ReplayGuard {
+  /** True the first time an id is claimed; false for a replay. */
+  claim(id: string, ttlSeconds: number): Promise<boolean>;
+}
+
+export interface SigningSecret {
+  /** `OFFBOARDING_WEBHOOK_SECRET` when set, else the stored secret; undefined when there is none. */
+  current(): Promise<string | undefined>;
+}
+
+export interface WatchDeps extends RegistryDeps {
+  staff: StaffDirectory;
+  userStates: () => UserStateSource;
+  sweepState: SweepStateStore;
+  time: TimeBudget;
+  sleeper: Sleeper;
+  notices: NoticeStore;
+  proposals: ProposalStore;
+  findingStore: FindingStore;
+  replay: ReplayGuard;
+  signingSecret: SigningSecret;
+}

@@ -1,0 +1,189 @@
+import { FINDING_SEVERITY, type FindingCode } from '../contract/offboarding';
+import {
+  type AccountRecord,
+  credentialState,
+  earliestCredentialExpiry,
+  isReviewOverdue,
+  reviewDueOn,
+} from './account';
+import { epochDay } from './dates';
+import { isHuman, type UserFacts } from './people';
+
+/** Recipient id of notices every Jira admin sees. */
+export const ADMINS = '#admins';
+
+/** A finding open on an account, as the record carries it (`AccountRecord.findings`). */
+export interface OpenFinding {
+  code: FindingCode;
+  /**
+   * What one notice covers: the day the cause appeared, a review's due date, a credential's expiry and
+   * warning window. A new period of the same code notifies again; the same period never twice.
+   */
+  period: string;
+  openedAt: string;
+  /** Who was told (person ids, or `#admins`), so that resolving the finding withdraws their notices. */
+  notified: string[];
+}
+
+/** A user's Jira state as the sweep sees it: `unknown` when Jira could not be asked this run. */
+export type LookupState = { kind: 'found'; user: UserFacts } | { kind: 'missing' } | { kind: 'unknown' };
+
+export interface FindingFacts {
+  account: LookupState;
+  owner: LookupState;
+  backupOwner?: LookupState;
+  /** Active tagged integration accounts (the owner must not be one). */
+  tagged: ReadonlySet<string>;
+}
+
+export interface DueFinding {
+  code: FindingCode;
+  period: string;
+}
+
+/**
+ * The findings an account has now (DESIGN.md §2), a pure function of the record, the people's Jira
+ * states, today and the warning windows. A person whose state is `unknown` keeps the findings about
+ * them that were open (`previous`), so a failed lookup never resolves nor opens anything.
+ */
+export function dueFindings(
+  record: AccountRecord,
+  facts: FindingFacts,
+  today: string,
+  warningDays: readonly number[],
+  previous: readonly OpenFinding[] = [],
+): DueFinding[] {
+  if (record.status !== 'active') return [];
+  const out: DueFinding[] = [];
+  const keep = (...codes: FindingCode[]) => {
+    for (const p of previous) if (codes.includes(p.code)) out.push({ code: p.code, period: p.period });
+  };
+
+  const person = (
+    state: LookupState,
+    inactive: FindingCode,
+    missing: FindingCode,
+  ): void => {
+    if (state.kind === 'unknown') keep(inactive, missing);
+    else if (state.kind === 'missing') out.push({ code: missing, period: today });
+    else if (!state.user.active) out.push({ code: inactive, period: today });
+  };
+  person(facts.account, 'ACCOUNT_INACTIVE', 'ACCOUNT_MISSING');
+  person(facts.owner, 'OWNER_INACTIVE', 'OWNER_MISSING');
+
+  if (!record.backupOwnerId) out.push({ code: 'NO_BACKUP_OWNER', period: 'none' });
+  else if (!facts.backupOwner || facts.backupOwner.kind === 'unknown') keep('NO_BACKUP_OWNER');
+  else if (facts.backupOwner.kind === 'missing' || !facts.backupOwner.user.active)
+    out.push({ code: 'NO_BACKUP_OWNER', period: `inactive:${record.backupOwnerId}` });
+
+  if (facts.tagged.has(record.ownerId)) out.push({ code: 'OWNER_IS_INTEGRATION_ACCOUNT', period: 'tagged' });
+  else if (facts.owner.kind === 'found' && !isHuman(facts.owner.user))
+    out.push({ code: 'OWNER_IS_INTEGRATION_ACCOUNT', period: facts.owner.user.accountType });
+  else if (facts.owner.kind === 'unknown') keep('OWNER_IS_INTEGRATION_ACCOUNT');
+
+  if (isReviewOverdue(record, today)) out.push({ code: 'REVIEW_OVERDUE', period: reviewDueOn(record) });
+
+  const expired = record.integrations
+    .map((i) => i.credentialExpiresOn)
+    .filter((d): d is string => !!d && d < today)
+    .sort();
+  if (expired.length) out.push({ code: 'CREDENTIAL_EXPIRED', period: expired[0] ?? today });
+  const upcoming = earliestCredentialExpiry(
+    record.integrations.filter((i) => !i.credentialExpiresOn || i.credentialExpiresOn >= today),
+  );
+  const windows = [...warningDays].sort((a, b) => a - b);
+  const widest = windows[windows.length - 1] ?? 0;
+  if (upcoming && credentialState(upcoming, today, widest) === 'expiring') {
+    const left = epochDay(upcoming) - epochDay(today);
+    const window = windows.find((w) => left <= w) ?? widest;
+    out.push({ code: 'CREDENTIAL_EXPIRING', period: `${upcoming}/${window}d` });
+  }
+  return out;
+}
+
+/** Who is told of a finding: the owner and backup (when active), and every admin for broken accounts. */
+export function recipientsOf(code: FindingCode, record: AccountRecord, facts: FindingFacts): string[] {
+  const out: string[] = [];
+  const usable = (s: LookupState | undefined) => s?.kind === 'found' && s.user.active;
+  if (usable(facts.owner) && !facts.tagged.has(record.ownerId)) out.push(record.ownerId);
+  if (record.backupOwnerId && usable(facts.backupOwner)) out.push(record.backupOwnerId);
+  if (
+    code === 'ACCOUNT_INACTIVE' ||
+    code === 'ACCOUNT_MISSING' ||
+    code === 'OWNER_INACTIVE' ||
+    code === 'OWNER_MISSING' ||
+    out.length === 0
+  )
+    out.push(ADMINS);
+  return out;
+}
+
+export interface FindingsDiff {
+  /** The findings the record carries from now on. */
+  next: OpenFinding[];
+  /** Newly open, or open for a new period (notify). */
+  opened: OpenFinding[];
+  /** No longer due (resolve, withdraw notices). */
+  resolved: OpenFinding[];
+  changed: boolean;
+}
+
+/** Compares what is due with what the record carries. */
+export function diffFindings(
+  previous: readonly OpenFinding[],
+  due: readonly DueFinding[],
+  nowIso: string,
+  recipients: (code: FindingCode) => string[],
+): FindingsDiff {
+  const prevBy = new Map(previous.map((f) => [f.code, f]));
+  const dueBy = new Map(due.map((d) => [d.code, d]));
+  const next: OpenFinding[] = [];
+  const opened: OpenFinding[] = [];
+  const resolved: OpenFinding[] = [];
+  for (const d of dueBy.values()) {
+    const prev = prevBy.get(d.code);
+    if (prev && prev.period === d.period) next.push(prev);
+    else {
+      const f: OpenFinding = { code: d.code, period: d.period, openedAt: nowIso, notified: recipients(d.code) };
+      next.push(f);
+      opened.push(f);
+      if (prev) resolved.push(prev);
+    }
+  }
+  for (const p of previous) if (!dueBy.has(p.code)) resolved.push(p);
+  next.sort((a, b) => FINDING_SEVERITY[b.code] - FINDING_SEVERITY[a.code] || a.code.localeCompare(b.code));
+  return { next, opened, resolved, changed: opened.length > 0 || resolved.length > 0 };
+}
+
+/** A sentence for people about a finding on an account. */
+export function findingText(code: FindingCode, record: AccountRecord): string {
+  const a = record.displayName;
+  const owner = record.ownerName || 'its owner';
+  switch (code) {
+    case 'ACCOUNT_INACTIVE':
+      return `${a} is deactivated in Jira: integrations using it are broken.`;
+    case 'ACCOUNT_MISSING':
+      return `Jira no longer knows ${a}: integrations using it are broken.`;
+    case 'OWNER_INACTIVE':
+      return `${owner}, the owner of ${a}, is deactivated: pick a new owner.`;
+    case 'OWNER_MISSING':
+      return `The owner of ${a} no longer exists in Jira: pick a new owner.`;
+    case 'NO_BACKUP_OWNER':
+      return record.backupOwnerId
+        ? `The backup owner of ${a} is deactivated: name an active backup owner.`
+        : `${a} has no backup owner: name one.`;
+    case 'OWNER_IS_INTEGRATION_ACCOUNT':
+      return `The owner of ${a} is itself an integration account: a person must own it.`;
+    case 'REVIEW_OVERDUE':
+      return `The review of ${a} was due on ${reviewDueOn(record)}.`;
+    case 'CREDENTIAL_EXPIRING':
+      return `A credential of ${a} expires on ${earliestCredentialExpiry(record.integrations) ?? 'soon'}: rotate it.`;
+    case 'CREDENTIAL_EXPIRED':
+      return `A credential of ${a} has expired: rotate it.`;
+  }
+}
+
+/** Storage keys of a finding and its notices. */
+export const findingKey = (accountId: string, code: string) => `${accountId}:${code}`;
+export const noticeKey = (personId: string, accountId: string, code: string, period: string) =>
+  `${personId}:${accountId}:${code}:${period}`.replace(/[^a-zA-Z0-9:._\s#-]/g, '.');

@@ -1,0 +1,40 @@
+import type { WatchDeps } from '../app/watch-ports';
+import { jiraDirectory } from '../infra/jira-directory';
+import { jiraStaff } from '../infra/jira-staff';
+import { jiraUserStates } from '../infra/jira-user-states';
+import { kvsAccounts } from '../infra/kvs-accounts';
+import { kvsAudit } from '../infra/kvs-audit';
+import { kvsWebhookSecret } from '../infra/kvs-secret';
+import { kvsSettings } from '../infra/kvs-settings';
+import {
+  forgeTime,
+  kvsFindings,
+  kvsNotices,
+  kvsProposals,
+  kvsReplayGuard,
+  kvsSweepState,
+  signingSecret,
+} from '../infra/kvs-watch';
+
+/** The production wiring of the watch use cases (the only place that picks the adapters). */
+export const watchDeps: WatchDeps = {
+  accounts: kvsAccounts,
+  audit: kvsAudit,
+  directory: jiraDirectory,
+  settings: kvsSettings,
+  secrets: kvsWebhookSecret,
+  clock: { now: () => new Date() },
+  staff: jiraStaff,
+  userStates: jiraUserStates,
+  sweepState: kvsSweepState,
+  time: forgeTime,
+  sleeper: {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random(),
+  },
+  notices: kvsNotices,
+  proposals: kvsProposals,
+  findingStore: kvsFindings,
+  replay: kvsReplayGuard,
+  signingSecret,
+};
