@@ -7,8 +7,12 @@
  *   GET /jira/settings/apps/<appId>/<envId>[/...]    jira:adminPage (sub-paths = the app's subpages)
  *   GET /jira/settings/apps/configure|get-started/…  jira:adminPage with useAsConfig / useAsGetStarted
  *   GET /jira/apps/<appId>/<envId>[/...]             jira:globalPage
+ *   GET /browse/<issueKey>                           the issue view, with the app's jira:issuePanel modules
  *   GET /__local/resources/<resourceKey>/<file>      the manifest resource's files
  *   GET /__local/bridge/{client.js,host.js,shell.css}
+ *
+ * Every shell page also runs the app's `jira:globalBackgroundScript` modules (for their `experience`)
+ * in hidden iframes, and shows their flags.
  *
  * Any page accepts `?as=<email>` (kept in the `forge-local-as` cookie) and `?theme=light|dark`
  * (kept in `forge-local-theme`).
@@ -19,7 +23,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { JiraSite } from '../jira/jira-site.js';
-import type { SeedUser } from '../jira/seed.js';
+import type { AdfDocument, SeedIssue, SeedUser } from '../jira/seed.js';
 import type { Manifest, ManifestModule } from '../runtime/manifest.js';
 import { LOCAL_IDS } from '../runtime/runtime.js';
 import { AS_COOKIE, DEFAULT_AS_EMAIL, readCookie } from './control.js';
@@ -326,8 +330,9 @@ export function forgeContext(
   user: SeedUser,
   colorMode: ColorMode,
   location: string,
+  extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const extension: Record<string, unknown> = { type: m.kind };
+  const extension: Record<string, unknown> = { type: m.kind, ...extra };
   if (m.kind === 'jira:adminPage' || m.kind === 'jira:globalPage' || m.kind === 'jira:personalSettingsPage') {
     extension.location = location;
   }
@@ -361,9 +366,10 @@ function iframeFor(
   frameId: string,
   title: string,
   autoHeight: boolean,
+  className = 'frame',
 ): string {
   const src = `${RESOURCES_PREFIX}${encodeURIComponent(resourceKey)}/index.html?moduleKey=${encodeURIComponent(moduleKey)}`;
-  return `<iframe class="frame" data-forge-frame="${escapeHtml(frameId)}"${autoHeight ? ' data-auto-height' : ''} title="${escapeHtml(title)}" src="${escapeHtml(src)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`;
+  return `<iframe class="${escapeHtml(className)}" data-forge-frame="${escapeHtml(frameId)}"${autoHeight ? ' data-auto-height' : ''} title="${escapeHtml(title)}" src="${escapeHtml(src)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`;
 }
 
 function pageModulePage(deps: PageDeps, acting: Acting, surface: Surface, subPath: string, url: URL): string {
@@ -415,6 +421,7 @@ function pageModulePage(deps: PageDeps, acting: Acting, surface: Surface, subPat
 </nav>`;
   }
 
+  const background = backgroundScripts(deps, acting, location);
   const body = `<a class="skip-link" href="#main">Skip to the app</a>
 ${topBar(deps, acting, here)}
 <div class="layout">
@@ -424,12 +431,13 @@ ${inactiveNotice(acting)}
 ${main}
 </main>
 </div>
-<section id="forge-flags" class="flags" aria-label="Flags"></section>`;
+<section id="forge-flags" class="flags" aria-label="Flags"></section>
+${background.html}`;
   return documentHtml({
     title: `${title} - ${deps.site.siteName}`,
     colorMode: acting.colorMode,
     body,
-    config: shellConfig(deps, acting, [ext]),
+    config: shellConfig(deps, acting, [ext, ...background.extensions]),
   });
 }
 
@@ -450,6 +458,8 @@ function homePage(deps: PageDeps, acting: Acting): string {
         how = `run now: POST <code>/__local/scheduled/${escapeHtml(m.key)}</code>`;
       else if (m.kind === 'trigger') how = `fire: POST <code>/__local/trigger/${escapeHtml(m.key)}</code>`;
       else if (m.kind === 'jira:issuePanel') how = 'shown in the issue view';
+      else if (m.kind === 'jira:globalBackgroundScript')
+        how = `runs on ${backgroundExperiences(m).includes('all') ? 'every page' : backgroundExperiences(m).join(', ')}`;
       return `<li><div class="card"><span class="card-title" style="color:var(--text)">${escapeHtml(m.title ?? m.key)}</span><span class="card-meta">${escapeHtml(KIND_LABELS[m.kind] ?? m.kind)} · <code>${escapeHtml(m.key)}</code>${how ? `<br>${how}` : ''}</span></div></li>`;
     })
     .join('');
@@ -462,6 +472,14 @@ function homePage(deps: PageDeps, acting: Acting): string {
         `<tr><td><span class="person"><img class="avatar" src="${escapeHtml(avatarUrl(u, 24))}" alt="" width="24" height="24">${escapeHtml(u.displayName)}</span></td><td>${escapeHtml(u.emailAddress)}</td><td><span class="tag ${u.active ? 'tag-active' : 'tag-inactive'}">${u.active ? 'Active' : 'Inactive'}</span>${deps.site.isAdmin(u.accountId) ? ' <span class="tag">Jira admin</span>' : ''}</td><td><a href="/?as=${encodeURIComponent(u.emailAddress ?? '')}">Act as</a></td></tr>`,
     )
     .join('');
+  const issues = deps.site
+    .allIssues()
+    .map((issue) => {
+      const project = deps.site.project(issue.projectId);
+      return `<li><a class="card" href="${escapeHtml(issuePath(issue.key))}"><span class="card-title">${escapeHtml(issue.key)}</span> <span style="color:var(--text)">${escapeHtml(issue.summary)}</span><span class="card-meta">${escapeHtml(project?.name ?? '')} · ${escapeHtml(issue.statusName)}</span></a></li>`;
+    })
+    .join('');
+  const background = backgroundScripts(deps, acting, `${deps.appUrl}/`);
   const body = `${topBar(deps, acting, '/')}
 <main class="content" id="main">
   <h1>${escapeHtml(deps.site.siteName)}</h1>
@@ -469,15 +487,18 @@ function homePage(deps: PageDeps, acting: Acting): string {
   ${inactiveNotice(acting)}
   <h2>App pages</h2>
   <ul class="card-list">${cards || '<li>The manifest has no page modules.</li>'}</ul>
+  ${issues ? `<h2>Work items</h2><ul class="card-list">${issues}</ul>` : ''}
   ${others ? `<h2>Other modules</h2><ul class="card-list">${others}</ul>` : ''}
   <h2>People to act as</h2>
   <table class="people"><thead><tr><th scope="col">Person</th><th scope="col">Email</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead><tbody>${named}</tbody></table>
-</main>`;
+</main>
+<section id="forge-flags" class="flags" aria-label="Flags"></section>
+${background.html}`;
   return documentHtml({
     title: `${deps.site.siteName} - Local Jira`,
     colorMode: acting.colorMode,
     body,
-    config: shellConfig(deps, acting, []),
+    config: shellConfig(deps, acting, background.extensions),
   });
 }
 
@@ -504,6 +525,190 @@ function unknownUserPage(site: JiraSite, email: string): string {
     'light',
     `<p>No seeded user has the email <strong>${escapeHtml(email)}</strong>, so the site can't act as them.</p><p>Try one of these:</p><ul>${list}</ul><p><a href="/">Back to the home page</a></p>`,
   );
+}
+
+// ------------------------------------------------------------------ background scripts
+
+/** `experience` of a `jira:globalBackgroundScript` (FORGE-FACTS §1.1: none = runs nowhere). */
+function backgroundExperiences(m: ManifestModule): string[] {
+  return Array.isArray(m.raw.experience)
+    ? m.raw.experience.filter((e): e is string => typeof e === 'string')
+    : [];
+}
+
+/**
+ * The app's background scripts for a shell page: hidden iframes (Jira's invisible container) and their
+ * extensions. `issue` is set on the issue view, the only page where `issue-view` scripts run and where
+ * the context carries `issue`/`project`.
+ */
+function backgroundScripts(
+  deps: PageDeps,
+  acting: Acting,
+  location: string,
+  issue?: { issue: Record<string, unknown>; project: Record<string, unknown> },
+): { html: string; extensions: ShellExtension[] } {
+  const extensions: ShellExtension[] = [];
+  const frames: string[] = [];
+  for (const m of deps.manifest.modules) {
+    if (m.kind !== 'jira:globalBackgroundScript' || !m.resource) continue;
+    const experiences = backgroundExperiences(m);
+    if (!experiences.includes('all') && !(issue && experiences.includes('issue-view'))) continue;
+    const resource = deps.manifest.resources.find((r) => r.key === m.resource);
+    if (!resource) continue;
+    const frameId = `${m.key}-background`;
+    extensions.push({
+      frameId,
+      moduleKey: m.key,
+      moduleKind: m.kind,
+      resourceKey: resource.key,
+      basePath: '/',
+      context: forgeContext(deps, m, acting.user, acting.colorMode, location, {
+        ...(issue ?? {}),
+        experience: issue ? 'issue-view' : 'all',
+      }),
+      autoHeight: false,
+    });
+    frames.push(
+      iframeFor(resource.key, m.key, frameId, `${m.title ?? m.key} (background)`, false, 'frame-background'),
+    );
+  }
+  return {
+    html: frames.length ? `<div class="background-scripts" aria-hidden="true">${frames.join('')}</div>` : '',
+    extensions,
+  };
+}
+
+// ------------------------------------------------------------------ the issue view
+
+export function issuePath(key: string): string {
+  return `/browse/${encodeURIComponent(key)}`;
+}
+
+const ISSUE_PATH = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/;
+
+/** The plain text of an ADF document's paragraphs (the shell shows descriptions, it doesn't edit them). */
+function adfParagraphs(doc: AdfDocument | null): string[] {
+  if (!doc) return [];
+  const text = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return '';
+    const n = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (typeof n.text === 'string') return n.text;
+    return Array.isArray(n.content) ? n.content.map(text).join('') : '';
+  };
+  return doc.content.map(text).filter((t) => t.trim() !== '');
+}
+
+/**
+ * The display conditions the shell can decide (FORGE-FACTS §1.1); others (`jiraExpression`, entity
+ * properties...) are taken as met. UI only: resolvers authorize on their own.
+ */
+function displayConditionsMet(deps: PageDeps, m: ManifestModule, acting: Acting): boolean {
+  const conditions = m.raw.displayConditions;
+  if (!conditions || typeof conditions !== 'object') return true;
+  const c = conditions as Record<string, unknown>;
+  const admin = deps.site.isAdmin(acting.user.accountId);
+  for (const key of ['isAdmin', 'isSiteAdmin', 'canAdministerJira'] as const) {
+    if (typeof c[key] === 'boolean' && c[key] !== admin) return false;
+  }
+  if (c.isLoggedIn === false) return false;
+  return true;
+}
+
+function personHtml(deps: PageDeps, accountId: string | null, none = 'Unassigned'): string {
+  const user = accountId ? deps.site.user(accountId) : undefined;
+  if (!user) return `<span class="issue-none">${escapeHtml(accountId ? 'Unknown user' : none)}</span>`;
+  return `<span class="person"><img class="avatar avatar-small" src="${escapeHtml(avatarUrl(user, 24))}" alt="" width="24" height="24">${escapeHtml(user.displayName)}${user.active ? '' : ' <span class="tag tag-inactive">Inactive</span>'}</span>`;
+}
+
+const ISSUE_ICON =
+  '<svg class="issue-type-icon" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3" fill="var(--brand)"/><path d="M4.5 8.2l2.2 2.2 4.8-4.8" stroke="#fff" stroke-width="1.8" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+
+function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url: URL): string {
+  const project = deps.site.project(issue.projectId);
+  const issueType = project?.issueTypes.find((t) => t.id === issue.issueTypeId);
+  const location = `${deps.appUrl}${url.pathname}`;
+  const issueContext = {
+    issue: { id: issue.id, key: issue.key, type: issueType?.name ?? '', typeId: issue.issueTypeId },
+    project: { id: issue.projectId, key: project?.key ?? '', type: project?.projectTypeKey ?? 'software' },
+  };
+
+  const extensions: ShellExtension[] = [];
+  const panels = deps.manifest.modules
+    .filter((m) => m.kind === 'jira:issuePanel' && m.resource && displayConditionsMet(deps, m, acting))
+    .map((m) => {
+      const resource = deps.manifest.resources.find((r) => r.key === m.resource);
+      if (!resource) return '';
+      const frameId = `${m.key}-frame`;
+      extensions.push({
+        frameId,
+        moduleKey: m.key,
+        moduleKind: m.kind,
+        resourceKey: resource.key,
+        basePath: url.pathname,
+        context: forgeContext(deps, m, acting.user, acting.colorMode, location, {
+          ...issueContext,
+          isNewToIssue: false,
+          location,
+        }),
+        autoHeight: true,
+      });
+      const title = m.title ?? m.key;
+      const headingId = `${m.key}-title`;
+      return `<section class="issue-panel" aria-labelledby="${escapeHtml(headingId)}" data-issue-panel="${escapeHtml(m.key)}">
+  <h2 class="issue-panel-title" id="${escapeHtml(headingId)}">${ICONS.app}<span>${escapeHtml(title)}</span></h2>
+  ${iframeFor(resource.key, m.key, frameId, title, true, 'frame frame-panel')}
+</section>`;
+    })
+    .join('');
+
+  const description = adfParagraphs(issue.description)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
+  const userFieldRows = Object.entries(issue.userFields)
+    .map(([fieldId, accountId]) => {
+      const field = deps.site.userPickerField(fieldId);
+      return `<dt>${escapeHtml(field?.name ?? fieldId)}</dt><dd data-field="${escapeHtml(fieldId)}">${personHtml(deps, accountId, 'None')}</dd>`;
+    })
+    .join('');
+  const background = backgroundScripts(deps, acting, location, issueContext);
+
+  const body = `<a class="skip-link" href="#main">Skip to the work item</a>
+${topBar(deps, acting, url.pathname)}
+<main class="issue-view" id="main" tabindex="-1">
+${inactiveNotice(acting)}
+<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="/">Projects</a><span aria-hidden="true">/</span><span>${escapeHtml(project?.name ?? '')}</span><span aria-hidden="true">/</span><span class="breadcrumb-key">${ISSUE_ICON}${escapeHtml(issue.key)}</span></nav>
+<div class="issue-grid">
+  <div class="issue-main">
+    <h1 class="issue-summary">${escapeHtml(issue.summary)}</h1>
+    <section class="issue-section" aria-labelledby="issue-description"><h2 id="issue-description">Description</h2>${description || '<p class="issue-none">Add a description…</p>'}</section>
+    ${panels}
+    <section class="issue-section" aria-labelledby="issue-activity"><h2 id="issue-activity">Activity</h2><p class="issue-none">No comments yet.</p></section>
+  </div>
+  <aside class="issue-details" aria-label="Details">
+    <span class="issue-status">${escapeHtml(issue.statusName)}</span>
+    <div class="issue-details-box">
+      <h2>Details</h2>
+      <dl>
+        <dt>Assignee</dt><dd>${personHtml(deps, issue.assigneeAccountId)}</dd>
+        <dt>Reporter</dt><dd>${personHtml(deps, issue.reporterAccountId, 'None')}</dd>
+        ${userFieldRows}
+        <dt>Work type</dt><dd>${escapeHtml(issueType?.name ?? '')}</dd>
+        <dt>Project</dt><dd>${escapeHtml(project ? `${project.name} (${project.key})` : '')}</dd>
+        <dt>Labels</dt><dd>${issue.labels.length ? issue.labels.map((l) => `<span class="tag">${escapeHtml(l)}</span>`).join(' ') : '<span class="issue-none">None</span>'}</dd>
+      </dl>
+    </div>
+    <p class="issue-dates">Created ${escapeHtml(issue.created.slice(0, 10))} · Updated ${escapeHtml(issue.updated.slice(0, 10))}</p>
+  </aside>
+</div>
+</main>
+<section id="forge-flags" class="flags" aria-label="Flags"></section>
+${background.html}`;
+  return documentHtml({
+    title: `[${issue.key}] ${issue.summary} - ${deps.site.siteName}`,
+    colorMode: acting.colorMode,
+    body,
+    config: shellConfig(deps, acting, [...extensions, ...background.extensions]),
+  });
 }
 
 // ------------------------------------------------------------------ resources
@@ -631,8 +836,9 @@ export function createPageRouter(
     }
 
     const isHome = path === '/' || path === '/index.html';
-    const match = isHome ? undefined : matchSurface(path);
-    if (!isHome && !match) return false;
+    const issueKey = ISSUE_PATH.exec(path)?.[1];
+    const match = isHome || issueKey ? undefined : matchSurface(path);
+    if (!isHome && !issueKey && !match) return false;
 
     const acting = actingUser(deps.site, req, url);
     if ('unknownEmail' in acting) {
@@ -644,6 +850,20 @@ export function createPageRouter(
       : {};
     if (isHome) {
       send(res, 200, 'text/html; charset=utf-8', homePage(deps, acting), headers);
+      return true;
+    }
+    if (issueKey) {
+      const issue = deps.site.issue(issueKey.toUpperCase());
+      if (!issue) {
+        const html = messagePage(
+          'Work item not found',
+          acting.colorMode,
+          `<p>There is no work item <strong>${escapeHtml(issueKey)}</strong> on this site.</p><p><a href="/">Back to the home page</a></p>`,
+        );
+        send(res, 404, 'text/html; charset=utf-8', html, headers);
+        return true;
+      }
+      send(res, 200, 'text/html; charset=utf-8', issuePage(deps, acting, issue, url), headers);
       return true;
     }
     if (match && 'wrongIds' in match) {

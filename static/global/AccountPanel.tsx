@@ -41,6 +41,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
         gridTemplateColumns: 'max-content 1fr',
         columnGap: token('space.200'),
         rowGap: token('space.050'),
+        alignItems: 'baseline',
       }}
     >
       {rows.map(([term, value]) => (

@@ -248,11 +248,14 @@ export function AccountCard({
   departingId,
   onTransfer,
   onRetire,
+  blocks,
 }: {
   account: OffboardingAccount;
   departingId: string;
   onTransfer: Act<TransferRequest>;
   onRetire: Act<RetireRequest>;
+  /** This account is why the verdict is block. */
+  blocks: boolean;
 }) {
   const [open, setOpen] = useState<'none' | 'transfer' | 'retire'>('none');
   const integrations = account.integrations.map((i) => `${i.system} (${i.environment})`).join(', ');
@@ -274,6 +277,7 @@ export function AccountCard({
               </Heading>
               <Inline space="space.050" shouldWrap>
                 <Lozenge appearance="inprogress">{ROLE_LABELS[account.role]}</Lozenge>
+                {blocks ? <Lozenge appearance="removed">Blocks deactivation</Lozenge> : null}
                 {account.accountActive ? null : <Lozenge appearance="removed">Inactive in Jira</Lozenge>}
               </Inline>
             </Stack>
@@ -306,6 +310,7 @@ export function AccountCard({
             gridTemplateColumns: 'max-content 1fr',
             columnGap: token('space.200'),
             rowGap: token('space.050'),
+            alignItems: 'baseline',
           }}
         >
           <dt>

@@ -7,9 +7,14 @@ import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import SectionMessage from '@atlaskit/section-message';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Textarea from '@atlaskit/textarea';
-import type { OffboardingAcknowledged, OffboardingCheckResult } from '@contract/offboarding';
+import type {
+  OffboardingAccount,
+  OffboardingAcknowledged,
+  OffboardingCheckResult,
+  ReasonCode,
+} from '@contract/offboarding';
 import { getJiraPerson, isApiError, offboardingApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/states';
@@ -34,6 +39,18 @@ export interface OffboardingCheckProps {
   onForbidden?: (error: unknown) => void;
   /** The issue panel's answer when the issue names nobody (or no field is configured). */
   onNoPerson?: (error: unknown) => void;
+}
+
+/** Reason codes that make the verdict a block (contract: REASON_CODES). */
+const BLOCKING = new Set<ReasonCode>(['IS_INTEGRATION_ACCOUNT', 'OWNS_WITHOUT_ACTIVE_BACKUP']);
+
+/** The accounts that block the deactivation first, then the others, each group in the server's order. */
+function byUrgency(r: OffboardingCheckResult): OffboardingAccount[] {
+  const blocking = new Set(r.reasons.filter((x) => BLOCKING.has(x.code)).map((x) => x.accountId));
+  return [
+    ...r.accounts.filter((a) => blocking.has(a.accountId)),
+    ...r.accounts.filter((a) => !blocking.has(a.accountId)),
+  ];
 }
 
 function personName(r: OffboardingCheckResult): string {
@@ -79,12 +96,31 @@ function PersonHeader({
   );
 }
 
-function Verdict({ result }: { result: OffboardingCheckResult }) {
+function Verdict({
+  result,
+  onAcknowledge,
+}: {
+  result: OffboardingCheckResult;
+  /** Offered on block and warn verdicts, until acknowledged. */
+  onAcknowledge: (() => void) | undefined;
+}) {
   const { verdict, reasons, accounts } = result;
   const name = personName(result);
   return (
     <div data-testid="offboarding-verdict" data-verdict={verdict} role="status" aria-live="polite">
-      <SectionMessage appearance={VERDICT_APPEARANCE[verdict].message} title={verdictTitle(verdict, name)}>
+      <SectionMessage
+        appearance={VERDICT_APPEARANCE[verdict].message}
+        title={verdictTitle(verdict, name)}
+        actions={
+          onAcknowledge
+            ? [
+                <SectionMessageAction key="acknowledge" onClick={onAcknowledge}>
+                  {`Acknowledge and deactivate anyway…`}
+                </SectionMessageAction>,
+              ]
+            : []
+        }
+      >
         <Stack space="space.100">
           <Inline space="space.100" alignBlock="center" shouldWrap>
             <Lozenge appearance={VERDICT_APPEARANCE[verdict].lozenge} isBold>
@@ -107,40 +143,36 @@ function Verdict({ result }: { result: OffboardingCheckResult }) {
   );
 }
 
+function isAcknowledged(result: OffboardingCheckResult, ack: OffboardingAcknowledged | undefined): boolean {
+  return ack !== undefined && ack.personId === result.person.accountId && ack.verdict === result.verdict;
+}
+
+/** The acknowledgement: the form (once asked for from the verdict), then the recorded line. */
 function Acknowledge({
   result,
   acknowledged,
+  open,
+  setOpen,
   onAcknowledged,
 }: {
   result: OffboardingCheckResult;
   acknowledged: OffboardingAcknowledged | undefined;
+  open: boolean;
+  setOpen: (open: boolean) => void;
   onAcknowledged: (a: OffboardingAcknowledged) => void;
 }) {
-  const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const name = personName(result);
   if (result.verdict === 'safe') return null;
-  if (
-    acknowledged &&
-    acknowledged.personId === result.person.accountId &&
-    acknowledged.verdict === result.verdict
-  ) {
+  if (acknowledged && isAcknowledged(result, acknowledged)) {
     return (
       <Text as="p" color="color.text.subtle" testId="offboarding-acknowledged">
         {`You acknowledged this ${VERDICT_LABELS[acknowledged.verdict].toLowerCase()} verdict on ${formatTime(acknowledged.at)} (audit record #${String(acknowledged.auditSeq)}).`}
       </Text>
     );
   }
-  if (!open) {
-    return (
-      <Box>
-        <Button appearance="subtle" onClick={() => setOpen(true)}>
-          Acknowledge the warning
-        </Button>
-      </Box>
-    );
-  }
+  if (!open) return null;
   const submit = async () => {
     setBusy(true);
     try {
@@ -215,6 +247,7 @@ export function OffboardingCheck({ source, onForbidden, onNoPerson }: Offboardin
   );
   const [avatars, setAvatars] = useState<Record<string, string | undefined>>({});
   const [acknowledged, setAcknowledged] = useState<OffboardingAcknowledged | undefined>();
+  const [ackOpen, setAckOpen] = useState(false);
   const generation = useRef(0);
 
   const show = useCallback((result: OffboardingCheckResult) => {
@@ -312,6 +345,8 @@ export function OffboardingCheck({ source, onForbidden, onNoPerson }: Offboardin
         accountId: account.accountId,
         version: account.version,
         reason,
+        // The answer is this person's check again; the issue panel's person comes from the issue.
+        ...(source === 'pick' && shown ? { departingId: shown.person.accountId } : {}),
       });
       flags.success('Account retired', `${account.displayName} left the registry. The check ran again.`);
       show(result);
@@ -370,10 +405,19 @@ export function OffboardingCheck({ source, onForbidden, onNoPerson }: Offboardin
             onRecheck={recheck}
             rechecking={state.status === 'loading'}
           />
-          <Verdict result={shown} />
+          <Verdict
+            result={shown}
+            onAcknowledge={
+              shown.verdict !== 'safe' && !isAcknowledged(shown, acknowledged) && !ackOpen
+                ? () => setAckOpen(true)
+                : undefined
+            }
+          />
           <Acknowledge
             result={shown}
             acknowledged={acknowledged}
+            open={ackOpen}
+            setOpen={setAckOpen}
             onAcknowledged={(a) => {
               setAcknowledged(a);
               recheck();
@@ -384,13 +428,16 @@ export function OffboardingCheck({ source, onForbidden, onNoPerson }: Offboardin
               <Heading size="xsmall" as="h3">
                 {`Accounts concerned (${String(shown.accounts.length)})`}
               </Heading>
-              {shown.accounts.map((account) => (
+              {byUrgency(shown).map((account) => (
                 <AccountCard
                   key={`${account.accountId}:${account.role}:${String(account.version)}`}
                   account={account}
                   departingId={shown.person.accountId}
                   onTransfer={transfer}
                   onRetire={retire}
+                  blocks={shown.reasons.some(
+                    (r) => r.accountId === account.accountId && BLOCKING.has(r.code),
+                  )}
                 />
               ))}
             </Stack>
