@@ -20,6 +20,7 @@ const CandidatesPage = lazy(() => import('./candidates/CandidatesPage'));
 const ImportExportPage = lazy(() => import('./transfer/ImportExportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+const OffboardingCheckPage = lazy(() => import('../offboarding/OffboardingCheckPage'));
 
 function page(route: Route): ReactNode {
   switch (route.name) {
@@ -48,6 +49,8 @@ function page(route: Route): ReactNode {
       return <AuditPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'offboarding':
+      return <OffboardingCheckPage />;
     case 'not-found':
       return <NotFound />;
   }

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'retag'; accountId: string }
   | { name: 'tag'; accountId?: string; displayName?: string }
   | { name: 'candidates' }
+  | { name: 'offboarding' }
   | { name: 'import' }
   | { name: 'audit' }
   | { name: 'settings' }
@@ -14,6 +15,7 @@ export type Route =
 export const SECTIONS = [
   { key: 'accounts', label: 'Accounts', path: '/accounts' },
   { key: 'candidates', label: 'Candidates', path: '/candidates' },
+  { key: 'offboarding', label: 'Offboarding check', path: '/offboarding' },
   { key: 'import', label: 'Import / export', path: '/import' },
   { key: 'audit', label: 'Audit log', path: '/audit' },
   { key: 'settings', label: 'Settings', path: '/settings' },
@@ -38,7 +40,7 @@ export function parseRoute(pathname: string, search: string): Route {
     const displayName = params.get('name') ?? undefined;
     return accountId ? { name: 'tag', accountId, ...(displayName ? { displayName } : {}) } : { name: 'tag' };
   }
-  if (parts.length === 1 && (first === 'candidates' || first === 'import' || first === 'audit' || first === 'settings'))
+  if (parts.length === 1 && (first === 'candidates' || first === 'offboarding' || first === 'import' || first === 'audit' || first === 'settings'))
     return { name: first };
   return { name: 'not-found', path: pathname };
 }
@@ -52,6 +54,7 @@ export function sectionOf(route: Route): SectionKey | undefined {
     case 'tag':
       return 'accounts';
     case 'candidates':
+    case 'offboarding':
     case 'import':
     case 'audit':
     case 'settings':
