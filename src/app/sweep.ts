@@ -55,7 +55,7 @@ export async function runSweep(
   const state = await deps.sweepState.read();
   const nowMs = deps.clock.now().getTime();
   if (state.lease && state.lease.expiresAt > nowMs) return { status: 'skipped', reason: 'lease-held' };
-  const ttl = opts.leaseTtlMs ?? startRemaining + 60_000;
+  const ttl = Math.round(opts.leaseTtlMs ?? Math.min(startRemaining, 900_000) + 60_000);
   if (!(await deps.sweepState.acquire(holder, nowMs, ttl, state.lease)))
     return { status: 'skipped', reason: 'lease-held' };
 
@@ -79,6 +79,8 @@ export async function runSweep(
 
   const source = deps.userStates();
   const fetcher = new UserStateFetcher(source, deps.sleeper, deps.time, margin);
+  const learnt = run.urlBudget ?? state.last?.urlBudget;
+  if (learnt) fetcher.urlBudget = learnt;
   const distinct = [...new Set(todo.flatMap(idsOf))];
   const paging = fetcher.preferPaging(distinct, state.last?.siteUsers);
   if (paging) await fetcher.fetchSite(distinct);
@@ -150,6 +152,7 @@ export async function runSweep(
     state: stopped ? 'partial' : 'complete',
     ...totals,
   };
+  run.urlBudget = fetcher.urlBudget;
   if (stopped) {
     await deps.sweepState.checkpoint(holder, run);
     return { status: 'partial', summary };
@@ -159,6 +162,7 @@ export async function runSweep(
   const stored: StoredSummary = {
     ...summary,
     openFindings,
+    urlBudget: fetcher.urlBudget,
     ...(fetcher.siteUsers !== undefined
       ? { siteUsers: fetcher.siteUsers }
       : state.last?.siteUsers !== undefined

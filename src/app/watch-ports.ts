@@ -45,6 +45,8 @@ export interface SweepCheckpoint {
   /** Sort key (`nameKey\u0000accountId`) of the last account checked. */
   after: string;
   totals: SweepTotals;
+  /** The `/user/bulk` URL length Jira accepted so far (learnt from 414s), kept across runs. */
+  urlBudget?: number;
 }
 
 export interface SweepTotals {
@@ -60,6 +62,7 @@ export interface SweepTotals {
 export interface StoredSummary extends SweepSummary {
   /** Site size learnt from paging `/users/search` (to choose paging vs bulk next time). */
   siteUsers?: number;
+  urlBudget?: number;
   openFindings: Record<string, number>;
 }
 

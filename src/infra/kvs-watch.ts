@@ -206,7 +206,8 @@ export const signingSecret: SigningSecret = {
 export const forgeTime: TimeBudget = {
   remainingMs() {
     try {
-      return getAppContext().invocationRemainingTimeInMillis();
+      const ms = getAppContext().invocationRemainingTimeInMillis();
+      return Number.isFinite(ms) ? ms : 900_000;
     } catch {
       return 25_000;
     }

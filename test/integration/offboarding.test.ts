@@ -1,0 +1,229 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OffboardingCheckResult } from '../../src/contract/offboarding';
+import {
+  OFFBOARDING_KEYS as O,
+  OFFBOARDING_PANEL_MODULE_KEY,
+  PRE_DEACTIVATION_WEBTRIGGER_KEY,
+} from '../../src/contract/resolver-keys';
+import type { PreDeactivationResponse } from '../../src/contract/webtrigger';
+import type { AuditPage } from '../../src/contract/audit';
+import { ADMIN_KEYS } from '../../src/contract/resolver-keys';
+import { offboardingCheck } from '../../src/app/offboarding';
+import { signWebhook } from '../../src/domain/webhook-signature';
+import type { LocalSite } from '../../local/host/site.js';
+import type { WebtriggerRequest } from '../../local/runtime/runtime.js';
+import { type Call, as, data, idOf, startSite } from './harness';
+import { callResolver, liveDeps, measure } from './watch-harness';
+
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+
+let site: LocalSite;
+let admin: Call;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  process.env.OFFBOARDING_WEBHOOK_SECRET = SECRET;
+  site = await startSite();
+  admin = as(site, 'admin@example.com');
+  ids = Object.fromEntries(
+    ['admin', 'olivia', 'ben', 'nora', 'oscar', 'jenkins-ci', 'github-sync', 'legacy-importer'].map((n) => [
+      n,
+      idOf(site, `${n}@example.com`),
+    ]),
+  );
+});
+afterAll(async () => {
+  delete process.env.OFFBOARDING_WEBHOOK_SECRET;
+  await site.close();
+});
+beforeEach(() => site.reset());
+
+const panel = (accountId: string, functionKey: string, payload: unknown = {}) =>
+  callResolver<OffboardingCheckResult>(site, 'offboardingResolver', {
+    accountId,
+    moduleKey: OFFBOARDING_PANEL_MODULE_KEY,
+    functionKey,
+    payload,
+    extension: { issue: { key: 'OFF-1', id: '10000' }, project: { key: 'OFF' } },
+  });
+
+describe('offboarding check: verdicts for the seed', () => {
+  it('through the admin resolver: Olivia and Jenkins CI block, Ben warns, Nora is safe', async () => {
+    const verdict = async (id: string) => data(await admin<OffboardingCheckResult>(O.check, { personId: id }));
+    const olivia = await verdict(ids.olivia as string);
+    expect(olivia.verdict).toBe('block');
+    expect(olivia.reasons.map((r) => r.code).sort()).toEqual(['OWNS_WITHOUT_ACTIVE_BACKUP', 'OWNS_WITH_ACTIVE_BACKUP']);
+    expect(olivia.accounts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ displayName: 'Jenkins CI', role: 'owner', suggestedAction: 'pick-new-owner' }),
+        expect.objectContaining({ displayName: 'GitHub Sync', role: 'owner', suggestedAction: 'transfer-to-backup' }),
+      ]),
+    );
+    const jenkins = await verdict(ids['jenkins-ci'] as string);
+    expect(jenkins.verdict).toBe('block');
+    expect(jenkins.accounts[0]).toMatchObject({ role: 'is', suggestedAction: 'retire' });
+    expect((await verdict(ids.ben as string)).verdict).toBe('warn');
+    expect((await verdict(ids.nora as string)).verdict).toBe('safe');
+  });
+
+  it('one check costs ≤ 4 KVS requests and 1 Jira call', async () => {
+    const deps = await liveDeps();
+    const m = await measure(site, () =>
+      site.runtime.runInInvocation({}, () => offboardingCheck(ids.olivia as string, deps)),
+    );
+    expect(m.result.verdict).toBe('block');
+    expect(m.kvsRequests).toBeLessThanOrEqual(4);
+    expect(m.jiraCalls).toBe(1);
+    console.info(`offboarding check: ${m.kvsRequests} KVS requests, ${m.jiraCalls} Jira call(s)`);
+  });
+
+  it('through the issue panel as Oscar (offboarding-team) on OFF-1: Olivia blocks; Nora is refused', async () => {
+    const asOscar = data(await panel(ids.oscar as string, O.check));
+    expect(asOscar.person).toMatchObject({ accountId: ids.olivia, displayName: 'Olivia Owner' });
+    expect(asOscar.verdict).toBe('block');
+    const asNora = await panel(ids.nora as string, O.check);
+    expect(asNora).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The panel only ever checks the person its work item names.
+    const other = await panel(ids.oscar as string, O.acknowledge, { personId: ids.nora, verdict: 'safe' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('transfer to the backup owner, pick a new owner, acknowledge: audited, and the verdict follows', async () => {
+    const first = data(await admin<OffboardingCheckResult>(O.check, { personId: ids.olivia }));
+    const github = first.accounts.find((a) => a.displayName === 'GitHub Sync');
+    const jenkins = first.accounts.find((a) => a.displayName === 'Jenkins CI');
+    const afterBackup = data(
+      await admin<OffboardingCheckResult>(O.transfer, {
+        accountId: github?.accountId,
+        version: github?.version,
+        departingId: ids.olivia,
+      }),
+    );
+    expect(afterBackup.accounts.map((a) => a.displayName)).toEqual(['Jenkins CI']);
+    // A stale version is a conflict, not a lost update.
+    const stale = await admin(O.transfer, { accountId: github?.accountId, version: github?.version, departingId: ids.olivia });
+    expect(stale).toMatchObject({ ok: false });
+    // The registry's rules apply: an integration account cannot own another.
+    const bad = await admin(O.transfer, {
+      accountId: jenkins?.accountId,
+      version: jenkins?.version,
+      departingId: ids.olivia,
+      newOwnerId: ids['github-sync'],
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const done = data(
+      await admin<OffboardingCheckResult>(O.transfer, {
+        accountId: jenkins?.accountId,
+        version: jenkins?.version,
+        departingId: ids.olivia,
+        newOwnerId: ids.nora,
+      }),
+    );
+    expect(done.verdict).toBe('safe');
+    const ack = data(await admin<{ auditSeq: number }>(O.acknowledge, { personId: ids.olivia, verdict: 'safe' }));
+    expect(ack.auditSeq).toBeGreaterThan(0);
+    const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.transfer', outcome: 'allowed' }));
+    expect(audit.records).toHaveLength(2);
+    expect((await admin<{ ok: boolean }>(ADMIN_KEYS.auditVerify, {})).ok).toBe(true);
+  });
+
+  it('retire from the panel (offboarding staff, not admin)', async () => {
+    const check = data(await panel(ids.oscar as string, O.check));
+    const jenkins = check.accounts.find((a) => a.displayName === 'Jenkins CI');
+    const after = data(
+      await panel(ids.oscar as string, O.retire, { accountId: jenkins?.accountId, version: jenkins?.version, reason: 'Replaced by GitHub Actions' }),
+    );
+    expect(after.accounts.map((a) => a.displayName)).toEqual(['GitHub Sync']);
+    expect(after.verdict).toBe('warn');
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// The pre-deactivation webtrigger
+
+function signed(body: string, opts: { id?: string; ts?: number; secret?: string; method?: string; sig?: string } = {}): WebtriggerRequest {
+  const id = opts.id ?? `msg_${randomBytes(8).toString('hex')}`;
+  const ts = String(opts.ts ?? Math.floor(Date.now() / 1000));
+  const signature = opts.sig ?? signWebhook(opts.secret ?? SECRET, id, ts, body);
+  return {
+    method: opts.method ?? 'POST',
+    headers: {
+      'content-type': ['application/json'],
+      'webhook-id': [id],
+      'webhook-timestamp': [ts],
+      'webhook-signature': [signature],
+    },
+    body,
+    path: `/x/${PRE_DEACTIVATION_WEBTRIGGER_KEY}`,
+    queryParameters: {},
+  };
+}
+
+const call = (req: WebtriggerRequest) => site.runtime.runWebtrigger(PRE_DEACTIVATION_WEBTRIGGER_KEY, req);
+
+describe('pre-deactivation webtrigger', () => {
+  it('answers 200 with a verdict per account, audited once', async () => {
+    const body = JSON.stringify({ accountIds: [ids.olivia, ids['jenkins-ci'], ids.ben, ids.nora] });
+    const m = await measure(site, () => call(signed(body)));
+    expect(m.result.statusCode).toBe(200);
+    const answer = JSON.parse(m.result.body ?? '') as PreDeactivationResponse;
+    expect(answer.results.map((r) => r.verdict)).toEqual(['block', 'block', 'warn', 'safe']);
+    expect(m.jiraCalls).toBe(1);
+    const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.check' }));
+    expect(audit.records).toHaveLength(1);
+    expect(audit.records[0]).toMatchObject({ actor: { kind: 'webtrigger' }, outcome: 'allowed' });
+    console.info(`webtrigger (4 people): ${m.kvsRequests} KVS requests, ${m.jiraCalls} Jira call(s)`);
+  });
+
+  it('accepts any one of several signatures (secret rotation)', async () => {
+    const body = JSON.stringify({ accountIds: [ids.nora] });
+    const id = 'msg_rotation';
+    const ts = Math.floor(Date.now() / 1000);
+    const other = `whsec_${randomBytes(32).toString('base64')}`;
+    const sig = `${signWebhook(other, id, ts, body)} ${signWebhook(SECRET, id, ts, body)}`;
+    expect((await call(signed(body, { id, ts, sig }))).statusCode).toBe(200);
+  });
+
+  const body = () => JSON.stringify({ accountIds: [ids.olivia] });
+  const now = () => Math.floor(Date.now() / 1000);
+  const cases: [string, () => WebtriggerRequest | Promise<WebtriggerRequest>, number, number][] = [
+    // name, request, status, KVS writes allowed (the replay record only)
+    ['unsigned', () => ({ ...signed(body()), headers: { 'content-type': ['application/json'] } }), 401, 0],
+    ['wrong secret', () => signed(body(), { secret: `whsec_${randomBytes(32).toString('base64')}` }), 401, 0],
+    [
+      'altered body',
+      () => {
+        const r = signed(body());
+        return { ...r, body: JSON.stringify({ accountIds: [ids.nora] }) };
+      },
+      401,
+      0,
+    ],
+    ['stale timestamp', () => signed(body(), { ts: now() - 301 }), 401, 0],
+    ['future timestamp', () => signed(body(), { ts: now() + 301 }), 401, 0],
+    [
+      'replayed id',
+      async () => {
+        const r = signed(body(), { id: 'msg_replayed' });
+        expect((await call(r)).statusCode).toBe(200);
+        return r;
+      },
+      401,
+      1,
+    ],
+    ['oversize', () => signed(JSON.stringify({ accountIds: [ids.olivia], pad: 'x'.repeat(70 * 1024) })), 413, 0],
+    ['malformed JSON', () => signed('{"accountIds": ["abc"'), 400, 1],
+    ['too many ids', () => signed(JSON.stringify({ accountIds: Array.from({ length: 101 }, (_, i) => `id-${i}`) })), 400, 1],
+    ['wrong method', () => signed(body(), { method: 'GET' }), 405, 0],
+  ];
+  it.each(cases)('%s → 4xx, generic body, no Jira call, no write beyond the replay record', async (_n, make, status, writes) => {
+    const req = await make();
+    const m = await measure(site, () => call(req));
+    expect(m.result.statusCode).toBe(status);
+    expect(JSON.parse(m.result.body ?? '{}')).toEqual({ error: expect.any(String) as string });
+    expect(m.jiraCalls).toBe(0);
+    expect(m.kvsWrites).toBeLessThanOrEqual(writes);
+    for (const path of Object.keys(m.kvsByPath)) expect(['/api/v1/set', '/api/v1/secret/get', '/api/v1/get']).toContain(path);
+  });
+});
