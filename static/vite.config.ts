@@ -7,6 +7,7 @@
  * Adding a surface = adding a folder; nothing here changes.
  *
  *   npx vite build --config static/vite.config.ts      (npm run build)
+ *   SURFACES=admin npx vite build --config static/vite.config.ts   (only the named surfaces)
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,7 +93,8 @@ export default defineConfig({
     async buildApp(builder) {
       // Packages pick their production builds (export conditions, `process.env.NODE_ENV` checks) from this.
       process.env.NODE_ENV = 'production';
-      for (const surface of surfaces()) {
+      const only = process.env.SURFACES?.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const surface of surfaces().filter((s) => !only?.length || only.includes(s))) {
         await build(surfaceConfig(surface));
         const { entryGzip, allJsGzip } = bundleSizes(surface);
         builder.config.logger.info(

@@ -1,7 +1,7 @@
 /**
- * The admin page's first slice, in a real browser against the real local site: the Jira-like
- * shell, the sandboxed Custom UI iframe, the bridge, `/__local/invoke`, the resolver, the Jira
- * simulator. Screenshots go to docs/images/.
+ * The admin page in a real browser against the real local site: the Jira-like shell, the sandboxed
+ * Custom UI iframe, the bridge, `/__local/invoke`, the resolvers, the Jira simulator. The registry's
+ * own flows are in registry.test.ts. Screenshots go to docs/images/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,8 +52,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('admin page: site users (first slice)', () => {
-  it('shows the site users to a Jira admin, in the shell, with the table and paging', async () => {
+describe('admin page: the shell, the registry, refusal and the bridge', () => {
+  it('shows the seeded registry to a Jira admin, in the shell, with the table and its columns', async () => {
     const { page, frame, problems } = await openAdminPage('admin@example.com');
 
     // The shell: acting as the admin, the admin sidebar entry is the current page.
@@ -64,48 +64,50 @@ describe('admin page: site users (first slice)', () => {
         .getByRole('link', { name: 'Integration accounts' })
         .getAttribute('aria-current'),
     ).toBe('page');
-    expect(await page.locator('iframe[data-forge-frame]').getAttribute('sandbox')).toBe(
+    expect(await page.locator('iframe[data-forge-frame]').first().getAttribute('sandbox')).toBe(
       'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads',
     );
 
-    // The app: a table of users, with named rows.
-    const table = frame.getByRole('table');
+    // The app: the registry's seeded accounts, with their owners and Jira states.
+    const table = frame.getByTestId('accounts-table--table');
     await table.waitFor();
-    const olivia = frame.getByRole('row', { name: /Olivia Owner/ });
-    const jenkins = frame.getByRole('row', { name: /Jenkins CI/ });
-    await olivia.waitFor();
-    expect(await olivia.isVisible()).toBe(true);
-    expect(await jenkins.isVisible()).toBe(true);
-    expect(await olivia.getByRole('cell', { name: 'olivia@example.com' }).count()).toBe(1);
+    const jenkins = table.getByRole('row', { name: /Jenkins CI/ });
+    const github = table.getByRole('row', { name: /GitHub Sync/ });
+    await jenkins.waitFor();
+    expect(await jenkins.innerText()).toMatch(/Olivia Owner/);
+    expect(await github.innerText()).toMatch(/Ben Backup/);
     expect(await jenkins.getByText('Active', { exact: true }).count()).toBe(1);
     expect(
-      await frame
+      await table
         .getByRole('row', { name: /Legacy Importer/ })
         .getByText('Inactive', { exact: true })
         .count(),
     ).toBe(1);
-    expect(await frame.getByRole('columnheader').allInnerTexts()).toEqual([
-      'User',
-      'Email',
-      'Account type',
-      'Status',
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Account',
+      'Purpose',
+      'Owner',
+      'Backup owner',
+      'Review due',
+      'Risk',
+      'Findings',
     ]);
+    // Release Bot is not tagged: it is a candidate, not a row.
+    expect(await table.getByRole('row', { name: /Release Bot/ }).count()).toBe(0);
 
     // The theme came from the host through the bridge.
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe(
       'light',
     );
 
-    await page.screenshot({ path: join(IMAGES, 'admin-users.png') });
-
-    // Paging: the seed has more users than one page; "Load more" appends the next page.
-    const before = await frame.getByRole('row').count();
-    const loadMore = frame.getByRole('button', { name: 'Load more users' });
-    await loadMore.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => frame.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(before);
-    await frame.getByText(/All \d+ users are shown\./).waitFor();
-    expect(await frame.getByRole('row', { name: /Customer|App/ }).count()).toBeGreaterThan(0);
+    // Sections are tabs, operable from the keyboard, and each one is a deep link.
+    await frame.getByRole('tab', { name: 'Accounts' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/candidates$/);
+    await frame.getByRole('row', { name: /Release Bot/ }).waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/0000000000e0$/);
+    await table.waitFor();
 
     expect(unexpected(problems)).toEqual([]);
     await page.close();
@@ -116,6 +118,7 @@ describe('admin page: site users (first slice)', () => {
     await frame.getByText('You need to be a Jira administrator to use Integration accounts.').waitFor();
     expect(await frame.getByRole('table').count()).toBe(0);
     expect(await frame.getByRole('row').count()).toBe(0);
+    expect(await frame.getByRole('tab').count()).toBe(0);
     expect(await frame.getByText('Olivia Owner').count()).toBe(0);
     expect(await frame.getByText('jenkins-ci@example.com').count()).toBe(0);
     await expect.poll(() => page.getByLabel('Acting as').inputValue()).toBe('nora@example.com');
@@ -129,7 +132,9 @@ describe('admin page: site users (first slice)', () => {
     await page.goto(`${site.url}/?as=nora@example.com`);
     await page.goto(`${site.url}/`);
     expect(await page.getByLabel('Acting as').inputValue()).toBe('nora@example.com');
-    expect(await page.getByRole('link', { name: 'Integration accounts' }).getAttribute('href')).toBe(
+    expect(
+      await page.getByRole('link', { name: 'Integration accounts', exact: true }).getAttribute('href'),
+    ).toBe(
       `/jira/settings/apps/${site.manifest.appId}/e0e0e0e0-0000-4000-8000-0000000000e0`,
     );
     const response = await page.goto(`${site.url}/?as=nobody@example.com`);

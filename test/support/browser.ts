@@ -72,18 +72,26 @@ function newest(dir: string, skip: Set<string>): number {
   return max;
 }
 
-/** Is `static/build/<surface>/index.html` missing, or older than the sources it is built from? */
+/**
+ * Is `static/build/<surface>/index.html` missing, or older than the sources it is built from (its own
+ * folder, `static/shared/`, the Vite config and the contract)?
+ */
 export function staticBuildStale(surface = 'admin'): boolean {
   const index = join(ROOT_DIR, 'static', 'build', surface, 'index.html');
   if (!existsSync(index)) return true;
   const sources = Math.max(
-    newest(join(ROOT_DIR, 'static'), new Set(['build', 'node_modules'])),
+    newest(join(ROOT_DIR, 'static', surface), new Set(['node_modules'])),
+    newest(join(ROOT_DIR, 'static', 'shared'), new Set()),
+    statSync(join(ROOT_DIR, 'static', 'vite.config.ts')).mtimeMs,
     newest(join(ROOT_DIR, 'src', 'contract'), new Set()),
   );
   return sources > statSync(index).mtimeMs;
 }
 
-/** `vite build` of static/, once per process, when a surface's build is missing or stale. */
+/**
+ * `vite build` of one surface, once per process, when its build is missing or stale. Only that
+ * surface is built (`SURFACES`), so a test of one surface never waits for, or fails on, another.
+ */
 export function ensureStaticBuild(surface = 'admin'): Promise<void> {
   if (!building && !staticBuildStale(surface)) return Promise.resolve();
   building ??= promisify(execFile)(
@@ -96,7 +104,7 @@ export function ensureStaticBuild(surface = 'admin'): Promise<void> {
     ],
     {
       cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', SURFACES: surface },
       maxBuffer: 16 * 1024 * 1024,
       timeout: 300_000,
     },
@@ -124,9 +132,11 @@ export async function startSiteForBrowser(): Promise<LocalSite & { dataDir: stri
   };
 }
 
-/** The Custom UI frame of a shell page (the first `iframe[data-forge-frame]`). */
+/** The Custom UI frame of a shell page (the first `iframe[data-forge-frame]` that is not a background script's). */
 export async function appFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe[data-forge-frame]', { state: 'attached' });
+  const handle = await page.waitForSelector('iframe[data-forge-frame]:not(.frame-background)', {
+    state: 'attached',
+  });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the app iframe has no frame');
   return frame;

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import Button, { IconButton } from '@atlaskit/button/new';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import DeleteIcon from '@atlaskit/icon/core/delete';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -101,12 +100,9 @@ function IntegrationEditor({
       <Stack space="space.150">
         <Inline spread="space-between" alignBlock="center">
           <Heading size="xsmall" as="h4">{`Integration ${n}`}</Heading>
-          <IconButton
-            icon={DeleteIcon}
-            label={`Remove integration ${n}`}
-            appearance="subtle"
-            onClick={onRemove}
-          />
+          <Button appearance="subtle" spacing="compact" aria-label={`Remove integration ${n}`} onClick={onRemove}>
+            Remove
+          </Button>
         </Inline>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: token('space.200') }}>
           <FormField id={id('system')} label="System" required error={err('system')}>

@@ -14,6 +14,7 @@ import type { AccountDetail, AccountDto, JiraUserState } from '@contract/account
 import type { AuditRecordDto } from '@contract/audit';
 import { adminApi } from '../../shared/api';
 import { flags } from '../../shared/flags';
+import { revealAppTop } from '../../shared/reveal';
 import { useLoad } from '../../shared/hooks';
 import { useRouter } from '../../shared/router';
 import { ErrorState, LoadingState } from '../../shared/states';
@@ -199,7 +200,13 @@ function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChange
             ) : (
               <>
                 <Button onClick={() => navigate(paths.edit(a.accountId))}>Edit</Button>
-                <Button appearance="danger" onClick={() => setRetiring(true)}>
+                <Button
+                  appearance="danger"
+                  onClick={() => {
+                    revealAppTop();
+                    setRetiring(true);
+                  }}
+                >
                   Retire
                 </Button>
               </>

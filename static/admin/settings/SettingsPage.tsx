@@ -19,8 +19,8 @@ import {
   type SettingsView,
 } from '@contract/settings';
 import { adminApi, isApiError } from '../../shared/api';
-import { errorMessage } from '../../shared/errors';
 import { flags } from '../../shared/flags';
+import { revealAppTop } from '../../shared/reveal';
 import { useAdmin } from '../admin-context';
 import { issuesToFields, type FieldErrors } from '../accounts/registration-form';
 import { copyText } from '../ui/ExportResult';
@@ -297,6 +297,7 @@ function WebhookSecret() {
       const result = await adminApi.rotateWebhookSecret();
       setRotated(result);
       setConfirming(false);
+      setTimeout(() => field.current?.focus(), 0);
       setSettings({ ...view, webhookSecret: { source: 'stored', createdAt: result.createdAt } });
       flags.success('Webhook secret rotated', 'Copy the new secret now; it won’t be shown again.');
     } catch (e) {
@@ -327,7 +328,13 @@ function WebhookSecret() {
         <Text as="p">The secret comes from OFFBOARDING_WEBHOOK_SECRET; change it there.</Text>
       ) : (
         <Box>
-          <Button appearance="warning" onClick={() => setConfirming(true)}>
+          <Button
+            appearance="warning"
+            onClick={() => {
+              revealAppTop();
+              setConfirming(true);
+            }}
+          >
             {status.source === 'none' ? 'Create secret' : 'Rotate secret'}
           </Button>
         </Box>
@@ -423,4 +430,3 @@ export default function SettingsPage() {
   );
 }
 
-export { errorMessage };
