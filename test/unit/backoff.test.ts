@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SWEEP_BACKOFF, backoffDelayMs } from '../../src/domain/backoff';
+import { UserStateFetcher } from '../../src/app/user-states';
+import type { UserStateSource, UserStatesAnswer } from '../../src/app/watch-ports';
+import { person } from './watch-factories';
+
+describe('backoffDelayMs', () => {
+  it('doubles from the base, capped, and never waits less than Retry-After', () => {
+    expect(backoffDelayMs(1, undefined, SWEEP_BACKOFF, 0)).toBe(500);
+    expect(backoffDelayMs(3, undefined, SWEEP_BACKOFF, 0)).toBe(2000);
+    expect(backoffDelayMs(20, undefined, SWEEP_BACKOFF, 0)).toBe(60_000);
+    expect(backoffDelayMs(1, 10, SWEEP_BACKOFF, 0)).toBe(10_000);
+  });
+  it('property: jitter adds 0–25 %, never below max(Retry-After, exponential)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), fc.double({ min: 0, max: 0.9999, noNaN: true }), (attempt, ra, r) => {
+        const d = backoffDelayMs(attempt, ra, SWEEP_BACKOFF, r);
+        const floor = Math.max((ra ?? 0) * 1000, Math.min(SWEEP_BACKOFF.capMs, SWEEP_BACKOFF.baseMs * 2 ** (attempt - 1)));
+        expect(d).toBeGreaterThanOrEqual(floor);
+        expect(d).toBeLessThanOrEqual(Math.round(floor * 1.25));
+      }),
+    );
+  });
+});
+
+/** A scripted Jira: answers in order, then found users for whatever is asked. */
+function fakeSource(script: UserStatesAnswer[], maxUrl = 10_000): UserStateSource & { asked: string[][] } {
+  let calls = 0;
+  const asked: string[][] = [];
+  return {
+    asked,
+    get calls() {
+      return calls;
+    },
+    urlLength: (ids) => 40 + ids.length * 35,
+    bulk(ids) {
+      calls++;
+      asked.push([...ids]);
+      const next = script.shift();
+      if (next) return Promise.resolve(next);
+      if (40 + ids.length * 35 > maxUrl) return Promise.resolve({ kind: 'too-long' });
+      return Promise.resolve({ kind: 'ok', users: ids.filter((id) => !id.startsWith('gone')).map((id) => person(id)) });
+    },
+    page: () => Promise.resolve({ kind: 'ok', users: [] }),
+  };
+}
+
+describe('UserStateFetcher', () => {
+  const clock = () => {
+    const slept: number[] = [];
+    return { slept, sleeper: { sleep: (ms: number) => (slept.push(ms), Promise.resolve()), random: () => 0 } };
+  };
+
+  it('waits Retry-After on 429/503, then records found and missing users', async () => {
+    const { slept, sleeper } = clock();
+    const source = fakeSource([
+      { kind: 'busy', status: 429, retryAfterSeconds: 2 },
+      { kind: 'busy', status: 503 },
+    ]);
+    const f = new UserStateFetcher(source, sleeper, { remainingMs: () => 600_000 }, 1000);
+    await f.fetchBatch(['a', 'gone-1']);
+    expect(slept).toEqual([2000, 1000]);
+    expect(f.state('a').kind).toBe('found');
+    expect(f.state('gone-1').kind).toBe('missing');
+    expect(f.calls).toBe(3);
+  });
+
+  it('gives up when waiting would eat the margin: the ids stay unknown (never silently dropped)', async () => {
+    const { sleeper } = clock();
+    const source = fakeSource([{ kind: 'busy', status: 429, retryAfterSeconds: 60 }]);
+    const f = new UserStateFetcher(source, sleeper, { remainingMs: () => 30_000 }, 5000);
+    await f.fetchBatch(['a']);
+    expect(f.state('a').kind).toBe('unknown');
+  });
+
+  it('halves on a URL refusal and remembers the smaller budget', async () => {
+    const { sleeper } = clock();
+    const source = fakeSource([], 40 + 50 * 35);
+    const f = new UserStateFetcher(source, sleeper, { remainingMs: () => 600_000 }, 1000);
+    const ids = Array.from({ length: 180 }, (_, i) => `u${i}`);
+    const batch = f.fitBatch(ids);
+    expect(batch.length).toBe(180);
+    await f.fetchBatch(batch);
+    expect(ids.every((id) => f.state(id).kind === 'found')).toBe(true);
+    expect(f.fitBatch(ids).length).toBeLessThanOrEqual(50);
+  });
+
+  it('prefers paging the site when ⌈siteUsers/1000⌉ < bulk requests', () => {
+    const { sleeper } = clock();
+    const f = new UserStateFetcher(fakeSource([]), sleeper, { remainingMs: () => 1 }, 0);
+    const many = Array.from({ length: 5000 }, (_, i) => `u${i}`);
+    expect(f.preferPaging(many, 3000)).toBe(true); // 3 pages vs 25 bulk calls
+    expect(f.preferPaging(many.slice(0, 300), 3000)).toBe(false); // 2 bulk calls vs 3 pages
+    expect(f.preferPaging(many.slice(0, 300), undefined)).toBe(false);
+  });
+});
