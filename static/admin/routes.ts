@@ -40,7 +40,14 @@ export function parseRoute(pathname: string, search: string): Route {
     const displayName = params.get('name') ?? undefined;
     return accountId ? { name: 'tag', accountId, ...(displayName ? { displayName } : {}) } : { name: 'tag' };
   }
-  if (parts.length === 1 && (first === 'candidates' || first === 'offboarding' || first === 'import' || first === 'audit' || first === 'settings'))
+  if (
+    parts.length === 1 &&
+    (first === 'candidates' ||
+      first === 'offboarding' ||
+      first === 'import' ||
+      first === 'audit' ||
+      first === 'settings')
+  )
     return { name: first };
   return { name: 'not-found', path: pathname };
 }

@@ -17,7 +17,13 @@ import type {
   TagAccountInput,
   UpdateAccountInput,
 } from '@contract/accounts';
-import type { AuditExportInput, AuditListInput, AuditPage, AuditVerifyInput, AuditVerifyReport } from '@contract/audit';
+import type {
+  AuditExportInput,
+  AuditListInput,
+  AuditPage,
+  AuditVerifyInput,
+  AuditVerifyReport,
+} from '@contract/audit';
 import type { CandidatesPage, DismissCandidateInput, ListCandidatesInput } from '@contract/candidates';
 import type { ExportChunk } from '@contract/common';
 import type { Envelope, ErrorCode, ResolverError } from '@contract/envelope';
@@ -264,9 +270,11 @@ export async function searchJiraPeople(query: string, maxResults = 20): Promise<
     throw new ApiError('UNAVAILABLE', `Jira could not be reached: ${reason}`);
   }
   if (response.status === 429) throw new ApiError('RATE_LIMITED', 'Jira is busy; try again in a moment.');
-  if (!response.ok) throw new ApiError('INTERNAL', `Jira answered ${String(response.status)} to the user search.`);
+  if (!response.ok)
+    throw new ApiError('INTERNAL', `Jira answered ${String(response.status)} to the user search.`);
   const body: unknown = await response.json();
-  if (!Array.isArray(body)) throw new ApiError('INTERNAL', 'Jira answered the user search with something unexpected.');
+  if (!Array.isArray(body))
+    throw new ApiError('INTERNAL', 'Jira answered the user search with something unexpected.');
   return body
     .map(toJiraPerson)
     .filter((u): u is JiraPerson => u !== undefined && u.active && u.accountType === 'atlassian');

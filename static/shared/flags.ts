@@ -18,7 +18,13 @@ function show(options: Parameters<typeof showFlag>[0]): void {
 
 export const flags = {
   success(title: string, description?: string): void {
-    show({ id: nextId(), title, ...(description ? { description } : {}), type: 'success', isAutoDismiss: true });
+    show({
+      id: nextId(),
+      title,
+      ...(description ? { description } : {}),
+      type: 'success',
+      isAutoDismiss: true,
+    });
   },
   info(title: string, description?: string): void {
     show({ id: nextId(), title, ...(description ? { description } : {}), type: 'info', isAutoDismiss: true });

@@ -74,7 +74,9 @@ export function usePaged<T, P extends { nextCursor?: string | undefined }>(
   loadMore: () => void;
   reload: () => void;
 } {
-  const [state, setState] = useState<AsyncState<{ items: T[]; first: P; last: P; nextCursor?: string | undefined }>>({
+  const [state, setState] = useState<
+    AsyncState<{ items: T[]; first: P; last: P; nextCursor?: string | undefined }>
+  >({
     status: 'loading',
   });
   const [loadingMore, setLoadingMore] = useState(false);

@@ -49,9 +49,16 @@ interface Opt<T extends string> {
   label: string;
 }
 const ENVIRONMENTS = ['dev', 'staging', 'prod', 'other'];
-const KIND_OPTIONS: Opt<CredentialKind>[] = CREDENTIAL_KINDS.map((k) => ({ value: k, label: CREDENTIAL_KIND_LABELS[k] }));
+const KIND_OPTIONS: Opt<CredentialKind>[] = CREDENTIAL_KINDS.map((k) => ({
+  value: k,
+  label: CREDENTIAL_KIND_LABELS[k],
+}));
 
-const TITLES: Record<FormMode, string> = { tag: 'Tag account', edit: 'Edit account', retag: 'Re-tag account' };
+const TITLES: Record<FormMode, string> = {
+  tag: 'Tag account',
+  edit: 'Edit account',
+  retag: 'Re-tag account',
+};
 
 /** Which registration fields differ between two records (for the conflict message). */
 function changedBetween(a: AccountDto, b: AccountDto): string[] {
@@ -83,9 +90,9 @@ function IntegrationEditor({
   const id = (f: string) => `integration-${row.key}-${f}`;
   const err = (f: string) => errors[`integrations.${index}.${f}`];
   const set = <K extends keyof IntegrationRow>(k: K, v: IntegrationRow[K]) => onChange({ ...row, [k]: v });
-  const envOptions = (ENVIRONMENTS.includes(row.environment) ? ENVIRONMENTS : [...ENVIRONMENTS, row.environment]).map(
-    (e) => ({ value: e, label: e }),
-  );
+  const envOptions = (
+    ENVIRONMENTS.includes(row.environment) ? ENVIRONMENTS : [...ENVIRONMENTS, row.environment]
+  ).map((e) => ({ value: e, label: e }));
   return (
     <div
       role="group"
@@ -100,11 +107,22 @@ function IntegrationEditor({
       <Stack space="space.150">
         <Inline spread="space-between" alignBlock="center">
           <Heading size="xsmall" as="h4">{`Integration ${n}`}</Heading>
-          <Button appearance="subtle" spacing="compact" aria-label={`Remove integration ${n}`} onClick={onRemove}>
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            aria-label={`Remove integration ${n}`}
+            onClick={onRemove}
+          >
             Remove
           </Button>
         </Inline>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: token('space.200') }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+            gap: token('space.200'),
+          }}
+        >
           <FormField id={id('system')} label="System" required error={err('system')}>
             {(a) => (
               <Textfield
@@ -208,10 +226,13 @@ function RegistrationForm({
   const [values, setValues] = useState<RegistrationValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(undefined);
-  const [conflict, setConflict] = useState<{ message: string; current?: AccountDto | undefined } | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; current?: AccountDto | undefined } | null>(
+    null,
+  );
   const [saving, setSaving] = useState(false);
   const topRef = useRef<HTMLDivElement>(null);
-  const set = <K extends keyof RegistrationValues>(k: K, v: RegistrationValues[K]) => setValues((prev) => ({ ...prev, [k]: v }));
+  const set = <K extends keyof RegistrationValues>(k: K, v: RegistrationValues[K]) =>
+    setValues((prev) => ({ ...prev, [k]: v }));
 
   const scrollToProblem = () => topRef.current?.scrollIntoView({ block: 'start' });
 
@@ -265,7 +286,9 @@ function RegistrationForm({
 
   const changed = conflict?.current && detail ? changedBetween(detail.account, conflict.current) : [];
   const general = Object.entries(errors).filter(
-    ([k]) => !/^(accountId|purpose|ownerId|backupOwnerId|reviewCadenceDays|notes)$/.test(k) && !k.startsWith('integrations.'),
+    ([k]) =>
+      !/^(accountId|purpose|ownerId|backupOwnerId|reviewCadenceDays|notes)$/.test(k) &&
+      !k.startsWith('integrations.'),
   );
   const integrationsError = errors.integrations;
 
@@ -303,11 +326,9 @@ function RegistrationForm({
               <Text as="p">{conflict.message}</Text>
               {conflict.current ? (
                 <Text as="p">
-                  {changed.length
-                    ? `They changed: ${changed.join(', ')}. `
-                    : ''}
-                  The record is now at version {conflict.current.version}. Reloading shows their version; your unsaved
-                  changes in this form will be discarded, so copy anything you want to keep first.
+                  {changed.length ? `They changed: ${changed.join(', ')}. ` : ''}
+                  The record is now at version {conflict.current.version}. Reloading shows their version; your
+                  unsaved changes in this form will be discarded, so copy anything you want to keep first.
                 </Text>
               ) : null}
             </Stack>
@@ -333,7 +354,11 @@ function RegistrationForm({
               label="Account"
               required
               error={errors.accountId}
-              helper={mode === 'tag' ? 'The Jira user your integration signs in as. Any active site user.' : undefined}
+              helper={
+                mode === 'tag'
+                  ? 'The Jira user your integration signs in as. Any active site user.'
+                  : undefined
+              }
             >
               {(a) =>
                 mode === 'tag' ? (
@@ -349,7 +374,11 @@ function RegistrationForm({
                   />
                 ) : (
                   <div id={a.id} aria-label="Account" role="group">
-                    <PersonLabel square name={values.account?.displayName ?? ''} avatarUrl={values.account?.avatarUrl} />
+                    <PersonLabel
+                      square
+                      name={values.account?.displayName ?? ''}
+                      avatarUrl={values.account?.avatarUrl}
+                    />
                   </div>
                 )
               }
@@ -374,7 +403,13 @@ function RegistrationForm({
                 />
               )}
             </FormField>
-            <FormField id="field-owner" label="Owner" required error={errors.ownerId} helper="An active person who answers for it.">
+            <FormField
+              id="field-owner"
+              label="Owner"
+              required
+              error={errors.ownerId}
+              helper="An active person who answers for it."
+            >
               {(a) => (
                 <UserPicker
                   id={a.id}
@@ -411,7 +446,8 @@ function RegistrationForm({
             Integrations
           </Heading>
           <Text as="p" color="color.text.subtle">
-            The systems that sign in as this account, and their credentials’ metadata (up to {MAX_INTEGRATIONS}).
+            The systems that sign in as this account, and their credentials’ metadata (up to{' '}
+            {MAX_INTEGRATIONS}).
           </Text>
           {integrationsError ? <Text color="color.text.danger">{integrationsError}</Text> : null}
           {values.integrations.map((row, i) => (
@@ -420,8 +456,18 @@ function RegistrationForm({
               index={i}
               row={row}
               errors={errors}
-              onChange={(next) => set('integrations', values.integrations.map((r) => (r.key === row.key ? next : r)))}
-              onRemove={() => set('integrations', values.integrations.filter((r) => r.key !== row.key))}
+              onChange={(next) =>
+                set(
+                  'integrations',
+                  values.integrations.map((r) => (r.key === row.key ? next : r)),
+                )
+              }
+              onRemove={() =>
+                set(
+                  'integrations',
+                  values.integrations.filter((r) => r.key !== row.key),
+                )
+              }
             />
           ))}
           <Box>
@@ -459,7 +505,12 @@ function RegistrationForm({
                 </Box>
               )}
             </FormField>
-            <FormField id="field-notes" label="Notes" error={errors.notes} helper="Anything the next owner should know.">
+            <FormField
+              id="field-notes"
+              label="Notes"
+              error={errors.notes}
+              helper="Anything the next owner should know."
+            >
               {(a) => (
                 <Textarea
                   id={a.id}
@@ -508,7 +559,9 @@ export default function AccountFormPage({
     if (state.status !== 'ready') return undefined;
     if (state.data) {
       const v = valuesOf(state.data);
-      return mode === 'retag' ? { ...v, reviewCadenceDays: String(settings.settings.defaultReviewCadenceDays) } : v;
+      return mode === 'retag'
+        ? { ...v, reviewCadenceDays: String(settings.settings.defaultReviewCadenceDays) }
+        : v;
     }
     return emptyValues(
       settings.settings.defaultReviewCadenceDays,

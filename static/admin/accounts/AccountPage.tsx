@@ -108,8 +108,14 @@ function History({ detail }: { detail: AccountDetail }) {
     if (!more.nextCursor) return;
     setLoading(true);
     try {
-      const next = await adminApi.getAccount({ accountId: detail.account.accountId, historyCursor: more.nextCursor });
-      setMore((m) => ({ records: m.records.concat(next.history.records), nextCursor: next.history.nextCursor }));
+      const next = await adminApi.getAccount({
+        accountId: detail.account.accountId,
+        historyCursor: more.nextCursor,
+      });
+      setMore((m) => ({
+        records: m.records.concat(next.history.records),
+        nextCursor: next.history.nextCursor,
+      }));
     } catch (e) {
       flags.error('We couldn’t load more history', e);
     } finally {
@@ -137,7 +143,9 @@ function History({ detail }: { detail: AccountDetail }) {
 
 function Integrations({ account }: { account: AccountDto }) {
   if (account.integrations.length === 0)
-    return <Text color="color.text.subtle">No integrations recorded. Edit the account to say what uses it.</Text>;
+    return (
+      <Text color="color.text.subtle">No integrations recorded. Edit the account to say what uses it.</Text>
+    );
   return (
     <DynamicTable
       head={{
@@ -154,10 +162,20 @@ function Integrations({ account }: { account: AccountDto }) {
         key: `${n}`,
         cells: [
           { key: 'system', content: <Text weight="medium">{i.system}</Text> },
-          { key: 'env', content: <Lozenge appearance={i.environment === 'prod' ? 'inprogress' : 'default'}>{i.environment}</Lozenge> },
+          {
+            key: 'env',
+            content: (
+              <Lozenge appearance={i.environment === 'prod' ? 'inprogress' : 'default'}>
+                {i.environment}
+              </Lozenge>
+            ),
+          },
           { key: 'kind', content: CREDENTIAL_KIND_LABELS[i.credentialKind] },
           { key: 'label', content: i.credentialLabel ?? '—' },
-          { key: 'expires', content: i.credentialExpiresOn ? formatDate(i.credentialExpiresOn) : 'No expiry recorded' },
+          {
+            key: 'expires',
+            content: i.credentialExpiresOn ? formatDate(i.credentialExpiresOn) : 'No expiry recorded',
+          },
           { key: 'rotated', content: formatDate(i.lastRotatedOn) },
         ],
       }))}
@@ -165,7 +183,15 @@ function Integrations({ account }: { account: AccountDto }) {
   );
 }
 
-function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChanged: (a: AccountDto) => void; reload: () => void }) {
+function Detail({
+  detail,
+  onChanged,
+  reload,
+}: {
+  detail: AccountDetail;
+  onChanged: (a: AccountDto) => void;
+  reload: () => void;
+}) {
   const { navigate } = useRouter();
   const people = usePeople();
   const [retiring, setRetiring] = useState(false);
@@ -179,14 +205,22 @@ function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChange
         <AppLink to={paths.accounts}>← All accounts</AppLink>
         <Inline spread="space-between" alignBlock="start" shouldWrap space="space.200">
           <Inline space="space.200" alignBlock="center">
-            <Avatar size="large" appearance="square" src={jiraAccount.missing ? undefined : jiraAccount.avatarUrl} name="" />
+            <Avatar
+              size="large"
+              appearance="square"
+              src={jiraAccount.missing ? undefined : jiraAccount.avatarUrl}
+              name=""
+            />
             <Stack space="space.075">
               <Heading size="large" as="h2">
                 {a.displayName}
               </Heading>
               <Inline space="space.100" alignBlock="center" shouldWrap>
                 <StatusLozenge status={a.status} />
-                <JiraStateLozenge active={jiraAccount.missing ? undefined : jiraAccount.active} missing={jiraAccount.missing} />
+                <JiraStateLozenge
+                  active={jiraAccount.missing ? undefined : jiraAccount.active}
+                  missing={jiraAccount.missing}
+                />
                 {retired ? null : <RiskLozenge level={a.risk.level} score={a.risk.score} />}
                 {a.emailAddress ? <Text color="color.text.subtle">{a.emailAddress}</Text> : null}
               </Inline>
@@ -230,22 +264,46 @@ function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChange
       ) : null}
       {!retired && !jiraAccount.missing && !jiraAccount.active ? (
         <SectionMessage appearance="error" title="This account is deactivated in Jira">
-          <Text as="p">The integrations that sign in as it cannot reach Jira. Reactivate it, or retire it here.</Text>
+          <Text as="p">
+            The integrations that sign in as it cannot reach Jira. Reactivate it, or retire it here.
+          </Text>
         </SectionMessage>
       ) : null}
 
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))', gap: token('space.300') }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(380px, 1fr))',
+          gap: token('space.300'),
+        }}
+      >
         <Card>
           <Section title="Registration">
             <Facts
               items={[
                 ['Purpose', <Text key="p">{a.purpose}</Text>],
-                ['Owner', <JiraPerson key="o" state={detail.jira.owner} fallbackName={a.owner.displayName} />],
+                [
+                  'Owner',
+                  <JiraPerson key="o" state={detail.jira.owner} fallbackName={a.owner.displayName} />,
+                ],
                 [
                   'Backup owner',
-                  <JiraPerson key="b" state={detail.jira.backupOwner} fallbackName={a.backupOwner?.displayName ?? ''} />,
+                  <JiraPerson
+                    key="b"
+                    state={detail.jira.backupOwner}
+                    fallbackName={a.backupOwner?.displayName ?? ''}
+                  />,
                 ],
-                ['Notes', a.notes ? <Text key="n">{a.notes}</Text> : <Text key="n" color="color.text.subtlest">None</Text>],
+                [
+                  'Notes',
+                  a.notes ? (
+                    <Text key="n">{a.notes}</Text>
+                  ) : (
+                    <Text key="n" color="color.text.subtlest">
+                      None
+                    </Text>
+                  ),
+                ],
               ]}
             />
           </Section>
@@ -266,7 +324,11 @@ function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChange
                 [
                   'Credentials',
                   <Inline key="c" space="space.100" alignBlock="center">
-                    <Text>{a.credentialExpiresOn ? `Next expiry ${formatDate(a.credentialExpiresOn)}` : 'No expiry recorded'}</Text>
+                    <Text>
+                      {a.credentialExpiresOn
+                        ? `Next expiry ${formatDate(a.credentialExpiresOn)}`
+                        : 'No expiry recorded'}
+                    </Text>
                     <CredentialLozenge state={a.credentialState} />
                   </Inline>,
                 ],
@@ -284,7 +346,10 @@ function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChange
                   </Stack>,
                 ],
                 ['Tagged', `${formatTime(a.taggedAt)} by ${nameOf(people, a.taggedBy)}`],
-                ['Last change', `${formatTime(a.updatedAt)} by ${nameOf(people, a.updatedBy)} · version ${a.version}`],
+                [
+                  'Last change',
+                  `${formatTime(a.updatedAt)} by ${nameOf(people, a.updatedBy)} · version ${a.version}`,
+                ],
               ]}
             />
           </Section>
@@ -297,7 +362,9 @@ function Detail({ detail, onChanged, reload }: { detail: AccountDetail; onChange
 
       <Section title={`Findings (${detail.findings.length})`}>
         {detail.findings.length === 0 ? (
-          <Text color="color.text.subtle">No open findings. The sweep raises them when something needs attention.</Text>
+          <Text color="color.text.subtle">
+            No open findings. The sweep raises them when something needs attention.
+          </Text>
         ) : (
           <Stack space="space.100">
             {detail.findings.map((f) => (

@@ -63,7 +63,10 @@ const SORT_OPTIONS: Opt<ListSort>[] = [
   { value: 'credentialExpiry', label: 'Credential expiry' },
   { value: 'updated', label: 'Last updated' },
 ];
-const SORT_LABEL = Object.fromEntries(SORT_OPTIONS.map((o) => [o.value, o.label])) as Record<ListSort, string>;
+const SORT_LABEL = Object.fromEntries(SORT_OPTIONS.map((o) => [o.value, o.label])) as Record<
+  ListSort,
+  string
+>;
 
 interface Filters {
   search: string;
@@ -74,7 +77,14 @@ interface Filters {
   sort: ListSort;
 }
 
-const INITIAL: Filters = { search: '', status: 'active', owner: null, attention: 'any', risk: 'any', sort: 'name' };
+const INITIAL: Filters = {
+  search: '',
+  status: 'active',
+  owner: null,
+  attention: 'any',
+  risk: 'any',
+  sort: 'name',
+};
 
 function listInput(f: Filters, search: string): ListAccountsInput {
   return {
@@ -179,8 +189,19 @@ function row(a: AccountRow): RowType {
         content: (() => {
           const found = rowFindings(a);
           return found.length > 0 ? (
-            <span title={found.map(findingLabel).join('\n')} aria-label={`${found.length} findings: ${found.map(findingLabel).join(', ')}`}>
-              <Lozenge appearance={found.some((f) => f.startsWith('ACCOUNT') || f === 'CREDENTIAL_EXPIRED' || f === 'OWNER_INACTIVE') ? 'removed' : 'moved'}>
+            <span
+              title={found.map(findingLabel).join('\n')}
+              aria-label={`${found.length} findings: ${found.map(findingLabel).join(', ')}`}
+            >
+              <Lozenge
+                appearance={
+                  found.some(
+                    (f) => f.startsWith('ACCOUNT') || f === 'CREDENTIAL_EXPIRED' || f === 'OWNER_INACTIVE',
+                  )
+                    ? 'removed'
+                    : 'moved'
+                }
+              >
                 {String(found.length)}
               </Lozenge>
             </span>
@@ -220,7 +241,11 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: 'da
 
 function Counts({ counts }: { counts: RegistryCounts }) {
   return (
-    <div role="group" aria-label="Registry summary" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150') }}>
+    <div
+      role="group"
+      aria-label="Registry summary"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150') }}
+    >
       <Stat label="Tagged accounts" value={counts.active} />
       <Stat label="Retired" value={counts.retired} />
       <Stat label="Reviews overdue" value={counts.reviewOverdue} tone="danger" />
@@ -232,7 +257,17 @@ function Counts({ counts }: { counts: RegistryCounts }) {
   );
 }
 
-function FilterField({ id, label, children, width }: { id: string; label: string; children: React.ReactNode; width: number }) {
+function FilterField({
+  id,
+  label,
+  children,
+  width,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+  width: number;
+}) {
   return (
     <div style={{ width, flex: '0 0 auto' }}>
       <Label htmlFor={id}>{label}</Label>
@@ -325,7 +360,10 @@ export function AccountsPage() {
           />
         </FilterField>
         {filtered ? (
-          <Button appearance="subtle" onClick={() => setFilters({ ...INITIAL, status: filters.status, sort: filters.sort })}>
+          <Button
+            appearance="subtle"
+            onClick={() => setFilters({ ...INITIAL, status: filters.status, sort: filters.sort })}
+          >
             Clear filters
           </Button>
         ) : null}
@@ -341,10 +379,16 @@ export function AccountsPage() {
             <EmptyView
               header="No accounts match these filters"
               description="Try another name, or clear the filters."
-              action={{ label: 'Clear filters', onClick: () => setFilters({ ...INITIAL, status: filters.status }) }}
+              action={{
+                label: 'Clear filters',
+                onClick: () => setFilters({ ...INITIAL, status: filters.status }),
+              }}
             />
           ) : filters.status === 'retired' ? (
-            <EmptyView header="No retired accounts" description="Accounts you retire stay here with their history." />
+            <EmptyView
+              header="No retired accounts"
+              description="Accounts you retire stay here with their history."
+            />
           ) : (
             <EmptyView
               header="No integration accounts yet"
@@ -356,7 +400,8 @@ export function AccountsPage() {
           <Stack space="space.200">
             {data.first.sortedBy.sort !== filters.sort ? (
               <Text size="small" color="color.text.subtle">
-                Sorted by {SORT_LABEL[data.first.sortedBy.sort].toLowerCase()}, the order of the filter you picked.
+                Sorted by {SORT_LABEL[data.first.sortedBy.sort].toLowerCase()}, the order of the filter you
+                picked.
               </Text>
             ) : null}
             <DynamicTable

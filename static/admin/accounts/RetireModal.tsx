@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import Modal, {
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalTitle,
+  ModalTransition,
+} from '@atlaskit/modal-dialog';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Textarea from '@atlaskit/textarea';
@@ -34,15 +40,23 @@ export function RetireModal({
     }
     setBusy(true);
     try {
-      const retired = await adminApi.retireAccount({ accountId: account.accountId, version: account.version, reason });
-      flags.success('Account retired', `${account.displayName} is no longer tagged. Its record and history stay.`);
+      const retired = await adminApi.retireAccount({
+        accountId: account.accountId,
+        version: account.version,
+        reason,
+      });
+      flags.success(
+        'Account retired',
+        `${account.displayName} is no longer tagged. Its record and history stay.`,
+      );
       setReason('');
       setError(undefined);
       onRetired(retired);
     } catch (e) {
       flags.error('The account was not retired', e);
       if (isApiError(e) && e.code === 'CONFLICT') onConflict();
-      else setError(isApiError(e) ? (e.fieldErrors.reason ?? e.fieldErrors.accountId ?? e.message) : String(e));
+      else
+        setError(isApiError(e) ? (e.fieldErrors.reason ?? e.fieldErrors.accountId ?? e.message) : String(e));
     } finally {
       setBusy(false);
     }
@@ -65,10 +79,17 @@ export function RetireModal({
             <ModalBody>
               <Stack space="space.200">
                 <Text as="p">
-                  The account leaves the registry: no more reviews, findings or notices for it. Nothing changes in
-                  Jira — deactivate the user there if it is no longer used. You can re-tag it later.
+                  The account leaves the registry: no more reviews, findings or notices for it. Nothing
+                  changes in Jira — deactivate the user there if it is no longer used. You can re-tag it
+                  later.
                 </Text>
-                <FormField id="retire-reason" label="Reason" required error={error} helper="Recorded in the audit log.">
+                <FormField
+                  id="retire-reason"
+                  label="Reason"
+                  required
+                  error={error}
+                  helper="Recorded in the audit log."
+                >
                   {(a) => (
                     <Textarea
                       id={a.id}

@@ -1,5 +1,10 @@
 /** The tag / edit form's values, and their conversion to and from the contract's shapes. */
-import { MAX_INTEGRATIONS, type AccountDetail, type CredentialKind, type Integration } from '@contract/accounts';
+import {
+  MAX_INTEGRATIONS,
+  type AccountDetail,
+  type CredentialKind,
+  type Integration,
+} from '@contract/accounts';
 import type { PickedUser } from '../ui/UserPicker';
 
 export interface IntegrationRow {
@@ -53,7 +58,11 @@ export function emptyValues(defaultCadence: number, account: PickedUser | null):
 /** The form prefilled with what is recorded (edit), or with the people only (re-tag keeps them as a start). */
 export function valuesOf(detail: AccountDetail): RegistrationValues {
   const a = detail.account;
-  const person = (id: string, name: string, state: AccountDetail['jira']['owner'] | undefined): PickedUser => ({
+  const person = (
+    id: string,
+    name: string,
+    state: AccountDetail['jira']['owner'] | undefined,
+  ): PickedUser => ({
     accountId: id,
     displayName: state && !state.missing ? state.displayName : name,
     avatarUrl: state && !state.missing ? state.avatarUrl : undefined,
@@ -109,7 +118,9 @@ export const canAddIntegration = (v: RegistrationValues) => v.integrations.lengt
 export type FieldErrors = Record<string, string>;
 
 /** Zod issues as the resolver reports them (first message per path). */
-export function issuesToFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+export function issuesToFields(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.') || '_';

@@ -33,8 +33,14 @@ interface Opt<T extends string> {
   value: T;
   label: string;
 }
-const ACTION_OPTIONS: Opt<AuditAction>[] = AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] ?? a }));
-const OUTCOME_OPTIONS: Opt<AuditOutcome>[] = AUDIT_OUTCOMES.map((o) => ({ value: o, label: humanizeCode(o) }));
+const ACTION_OPTIONS: Opt<AuditAction>[] = AUDIT_ACTIONS.map((a) => ({
+  value: a,
+  label: AUDIT_ACTION_LABELS[a] ?? a,
+}));
+const OUTCOME_OPTIONS: Opt<AuditOutcome>[] = AUDIT_OUTCOMES.map((o) => ({
+  value: o,
+  label: humanizeCode(o),
+}));
 
 interface Filters {
   action: AuditAction | null;
@@ -69,7 +75,10 @@ function VerifyResult({ report }: { report: AuditVerifyReport }) {
       </SectionMessage>
     );
   return (
-    <SectionMessage appearance="error" title={`The audit log was tampered with: ${plural(report.problems.length, 'problem')}`}>
+    <SectionMessage
+      appearance="error"
+      title={`The audit log was tampered with: ${plural(report.problems.length, 'problem')}`}
+    >
       <Stack space="space.100">
         <Text as="p">{`${plural(report.checked, 'record')} checked, up to #${report.head.seq}.`}</Text>
         <ul style={{ margin: 0, paddingInlineStart: token('space.300') }}>
@@ -102,16 +111,26 @@ export default function AuditPage() {
   const [exporting, setExporting] = useState<'csv' | 'json' | null>(null);
   const [files, setFiles] = useState<ExportedFile[]>([]);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
-  const dateError = filters.from && filters.to && filters.from > filters.to ? 'The start is after the end.' : undefined;
+  const dateError =
+    filters.from && filters.to && filters.from > filters.to ? 'The start is after the end.' : undefined;
 
   const runVerify = async () => {
     setVerifying(true);
     try {
       let report = await adminApi.verifyAudit({});
-      for (let i = 0; report.resume && i < 200; i++) report = await adminApi.verifyAudit({ resume: report.resume });
+      for (let i = 0; report.resume && i < 200; i++)
+        report = await adminApi.verifyAudit({ resume: report.resume });
       setVerify(report);
-      if (report.ok) flags.success('Audit log verified', `${plural(report.checked, 'record')} checked; the chain is intact.`);
-      else flags.error('Audit log verification failed', new Error(`${plural(report.problems.length, 'problem')} found.`));
+      if (report.ok)
+        flags.success(
+          'Audit log verified',
+          `${plural(report.checked, 'record')} checked; the chain is intact.`,
+        );
+      else
+        flags.error(
+          'Audit log verification failed',
+          new Error(`${plural(report.problems.length, 'problem')} found.`),
+        );
       reload();
     } catch (e) {
       flags.error('The audit log could not be verified', e);
@@ -123,7 +142,9 @@ export default function AuditPage() {
   const runExport = async (format: 'csv' | 'json') => {
     setExporting(format);
     try {
-      const file = await exportAll((cursor) => adminApi.exportAudit({ ...input, format, ...(cursor ? { cursor } : {}) }));
+      const file = await exportAll((cursor) =>
+        adminApi.exportAudit({ ...input, format, ...(cursor ? { cursor } : {}) }),
+      );
       setFiles((fs) => [file, ...fs.filter((f) => f.format !== format)]);
       flags.success('Audit log exported', `${plural(file.count, 'record')} in ${file.fileName}.`);
     } catch (e) {
@@ -144,8 +165,8 @@ export default function AuditPage() {
     <Stack space="space.300">
       <Inline spread="space-between" alignBlock="center" shouldWrap space="space.200">
         <Text as="p" color="color.text.subtle">
-          Every change and every refused attempt, newest first. Each record is chained to the one before it, so edits,
-          deletions and reordering show when you verify.
+          Every change and every refused attempt, newest first. Each record is chained to the one before it,
+          so edits, deletions and reordering show when you verify.
         </Text>
         <Inline space="space.100">
           <Button onClick={() => void runExport('csv')} isLoading={exporting === 'csv'}>
@@ -202,7 +223,14 @@ export default function AuditPage() {
         <div style={{ width: 220 }}>
           <FormField id="audit-actor" label="Actor">
             {(a) => (
-              <UserPicker id={a.id} label="Actor" kind="any" value={filters.actor} onChange={(u) => set('actor', u)} placeholder="Anyone" />
+              <UserPicker
+                id={a.id}
+                label="Actor"
+                kind="any"
+                value={filters.actor}
+                onChange={(u) => set('actor', u)}
+                placeholder="Anyone"
+              />
             )}
           </FormField>
         </div>
@@ -222,14 +250,28 @@ export default function AuditPage() {
         <div style={{ width: 160 }}>
           <FormField id="audit-from" label="From" error={dateError}>
             {(a) => (
-              <Textfield id={a.id} type="date" aria-label="From" aria-describedby={a.describedBy} isInvalid={a.invalid} value={filters.from} onChange={(e) => set('from', e.currentTarget.value)} />
+              <Textfield
+                id={a.id}
+                type="date"
+                aria-label="From"
+                aria-describedby={a.describedBy}
+                isInvalid={a.invalid}
+                value={filters.from}
+                onChange={(e) => set('from', e.currentTarget.value)}
+              />
             )}
           </FormField>
         </div>
         <div style={{ width: 160 }}>
           <FormField id="audit-to" label="To">
             {(a) => (
-              <Textfield id={a.id} type="date" aria-label="To" value={filters.to} onChange={(e) => set('to', e.currentTarget.value)} />
+              <Textfield
+                id={a.id}
+                type="date"
+                aria-label="To"
+                value={filters.to}
+                onChange={(e) => set('to', e.currentTarget.value)}
+              />
             )}
           </FormField>
         </div>
@@ -242,7 +284,9 @@ export default function AuditPage() {
         ) : null}
       </div>
 
-      {state.status === 'error' ? <ErrorState title="We couldn’t load the audit log" error={state.error} onRetry={reload} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState title="We couldn’t load the audit log" error={state.error} onRetry={reload} />
+      ) : null}
       {state.status === 'loading' && !state.data ? <LoadingState label="Loading the audit log" /> : null}
       {state.data && state.status !== 'error' ? (
         <Stack space="space.200">
@@ -253,7 +297,9 @@ export default function AuditPage() {
             isLoading={state.status === 'loading'}
             caption={`Audit records (${state.data.items.length}${state.data.nextCursor ? '+' : ''})`}
           />
-          {moreError ? <ErrorState title="We couldn’t load more records" error={moreError} onRetry={loadMore} /> : null}
+          {moreError ? (
+            <ErrorState title="We couldn’t load more records" error={moreError} onRetry={loadMore} />
+          ) : null}
           <Box>
             {state.data.nextCursor ? (
               <Inline alignInline="center">

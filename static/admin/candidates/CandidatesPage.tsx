@@ -56,7 +56,8 @@ export default function CandidatesPage() {
     }
   };
 
-  if (state.status === 'error') return <ErrorState title="We couldn’t look for candidates" error={state.error} onRetry={reload} />;
+  if (state.status === 'error')
+    return <ErrorState title="We couldn’t look for candidates" error={state.error} onRetry={reload} />;
   if (!state.data) return <LoadingState label="Looking for untagged integration accounts" />;
   const items = state.data.items.filter((c) => !dismissed.has(c.accountId));
 
@@ -80,7 +81,14 @@ export default function CandidatesPage() {
           </Inline>
         ),
       },
-      { key: 'type', content: <Lozenge appearance={c.accountType === 'app' ? 'new' : 'default'}>{humanizeCode(c.accountType)}</Lozenge> },
+      {
+        key: 'type',
+        content: (
+          <Lozenge appearance={c.accountType === 'app' ? 'new' : 'default'}>
+            {humanizeCode(c.accountType)}
+          </Lozenge>
+        ),
+      },
       { key: 'why', content: <Text>{c.reasons.map(reasonText).join(' · ')}</Text> },
       {
         key: 'actions',
@@ -111,15 +119,25 @@ export default function CandidatesPage() {
   return (
     <Stack space="space.200">
       <Text as="p" color="color.text.subtle">
-        Active users that are not in the registry but look like integrations: app accounts, and names or emails with
-        the words set in Settings. Tag the real ones; dismiss the rest.
+        Active users that are not in the registry but look like integrations: app accounts, and names or
+        emails with the words set in Settings. Tag the real ones; dismiss the rest.
       </Text>
       {items.length === 0 && !state.data.nextCursor ? (
-        <EmptyView header="No candidates" description="Every account that looks like an integration is tagged or dismissed." />
+        <EmptyView
+          header="No candidates"
+          description="Every account that looks like an integration is tagged or dismissed."
+        />
       ) : (
-        <DynamicTable caption={`Candidates (${items.length}${state.data.nextCursor ? '+' : ''})`} head={head} rows={rows} testId="candidates-table" />
+        <DynamicTable
+          caption={`Candidates (${items.length}${state.data.nextCursor ? '+' : ''})`}
+          head={head}
+          rows={rows}
+          testId="candidates-table"
+        />
       )}
-      {moreError ? <ErrorState title="We couldn’t look further" error={moreError} onRetry={loadMore} /> : null}
+      {moreError ? (
+        <ErrorState title="We couldn’t look further" error={moreError} onRetry={loadMore} />
+      ) : null}
       <Box>
         {state.data.nextCursor ? (
           <Inline alignInline="center">

@@ -2,7 +2,13 @@ import { useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import Modal, {
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalTitle,
+  ModalTransition,
+} from '@atlaskit/modal-dialog';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -85,7 +91,9 @@ function SettingsForm() {
   const [values, setValues] = useState<Values>(() => valuesOf(view));
   const [version, setVersion] = useState(view.version);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [conflict, setConflict] = useState<{ message: string; current?: SettingsView | undefined } | null>(null);
+  const [conflict, setConflict] = useState<{ message: string; current?: SettingsView | undefined } | null>(
+    null,
+  );
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((prev) => ({ ...prev, [k]: v }));
 
@@ -106,7 +114,8 @@ function SettingsForm() {
       setValues(valuesOf(saved));
       flags.success('Settings saved');
     } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT') setConflict({ message: e.message, current: e.conflictCurrent<SettingsView>() });
+      if (isApiError(e) && e.code === 'CONFLICT')
+        setConflict({ message: e.message, current: e.conflictCurrent<SettingsView>() });
       else if (isApiError(e)) setErrors(e.fieldErrors);
       flags.error('The settings were not saved', e);
     } finally {
@@ -206,7 +215,12 @@ function SettingsForm() {
               isMulti
               options={CHANNEL_OPTIONS}
               value={CHANNEL_OPTIONS.filter((o) => values.noticeChannels.includes(o.value))}
-              onChange={(opts) => set('noticeChannels', opts.map((o) => o.value))}
+              onChange={(opts) =>
+                set(
+                  'noticeChannels',
+                  opts.map((o) => o.value),
+                )
+              }
               isInvalid={a.invalid}
             />
           )}
@@ -262,7 +276,7 @@ function SettingsForm() {
             />
           )}
         </FormField>
-        {e('_') ?? e('version') ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
+        {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
         <Inline space="space.100">
           <Button type="submit" appearance="primary" isLoading={saving}>
             Save settings
@@ -318,11 +332,13 @@ function WebhookSecret() {
         ) : (
           <Lozenge appearance="moved">Not set</Lozenge>
         )}
-        {status.createdAt ? <Text color="color.text.subtle">{`created ${formatTime(status.createdAt)}`}</Text> : null}
+        {status.createdAt ? (
+          <Text color="color.text.subtle">{`created ${formatTime(status.createdAt)}`}</Text>
+        ) : null}
       </Inline>
       <Text as="p" color="color.text.subtle">
-        HR and identity automation sign their pre-deactivation checks with this secret (Standard Webhooks). Rotating it
-        stops the old secret at once: update the sender straight away.
+        HR and identity automation sign their pre-deactivation checks with this secret (Standard Webhooks).
+        Rotating it stops the old secret at once: update the sender straight away.
       </Text>
       {status.source === 'environment' ? (
         <Text as="p">The secret comes from OFFBOARDING_WEBHOOK_SECRET; change it there.</Text>
@@ -363,7 +379,10 @@ function WebhookSecret() {
                     else {
                       field.current?.focus();
                       field.current?.select();
-                      flags.info('Select and copy it', 'The browser blocked the clipboard; the secret is selected.');
+                      flags.info(
+                        'Select and copy it',
+                        'The browser blocked the clipboard; the secret is selected.',
+                      );
                     }
                   })
                 }
@@ -429,4 +448,3 @@ export default function SettingsPage() {
     </div>
   );
 }
-

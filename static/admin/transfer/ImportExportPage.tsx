@@ -11,7 +11,13 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textarea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { MAX_IMPORT_CHARS, REGISTRY_CSV_COLUMNS, type ImportAction, type ImportReport, type ImportRowResult } from '@contract/import-export';
+import {
+  MAX_IMPORT_CHARS,
+  REGISTRY_CSV_COLUMNS,
+  type ImportAction,
+  type ImportReport,
+  type ImportRowResult,
+} from '@contract/import-export';
 import { adminApi, exportAll } from '../../shared/api';
 import { flags } from '../../shared/flags';
 import { errorMessage } from '../../shared/errors';
@@ -27,7 +33,10 @@ const ACTIONS: Record<ImportAction, { label: string; appearance: ThemeAppearance
   skip: { label: 'Skipped', appearance: 'moved' },
   error: { label: 'Error', appearance: 'removed' },
 };
-const APPLIED: Record<NonNullable<ImportRowResult['applied']>, { label: string; appearance: ThemeAppearance }> = {
+const APPLIED: Record<
+  NonNullable<ImportRowResult['applied']>,
+  { label: string; appearance: ThemeAppearance }
+> = {
   created: { label: 'Created', appearance: 'success' },
   updated: { label: 'Updated', appearance: 'success' },
   failed: { label: 'Failed', appearance: 'removed' },
@@ -39,13 +48,18 @@ function ReportTable({ report }: { report: ImportReport }) {
     key: `${r.accountId}-${r.lines.join('-')}`,
     cells: [
       { key: 'lines', content: <Text color="color.text.subtle">{r.lines.join(', ')}</Text> },
-      { key: 'account', content: <Text weight="medium">{people.get(r.accountId)?.displayName ?? r.accountId}</Text> },
+      {
+        key: 'account',
+        content: <Text weight="medium">{people.get(r.accountId)?.displayName ?? r.accountId}</Text>,
+      },
       {
         key: 'result',
         content: (
           <Inline space="space.050">
             <Lozenge appearance={ACTIONS[r.action].appearance}>{ACTIONS[r.action].label}</Lozenge>
-            {r.applied ? <Lozenge appearance={APPLIED[r.applied].appearance}>{APPLIED[r.applied].label}</Lozenge> : null}
+            {r.applied ? (
+              <Lozenge appearance={APPLIED[r.applied].appearance}>{APPLIED[r.applied].label}</Lozenge>
+            ) : null}
           </Inline>
         ),
       },
@@ -112,7 +126,9 @@ function Summary({ report }: { report: ImportReport }) {
     <SectionMessage appearance={s.error ? 'warning' : 'information'} title="Preview">
       <Text as="p">
         {`${s.create} new, ${s.update} to update, ${s.unchanged} unchanged, ${s.skip} skipped, ${plural(s.error, 'error')}. ` +
-          (s.error ? 'Rows with errors are not applied; fix them in the file, or apply the rest.' : 'Nothing has been saved yet.')}
+          (s.error
+            ? 'Rows with errors are not applied; fix them in the file, or apply the rest.'
+            : 'Nothing has been saved yet.')}
       </Text>
     </SectionMessage>
   );
@@ -158,7 +174,10 @@ function ImportPanel() {
       setReport(r);
       const created = r.rows.filter((x) => x.applied === 'created').length;
       const updated = r.rows.filter((x) => x.applied === 'updated').length;
-      flags.success('Import applied', `${created} created, ${updated} updated, ${r.summary.unchanged} unchanged.`);
+      flags.success(
+        'Import applied',
+        `${created} created, ${updated} updated, ${r.summary.unchanged} unchanged.`,
+      );
     } catch (e) {
       flags.error('The import was not applied', e);
       setError(errorMessage(e));
@@ -167,16 +186,26 @@ function ImportPanel() {
     }
   };
 
-  const applicable = report && !report.applied && report.fileErrors.length === 0 && report.summary.create + report.summary.update > 0;
+  const applicable =
+    report &&
+    !report.applied &&
+    report.fileErrors.length === 0 &&
+    report.summary.create + report.summary.update > 0;
   const stale = report && previewedCsv !== csv;
 
   return (
     <Stack space="space.200">
       <Text as="p" color="color.text.subtle">
-        One row per integration of an account (an account’s registration is repeated on each of its rows), in the export’s
-        columns: {REGISTRY_CSV_COLUMNS.slice(0, 6).join(', ')}… Unknown columns are refused; names are ignored.
+        One row per integration of an account (an account’s registration is repeated on each of its rows), in
+        the export’s columns: {REGISTRY_CSV_COLUMNS.slice(0, 6).join(', ')}… Unknown columns are refused;
+        names are ignored.
       </Text>
-      <FormField id="import-csv" label="CSV" error={error} helper="Record metadata only — never paste a token.">
+      <FormField
+        id="import-csv"
+        label="CSV"
+        error={error}
+        helper="Record metadata only — never paste a token."
+      >
         {(a) => (
           <Textarea
             id={a.id}
@@ -218,11 +247,18 @@ function ImportPanel() {
           Preview
         </Button>
         {applicable ? (
-          <Button appearance="primary" onClick={() => void apply()} isLoading={busy === 'apply'} isDisabled={Boolean(stale)}>
+          <Button
+            appearance="primary"
+            onClick={() => void apply()}
+            isLoading={busy === 'apply'}
+            isDisabled={Boolean(stale)}
+          >
             Apply
           </Button>
         ) : null}
-        {stale ? <Text color="color.text.warning">The text changed since the preview: preview again.</Text> : null}
+        {stale ? (
+          <Text color="color.text.warning">The text changed since the preview: preview again.</Text>
+        ) : null}
       </Inline>
       {report?.fileErrors.length ? (
         <SectionMessage appearance="error" title="The file can’t be imported">

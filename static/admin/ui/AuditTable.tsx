@@ -31,7 +31,8 @@ export function changedFields(before: unknown, after: unknown): string[] {
   const names = new Set<string>();
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (IGNORED.has(key)) continue;
-    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) names.add(FIELD_NAMES[key] ?? humanizeCode(key).toLowerCase());
+    if (JSON.stringify(b[key]) !== JSON.stringify(a[key]))
+      names.add(FIELD_NAMES[key] ?? humanizeCode(key).toLowerCase());
   }
   return [...names];
 }

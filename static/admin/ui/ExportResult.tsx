@@ -41,7 +41,10 @@ export function ExportResult({ file, label }: { file: ExportedFile; label: strin
   const [showText, setShowText] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const url = useMemo(
-    () => URL.createObjectURL(new Blob([file.content], { type: file.format === 'csv' ? 'text/csv' : 'application/json' })),
+    () =>
+      URL.createObjectURL(
+        new Blob([file.content], { type: file.format === 'csv' ? 'text/csv' : 'application/json' }),
+      ),
     [file],
   );
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
@@ -59,10 +62,19 @@ export function ExportResult({ file, label }: { file: ExportedFile; label: strin
       <Stack space="space.150">
         <Inline space="space.150" alignBlock="center" shouldWrap>
           <Text weight="medium">{`${label}: ${plural(file.count, 'record')}`}</Text>
-          <a href={url} download={file.fileName} style={{ color: token('color.link'), fontWeight: token('font.weight.medium') }}>
+          <a
+            href={url}
+            download={file.fileName}
+            style={{ color: token('color.link'), fontWeight: token('font.weight.medium') }}
+          >
             {`Download ${file.fileName}`}
           </a>
-          <Button spacing="compact" appearance="subtle" onClick={() => setShowText((s) => !s)} aria-expanded={showText}>
+          <Button
+            spacing="compact"
+            appearance="subtle"
+            onClick={() => setShowText((s) => !s)}
+            aria-expanded={showText}
+          >
             {showText ? 'Hide text' : 'Show as text'}
           </Button>
           <Button

@@ -97,7 +97,9 @@ export function UserPicker({
       isInvalid={isInvalid}
       placeholder={placeholder}
       noOptionsMessage={({ inputValue }) =>
-        inputValue.trim() ? `No active ${kind === 'human' ? 'people' : 'users'} match “${inputValue}”` : 'Type to search the site'
+        inputValue.trim()
+          ? `No active ${kind === 'human' ? 'people' : 'users'} match “${inputValue}”`
+          : 'Type to search the site'
       }
       loadingMessage={() => 'Searching…'}
       formatOptionLabel={(o, meta) =>

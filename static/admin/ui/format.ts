@@ -1,7 +1,12 @@
 import type { CredentialKind, CredentialState, RiskLevel } from '@contract/accounts';
 import type { AuditAction } from '@contract/audit';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -40,33 +45,37 @@ export const CREDENTIAL_STATE_LABELS: Record<CredentialState, string> = {
 
 export const RISK_LABELS: Record<RiskLevel, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
-export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<string, string | undefined> = {
-  'account.tag': 'Account tagged',
-  'account.update': 'Account edited',
-  'account.retire': 'Account retired',
-  'account.retag': 'Account re-tagged',
-  'candidate.dismiss': 'Candidate dismissed',
-  'import.apply': 'Import applied',
-  'registry.export': 'Registry exported',
-  'audit.export': 'Audit log exported',
-  'audit.verify': 'Audit log verified',
-  'settings.update': 'Settings changed',
-  'settings.webhook-secret.rotate': 'Webhook secret rotated',
-  access: 'Access',
-  'offboarding.check': 'Offboarding check',
-  'offboarding.transfer': 'Ownership transferred',
-  'offboarding.acknowledge': 'Offboarding warning acknowledged',
-  'sweep.update': 'Sweep update',
-  'owner.attest': 'Owner confirmed the account',
-  'owner.rotation': 'Credential rotation recorded',
-  'owner.propose': 'New owner proposed',
-  'owner.accept': 'Ownership accepted',
-  'owner.decide': 'Ownership decided',
-};
+export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<string, string | undefined> =
+  {
+    'account.tag': 'Account tagged',
+    'account.update': 'Account edited',
+    'account.retire': 'Account retired',
+    'account.retag': 'Account re-tagged',
+    'candidate.dismiss': 'Candidate dismissed',
+    'import.apply': 'Import applied',
+    'registry.export': 'Registry exported',
+    'audit.export': 'Audit log exported',
+    'audit.verify': 'Audit log verified',
+    'settings.update': 'Settings changed',
+    'settings.webhook-secret.rotate': 'Webhook secret rotated',
+    access: 'Access',
+    'offboarding.check': 'Offboarding check',
+    'offboarding.transfer': 'Ownership transferred',
+    'offboarding.acknowledge': 'Offboarding warning acknowledged',
+    'sweep.update': 'Sweep update',
+    'owner.attest': 'Owner confirmed the account',
+    'owner.rotation': 'Credential rotation recorded',
+    'owner.propose': 'New owner proposed',
+    'owner.accept': 'Ownership accepted',
+    'owner.decide': 'Ownership decided',
+  };
 
 /** Machine codes (findings, risk factors) as words: `NO_BACKUP_OWNER` → `No backup owner`. */
 export function humanizeCode(code: string): string {
-  const words = code.toLowerCase().replace(/[_:.-]+/g, ' ').trim();
+  const words = code
+    .toLowerCase()
+    .replace(/[_:.-]+/g, ' ')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -15,7 +15,11 @@ export function RiskLozenge({ level, score }: { level: RiskLevel; score?: number
 export function JiraStateLozenge({ active, missing }: { active: boolean | undefined; missing?: boolean }) {
   if (missing) return <Lozenge appearance="removed">Not in Jira</Lozenge>;
   if (active === undefined) return <Lozenge>Unknown</Lozenge>;
-  return active ? <Lozenge appearance="success">Active</Lozenge> : <Lozenge appearance="removed">Inactive</Lozenge>;
+  return active ? (
+    <Lozenge appearance="success">Active</Lozenge>
+  ) : (
+    <Lozenge appearance="removed">Inactive</Lozenge>
+  );
 }
 
 export function StatusLozenge({ status }: { status: AccountStatus }) {

@@ -40,7 +40,11 @@ export function usePeople(): Map<string, SiteUser> {
 }
 
 /** A person's name, or a short form of their id while unknown. */
-export function nameOf(people: Map<string, SiteUser>, accountId: string | null | undefined, fallback = 'The app'): string {
+export function nameOf(
+  people: Map<string, SiteUser>,
+  accountId: string | null | undefined,
+  fallback = 'The app',
+): string {
   if (!accountId) return fallback;
   return people.get(accountId)?.displayName ?? `User ${accountId.slice(0, 8)}…`;
 }
