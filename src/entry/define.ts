@@ -5,6 +5,7 @@ import type { Envelope } from '../contract/envelope';
 import type { Invocation, RegistryDeps } from '../app/context';
 import { recordRefusal } from '../app/record-refusal';
 import type { CallerPermissions } from '../app/ports';
+import { kvsAudit } from '../infra/kvs-audit';
 import { requireJiraAdmin, type ResolverContext } from './authorize';
 import { envelope, toResolverError } from './envelope';
 
@@ -86,25 +87,48 @@ export function adminKey<S extends z.ZodType, R>(surface: Surface, key: string, 
 
 /**
  * The resolver's handler, wrapped so that an unknown key (including `Object.prototype` names, which
- * @forge/resolver would otherwise resolve) answers a NOT_FOUND envelope instead of throwing.
+ * @forge/resolver would otherwise resolve) answers a NOT_FOUND envelope instead of throwing. The
+ * attempt is a refused request like any other, so it is recorded in the audit trail (who, from which
+ * module, which key) — a caller probing for keys leaves a trace.
  */
 export function guardedHandler(resolver: Resolver, keys: readonly string[]) {
   const known = new Set(keys);
   const handler = resolver.getDefinitions() as (event: unknown, backend: unknown) => Promise<unknown>;
   return async (
-    event: { call?: { functionKey?: unknown } } | undefined,
+    event: { call?: { functionKey?: unknown }; context?: { moduleKey?: unknown } } | undefined,
     backend: unknown,
   ): Promise<unknown> => {
     const key = event?.call?.functionKey;
     if (typeof key !== 'string' || !known.has(key)) {
+      const shownKey = typeof key === 'string' ? key.slice(0, 100) : null;
       const unknown: Envelope<never> = {
         ok: false,
         error: {
           code: 'NOT_FOUND',
           message: 'This app has no such function.',
-          details: { functionKey: typeof key === 'string' ? key.slice(0, 100) : null },
+          details: { functionKey: shownKey },
         },
       };
+      // The principal comes from the platform (the second argument), never from the payload.
+      const actorId = (backend as { principal?: { accountId?: unknown } } | undefined)?.principal?.accountId;
+      const moduleKey = event?.context?.moduleKey;
+      try {
+        await recordRefusal(
+          {
+            actorId: typeof actorId === 'string' ? actorId : null,
+            actorKind: 'user',
+            source: {
+              kind: 'resolver',
+              module: typeof moduleKey === 'string' ? moduleKey.slice(0, 100) : 'unknown',
+              key: shownKey ?? '(not a string)',
+            },
+          },
+          { action: 'access', code: unknown.error.code, message: unknown.error.message },
+          { audit: kvsAudit, clock: { now: () => new Date() } },
+        );
+      } catch (e) {
+        console.error('Could not record a refused attempt in the audit trail', toResolverError(e));
+      }
       return unknown;
     }
     return handler(event, backend);
