@@ -7,15 +7,49 @@
  * Ben: warn). Handing Jenkins CI to Ben leaves her at exactly `warn`; handing GitHub Sync over too
  * leaves her `safe`.
  */
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectProblems, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
-import { openAdmin, pickUser, unexpected, VIEWPORT, waitForFlag } from '../support/admin-page.js';
-import { buildSurfaces } from './surfaces.js';
+import { openAdmin, pickUser, unexpected, waitForFlag } from '../support/admin-page.js';
 
 type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
+
+/**
+ * Builds the surfaces these tests load when a build is missing or older than static/ or the
+ * contract (the shared helper builds one surface per process; these pages need several).
+ */
+async function buildSurfaces(surfaces: string[]): Promise<void> {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      if (e.name === 'build' || e.name === 'node_modules') return max;
+      const path = join(dir, e.name);
+      return Math.max(max, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  const sources = Math.max(newest(join(ROOT_DIR, 'static')), newest(join(ROOT_DIR, 'src', 'contract')));
+  const stale = surfaces.filter((s) => {
+    const index = join(ROOT_DIR, 'static', 'build', s, 'index.html');
+    return !existsSync(index) || statSync(index).mtimeMs < sources;
+  });
+  if (stale.length === 0) return;
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(ROOT_DIR, 'static', 'vite.config.ts'),
+    ],
+    {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_ENV: 'production', SURFACES: stale.join(',') },
+      timeout: 300_000,
+    },
+  );
+}
 
 const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const PANEL_FRAME = 'iframe[data-forge-frame="offboarding-check-panel-frame"]';
@@ -23,7 +57,10 @@ const PANEL_FRAME = 'iframe[data-forge-frame="offboarding-check-panel-frame"]';
 let site: Site;
 let browser: Browser;
 
-async function openIssue(as: string, key = 'OFF-1'): Promise<{ page: Page; panel: Frame; problems: string[] }> {
+async function openIssue(
+  as: string,
+  key = 'OFF-1',
+): Promise<{ page: Page; panel: Frame; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems = collectProblems(page);
   await page.goto(`${site.url}/browse/${key}?as=${encodeURIComponent(as)}`);
@@ -148,17 +185,27 @@ describe('offboarding check', () => {
     await page.close();
   });
 
-  it('issue panel on a work item that names nobody says so', async () => {
-    const { page, panel } = await openIssue('admin@example.com', 'OPS-1').catch(async () => {
-      // The seed may have no OPS-1: nothing to check then.
-      return { page: undefined, panel: undefined };
+  it('issue panel on a work item that names nobody says so, as a neutral line', async () => {
+    const created = await fetch(`${site.url}/rest/api/3/issue`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('oscar@example.com:local-dev-token').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        fields: {
+          project: { key: 'OFF' },
+          issuetype: { id: '10010' },
+          summary: 'Offboard someone (to be named)',
+        },
+      }),
     });
-    if (!page || !panel) return;
+    expect(created.status).toBe(201);
+    const { key } = (await created.json()) as { key: string };
+    const { page, panel, problems } = await openIssue('oscar@example.com', key);
     await panel.getByTestId('issue-panel-no-person').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('offboarding-verdict').count()).toBe(0);
+    expect(unexpected(problems)).toEqual([]);
     await page.close();
-  });
-
-  it('keeps the viewport size the tests use', () => {
-    expect(VIEWPORT.width).toBeGreaterThan(0);
   });
 });
