@@ -260,3 +260,21 @@ export function storedAccountProblems(site: LocalSite): string[] {
   }
   return problems;
 }
+
+/** Every audit record matching `filter`, paging `audit/list` (a filtered page may come back short). */
+export async function auditAll(site: LocalSite, filter: Record<string, unknown>): Promise<AuditRecordDto[]> {
+  const out: AuditRecordDto[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: AuditPage = must(
+      await asAdmin<AuditPage>(site, ADMIN_KEYS.auditList, {
+        ...filter,
+        pageSize: 100,
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
+    out.push(...page.records);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
