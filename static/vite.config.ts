@@ -93,7 +93,9 @@ export default defineConfig({
     async buildApp(builder) {
       // Packages pick their production builds (export conditions, `process.env.NODE_ENV` checks) from this.
       process.env.NODE_ENV = 'production';
-      const only = process.env.SURFACES?.split(',').map((s) => s.trim()).filter(Boolean);
+      const only = process.env.SURFACES?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const surface of surfaces().filter((s) => !only?.length || only.includes(s))) {
         await build(surfaceConfig(surface));
         const { entryGzip, allJsGzip } = bundleSizes(surface);

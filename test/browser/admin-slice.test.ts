@@ -134,9 +134,7 @@ describe('admin page: the shell, the registry, refusal and the bridge', () => {
     expect(await page.getByLabel('Acting as').inputValue()).toBe('nora@example.com');
     expect(
       await page.getByRole('link', { name: 'Integration accounts', exact: true }).getAttribute('href'),
-    ).toBe(
-      `/jira/settings/apps/${site.manifest.appId}/e0e0e0e0-0000-4000-8000-0000000000e0`,
-    );
+    ).toBe(`/jira/settings/apps/${site.manifest.appId}/e0e0e0e0-0000-4000-8000-0000000000e0`);
     const response = await page.goto(`${site.url}/?as=nobody@example.com`);
     expect(response?.status()).toBe(400);
     expect(await page.getByRole('heading', { name: 'Unknown user' }).isVisible()).toBe(true);

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
-import { adminUrl, openAdmin, pickUser, unexpected, waitForFlag, type BrowserSite } from '../support/admin-page.js';
+import {
+  adminUrl,
+  screenshotPage,
+  openAdmin,
+  pickUser,
+  unexpected,
+  waitForFlag,
+  type BrowserSite,
+} from '../support/admin-page.js';
 
 const IMAGES = join(ROOT_DIR, 'docs', 'images');
 
@@ -27,10 +35,11 @@ afterAll(async () => {
   await site?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(IMAGES, name), fullPage: true });
+const shot = (page: Page, name: string) => screenshotPage(page, join(IMAGES, name));
 
 /** The app path the shell's URL shows (the part after the page's base). */
-const appPath = (page: Page) => new URL(page.url()).pathname.replace(/^.*\/e0e0e0e0-0000-4000-8000-0000000000e0/, '');
+const appPath = (page: Page) =>
+  new URL(page.url()).pathname.replace(/^.*\/e0e0e0e0-0000-4000-8000-0000000000e0/, '');
 
 async function accountsTable(frame: Frame) {
   const table = frame.getByTestId('accounts-table--table');
@@ -48,7 +57,9 @@ describe('registry admin page', () => {
     const table = await accountsTable(frame);
     await table.getByRole('row', { name: /Jenkins CI/ }).waitFor();
     expect(await table.getByRole('row', { name: /GitHub Sync/ }).count()).toBe(1);
-    expect(await frame.getByRole('group', { name: 'Registry summary' }).innerText()).toMatch(/3\s*Tagged accounts/);
+    expect(await frame.getByRole('group', { name: 'Registry summary' }).innerText()).toMatch(
+      /3\s*Tagged accounts/,
+    );
     expect(appPath(page)).toBe('');
     await frame.locator('body').evaluate(() => document.fonts.ready);
     await shot(page, 'registry-list.png');
@@ -59,7 +70,9 @@ describe('registry admin page', () => {
     expect(appPath(page)).toBe('/tag');
     await frame.getByText('Record metadata only — never paste a token').waitFor();
     await pickUser(frame, 'Account', 'Release', /Release Bot/);
-    await frame.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Publishes release notes to Jira versions.');
+    await frame
+      .getByRole('textbox', { name: 'Purpose', exact: true })
+      .fill('Publishes release notes to Jira versions.');
     await pickUser(frame, 'Owner', 'Olivia', /Olivia Owner/);
     expect(await frame.getByRole('combobox', { name: 'Backup owner', exact: true }).count()).toBe(1);
     expect(await frame.getByRole('spinbutton', { name: 'Review cadence (days)' }).inputValue()).toBe('90');
@@ -117,13 +130,19 @@ describe('registry admin page', () => {
     const a = await openAdmin(browser, site, { path: editPath });
     const b = await openAdmin(browser, site, { path: editPath });
     for (const { frame } of [a, b]) await frame.getByRole('form', { name: 'Edit account' }).waitFor();
-    expect(await a.frame.getByRole('textbox', { name: 'Purpose', exact: true }).inputValue()).toMatch(/GitHub/);
+    expect(await a.frame.getByRole('textbox', { name: 'Purpose', exact: true }).inputValue()).toMatch(
+      /GitHub/,
+    );
 
-    await a.frame.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Syncs GitHub pull requests (edited by A).');
+    await a.frame
+      .getByRole('textbox', { name: 'Purpose', exact: true })
+      .fill('Syncs GitHub pull requests (edited by A).');
     await a.frame.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForFlag(a.page, 'Changes saved');
 
-    await b.frame.getByRole('textbox', { name: 'Purpose', exact: true }).fill('Edited by B at the same time.');
+    await b.frame
+      .getByRole('textbox', { name: 'Purpose', exact: true })
+      .fill('Edited by B at the same time.');
     await b.frame.getByRole('button', { name: 'Save', exact: true }).click();
     await b.frame.getByText('Someone else saved this account while you were editing').waitFor();
     await b.frame.getByText(/They changed: purpose/).waitFor();
@@ -134,7 +153,9 @@ describe('registry admin page', () => {
     );
     await b.frame.getByRole('button', { name: 'Reload the current record' }).click();
     await expect
-      .poll(() => b.frame.getByRole('textbox', { name: 'Purpose', exact: true }).inputValue(), { timeout: 15_000 })
+      .poll(() => b.frame.getByRole('textbox', { name: 'Purpose', exact: true }).inputValue(), {
+        timeout: 15_000,
+      })
       .toBe('Syncs GitHub pull requests (edited by A).');
 
     expect(unexpected(a.problems)).toEqual([]);

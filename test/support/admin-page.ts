@@ -32,7 +32,12 @@ export async function openAdmin(
 }
 
 /** Types into an Atlaskit user picker (by its accessible name) and picks the option matching `option`. */
-export async function pickUser(frame: Frame, pickerName: string, query: string, option: RegExp): Promise<void> {
+export async function pickUser(
+  frame: Frame,
+  pickerName: string,
+  query: string,
+  option: RegExp,
+): Promise<void> {
   const input = frame.getByRole('combobox', { name: pickerName, exact: true });
   await input.click();
   await input.pressSequentially(query, { delay: 20 });
@@ -53,4 +58,28 @@ export async function waitForFlag(page: Page, text: string | RegExp): Promise<vo
 /** Problems other than noise the tests don't care about. */
 export function unexpected(problems: string[]): string[] {
   return problems.filter((p) => !/favicon/.test(p));
+}
+
+/**
+ * A screenshot of the whole page as a user would see it on a tall screen: host flags dismissed,
+ * the viewport stretched to the page's height (a full-page capture would repeat the shell's sticky
+ * top bar mid-image), then restored.
+ */
+export async function screenshotPage(page: Page, path: string): Promise<void> {
+  for (const dismiss of await page.getByRole('button', { name: /^Dismiss:/ }).all()) {
+    await dismiss.click({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await page
+    .locator('[role="status"], [role="alert"]')
+    .filter({ has: page.getByRole('button', { name: /^Dismiss:/ }) })
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
+  const viewport = page.viewportSize() ?? VIEWPORT;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
 }

@@ -53,12 +53,13 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
         columnGap: token('space.300'),
         rowGap: token('space.150'),
         margin: 0,
-        alignItems: 'baseline',
+        padding: 0,
+        alignItems: 'start',
       }}
     >
       {items.map(([term, value]) => (
         <div key={term} style={{ display: 'contents' }}>
-          <dt style={{ margin: 0 }}>
+          <dt style={{ margin: 0, paddingBlockStart: token('space.025') }}>
             <Text color="color.text.subtle">{term}</Text>
           </dt>
           <dd style={{ margin: 0 }}>{typeof value === 'string' ? <Text>{value}</Text> : value}</dd>
@@ -128,7 +129,7 @@ function History({ detail }: { detail: AccountDetail }) {
         records={detail.history.records.concat(more.records)}
         people={people}
         withTarget={false}
-        caption="Changes and attempts recorded in the audit log"
+        label="History of this account"
       />
       {more.nextCursor ? (
         <Inline alignInline="center">

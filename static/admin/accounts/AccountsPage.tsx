@@ -4,6 +4,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import { Label } from '@atlaskit/form';
+import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
@@ -227,7 +228,6 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: 'da
         border: `${token('border.width')} solid ${token('color.border')}`,
         borderRadius: token('radius.medium'),
         padding: `${token('space.100')} ${token('space.200')}`,
-        minWidth: 120,
         background: token('elevation.surface'),
       }}
     >
@@ -244,7 +244,11 @@ function Counts({ counts }: { counts: RegistryCounts }) {
     <div
       role="group"
       aria-label="Registry summary"
-      style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150') }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(118px, 1fr))',
+        gap: token('space.150'),
+      }}
     >
       <Stat label="Tagged accounts" value={counts.active} />
       <Stat label="Retired" value={counts.retired} />
@@ -304,7 +308,7 @@ export function AccountsPage() {
         aria-label="Filter accounts"
         style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-end' }}
       >
-        <FilterField id="accounts-search" label="Search" width={240}>
+        <FilterField id="accounts-search" label="Search" width={220}>
           <Textfield
             id="accounts-search"
             aria-label="Search accounts"
@@ -323,7 +327,7 @@ export function AccountsPage() {
             onChange={(o) => o && set('status', o.value)}
           />
         </FilterField>
-        <FilterField id="accounts-owner" label="Owner" width={220}>
+        <FilterField id="accounts-owner" label="Owner" width={210}>
           <UserPicker
             id="accounts-owner"
             label="Owner filter"
@@ -348,15 +352,6 @@ export function AccountsPage() {
             options={RISK_OPTIONS}
             value={pick(RISK_OPTIONS, filters.risk)}
             onChange={(o) => o && set('risk', o.value)}
-          />
-        </FilterField>
-        <FilterField id="accounts-sort" label="Sort by" width={170}>
-          <Select<Opt<ListSort>, false>
-            inputId="accounts-sort"
-            aria-label="Sort by"
-            options={SORT_OPTIONS}
-            value={pick(SORT_OPTIONS, filters.sort)}
-            onChange={(o) => o && set('sort', o.value)}
           />
         </FilterField>
         {filtered ? (
@@ -398,14 +393,33 @@ export function AccountsPage() {
           )
         ) : (
           <Stack space="space.200">
-            {data.first.sortedBy.sort !== filters.sort ? (
-              <Text size="small" color="color.text.subtle">
-                Sorted by {SORT_LABEL[data.first.sortedBy.sort].toLowerCase()}, the order of the filter you
-                picked.
-              </Text>
-            ) : null}
+            <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
+              <Stack space="space.050">
+                <Heading size="small" as="h2" id="accounts-table-title">
+                  {`${filters.status === 'active' ? 'Tagged accounts' : 'Retired accounts'} (${data.items.length}${data.nextCursor ? '+' : ''})`}
+                </Heading>
+                {data.first.sortedBy.sort !== filters.sort ? (
+                  <Text size="small" color="color.text.subtle">
+                    {`Sorted by ${SORT_LABEL[data.first.sortedBy.sort].toLowerCase()}, the order of the filter you picked.`}
+                  </Text>
+                ) : null}
+              </Stack>
+              <Inline space="space.100" alignBlock="center">
+                <Label htmlFor="accounts-sort">Sort by</Label>
+                <div style={{ width: 180 }}>
+                  <Select<Opt<ListSort>, false>
+                    inputId="accounts-sort"
+                    aria-label="Sort by"
+                    spacing="compact"
+                    options={SORT_OPTIONS}
+                    value={pick(SORT_OPTIONS, filters.sort)}
+                    onChange={(o) => o && set('sort', o.value)}
+                  />
+                </div>
+              </Inline>
+            </Inline>
             <DynamicTable
-              caption={`${filters.status === 'active' ? 'Tagged accounts' : 'Retired accounts'} (${data.items.length}${data.nextCursor ? '+' : ''})`}
+              label={filters.status === 'active' ? 'Tagged accounts' : 'Retired accounts'}
               head={head}
               rows={data.items.map(row)}
               isLoading={state.status === 'loading'}

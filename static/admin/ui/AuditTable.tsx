@@ -48,19 +48,24 @@ function details(r: AuditRecordDto): string {
     const fields = changedFields(r.before, r.after);
     if (fields.length) parts.push(`Changed ${fields.join(', ')}`);
   }
+  if ((r.action === 'account.tag' || r.action === 'account.retag') && r.outcome === 'allowed') {
+    const after = r.after as { ownerName?: unknown; purpose?: unknown } | undefined;
+    if (typeof after?.ownerName === 'string') parts.push(`Owner ${after.ownerName}`);
+    if (typeof after?.purpose === 'string') parts.push(after.purpose);
+  }
   if (r.reason) parts.push(r.reason);
   return parts.join(' · ');
 }
 
 const head = (withTarget: boolean): HeadType => ({
   cells: [
-    { key: 'seq', content: '#', width: 5 },
-    { key: 'at', content: 'When', width: 16 },
+    { key: 'seq', content: '#', width: 4 },
+    { key: 'at', content: 'When', width: 20 },
     { key: 'action', content: 'Action', width: 16 },
-    { key: 'actor', content: 'By', width: 14 },
+    { key: 'actor', content: 'By', width: 13 },
     ...(withTarget ? [{ key: 'target', content: 'Target', width: 14 }] : []),
     { key: 'outcome', content: 'Outcome', width: 9 },
-    { key: 'details', content: 'Details', width: withTarget ? 26 : 40 },
+    { key: 'details', content: 'Details', width: withTarget ? 24 : 38 },
   ],
 });
 
@@ -72,6 +77,7 @@ export function AuditTable({
   caption,
   isLoading,
   targetName,
+  label,
 }: {
   records: AuditRecordDto[];
   people: Map<string, SiteUser>;
@@ -79,6 +85,7 @@ export function AuditTable({
   caption?: string;
   isLoading?: boolean;
   targetName?: (r: AuditRecordDto) => string | undefined;
+  label?: string;
 }) {
   const rows: RowType[] = records.map((r) => ({
     key: String(r.seq),
@@ -119,6 +126,7 @@ export function AuditTable({
   return (
     <DynamicTable
       caption={caption}
+      label={label}
       head={head(withTarget)}
       rows={rows}
       isLoading={isLoading}
