@@ -8,7 +8,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 import type { PersonRef } from '@contract/common';
-import type { MyAccount } from '@contract/owner';
+import type { MyAccount, OwnerProposal } from '@contract/owner';
 import { Card, List } from '../offboarding/ui';
 import {
   CREDENTIAL_KIND_LABELS,
@@ -37,6 +37,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
     <dl
       style={{
         margin: 0,
+        padding: 0,
         display: 'grid',
         gridTemplateColumns: 'max-content 1fr',
         columnGap: token('space.200'),
@@ -66,15 +67,21 @@ export function AccountPanel({
   account,
   viewerId,
   onSaved,
+  onChanged,
   onStale,
 }: {
   account: MyAccount;
   viewerId: string | undefined;
   onSaved: (account: MyAccount) => void;
+  /** Something changed that the server will tell on the next load (a proposal). */
+  onChanged: () => void;
   onStale: () => void;
 }) {
   const [open, setOpen] = useState<Open>('none');
   const [rotateIndex, setRotateIndex] = useState<number | undefined>();
+  // The proposal this page made, until the server's answer carries one (`account.proposal`).
+  const [proposed, setProposed] = useState<OwnerProposal | undefined>();
+  const proposal = account.proposal ?? proposed;
   const close = () => setOpen('none');
   const done = (saved: MyAccount) => {
     setOpen('none');
@@ -133,7 +140,7 @@ export function AccountPanel({
                   Record rotation
                 </Button>
               ) : null}
-              {account.role === 'owner' && !account.proposal ? (
+              {account.role === 'owner' && !proposal ? (
                 <Button
                   onClick={() => setOpen('propose')}
                   aria-label={`Propose a new owner for ${account.displayName}`}
@@ -147,7 +154,19 @@ export function AccountPanel({
 
         {open === 'attest' ? <AttestForm {...formProps} /> : null}
         {open === 'rotate' ? <RotationForm {...formProps} initialIndex={rotateIndex} /> : null}
-        {open === 'propose' ? <ProposeForm {...formProps} viewerId={viewerId} /> : null}
+        {open === 'propose' ? (
+          <ProposeForm
+            account={account}
+            viewerId={viewerId}
+            onCancel={close}
+            onStale={onStale}
+            onProposed={(p) => {
+              setProposed(p);
+              setOpen('none');
+              onChanged();
+            }}
+          />
+        ) : null}
 
         <Text as="p">{account.purpose}</Text>
 
@@ -159,9 +178,12 @@ export function AccountPanel({
               </Heading>
               <List>
                 {pending.map((p, i) => (
-                  <li key={`${p.kind}:${String(p.integrationIndex ?? i)}`} data-pending-kind={p.kind}>
-                    <Text weight="medium">{PENDING_LABELS[p.kind]}</Text>
-                    <Text color="color.text.subtle">{` — ${p.text}`}</Text>
+                  <li
+                    key={`${p.kind}:${String(p.integrationIndex ?? i)}`}
+                    data-pending-kind={p.kind}
+                    title={PENDING_LABELS[p.kind]}
+                  >
+                    <Text>{p.text}</Text>
                   </li>
                 ))}
               </List>
@@ -173,9 +195,9 @@ export function AccountPanel({
           </Text>
         )}
 
-        {account.proposal ? (
+        {proposal ? (
           <Text as="p" color="color.text.subtle">
-            {`Hand-over to ${account.proposal.proposedOwner.displayName} proposed on ${formatDate(account.proposal.proposedAt)}, waiting for them to accept.`}
+            {`Hand-over to ${proposal.proposedOwner.displayName} proposed on ${formatDate(proposal.proposedAt)}, waiting for them to accept.`}
           </Text>
         ) : null}
 

@@ -19,20 +19,14 @@ import { formatDate, plural } from './format';
 
 export const PAGE_TITLE = 'My integration accounts';
 
-function ProposalCard({
-  proposal,
-  onAccepted,
-}: {
-  proposal: OwnerProposal;
-  onAccepted: (account: MyAccount) => void;
-}) {
+function ProposalCard({ proposal, onAccepted }: { proposal: OwnerProposal; onAccepted: () => void }) {
   const [busy, setBusy] = useState(false);
   const accept = async () => {
     setBusy(true);
     try {
-      const account = await ownerApi.acceptProposal({ accountId: proposal.accountId });
+      await ownerApi.acceptProposal({ accountId: proposal.accountId });
       flags.success('You own it now', `${proposal.accountName} is yours. Thanks for taking it over.`);
-      onAccepted(account);
+      onAccepted();
     } catch (e) {
       flags.error('The hand-over was not accepted', e);
     } finally {
@@ -154,7 +148,7 @@ export function MyAccountsApp() {
               Hand-overs proposed to you
             </Heading>
             {data.proposalsForMe.map((p) => (
-              <ProposalCard key={p.id} proposal={p} onAccepted={() => reload()} />
+              <ProposalCard key={p.id} proposal={p} onAccepted={reload} />
             ))}
           </Stack>
         ) : null}
@@ -169,6 +163,7 @@ export function MyAccountsApp() {
                 account={a}
                 viewerId={viewerId}
                 onSaved={saved}
+                onChanged={reload}
                 onStale={reload}
               />
             ))}

@@ -7,7 +7,7 @@ import Select from '@atlaskit/select';
 import Textarea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import type { MyAccount } from '@contract/owner';
+import type { MyAccount, OwnerProposal } from '@contract/owner';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
 import { PeoplePicker } from '../offboarding';
@@ -347,10 +347,14 @@ export function RotationForm({
 export function ProposeForm({
   account,
   viewerId,
-  onDone,
+  onProposed,
   onCancel,
   onStale,
-}: FormProps & { viewerId: string | undefined }) {
+}: Omit<FormProps, 'onDone'> & {
+  viewerId: string | undefined;
+  /** The proposal, as the server recorded it. */
+  onProposed: (proposal: OwnerProposal) => void;
+}) {
   const [person, setPerson] = useState<JiraPerson | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -364,7 +368,7 @@ export function ProposeForm({
     }
     setBusy(true);
     try {
-      const saved = await ownerApi.proposeOwner({
+      const proposal = await ownerApi.proposeOwner({
         accountId: account.accountId,
         proposedOwnerId: person.accountId,
         ...(message.trim() ? { message: message.trim() } : {}),
@@ -373,7 +377,7 @@ export function ProposeForm({
         'Hand-over proposed',
         `${person.displayName} is asked to take over ${account.displayName}.`,
       );
-      onDone(saved);
+      onProposed(proposal);
     } catch (e) {
       flags.error('The hand-over was not proposed', e);
       if (isApiError(e) && e.code === 'CONFLICT') onStale();

@@ -306,6 +306,8 @@ export function AccountCard({
         <dl
           style={{
             margin: 0,
+            // Under the account's name: past the avatar (32px) and its gap.
+            paddingInlineStart: token('space.500'),
             display: 'grid',
             gridTemplateColumns: 'max-content 1fr',
             columnGap: token('space.200'),

@@ -49,6 +49,7 @@ import type {
   MyAccounts,
   OwnerNotices,
   OwnerNoticesInput,
+  OwnerProposal,
   ProposeOwnerInput,
   RecordRotationInput,
 } from '@contract/owner';
@@ -215,8 +216,9 @@ export const ownerApi = {
   myAccounts: () => call<MyAccounts>(OWNER_KEYS.myAccounts, {}),
   attest: (input: AttestInput) => call<MyAccount>(OWNER_KEYS.attest, input),
   recordRotation: (input: RecordRotationInput) => call<MyAccount>(OWNER_KEYS.recordRotation, input),
-  proposeOwner: (input: ProposeOwnerInput) => call<MyAccount>(OWNER_KEYS.proposeOwner, input),
-  acceptProposal: (input: AcceptProposalInput) => call<MyAccount>(OWNER_KEYS.acceptProposal, input),
+  proposeOwner: (input: ProposeOwnerInput) => call<OwnerProposal>(OWNER_KEYS.proposeOwner, input),
+  acceptProposal: (input: AcceptProposalInput) =>
+    call<{ accountId: string; ownerId: string }>(OWNER_KEYS.acceptProposal, input),
   notices: (input: OwnerNoticesInput = {}) => call<OwnerNotices>(OWNER_KEYS.notices, input),
 };
 export type OwnerApi = typeof ownerApi;

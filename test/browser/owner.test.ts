@@ -1,0 +1,219 @@
+/**
+ * The owner surfaces in a real browser against the real local site: the background script's flag on
+ * a Jira page (at most once a day), "My integration accounts" (attest, hand-over proposal and
+ * acceptance) and its empty state.
+ *
+ * Time moves on 100 days after the seed (the site runs in this process, so faking `Date` here moves
+ * the app's clock): Jenkins CI's 90-day review is overdue and GitHub Sync's credential has expired, so
+ * the sweep raises findings and notices for Olivia.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
+import { LOCAL_IDS } from '../../local/runtime/runtime.js';
+import {
+  appFrame,
+  collectProblems,
+  launchBrowser,
+  ROOT_DIR,
+  startSiteForBrowser,
+} from '../support/browser.js';
+import { pickUser, unexpected, waitForFlag } from '../support/admin-page.js';
+
+type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
+
+const IMAGES = join(ROOT_DIR, 'docs', 'images');
+const VIEWPORT = { width: 1280, height: 900 };
+const DAY_MS = 86_400_000;
+const FLAG_ACTION = 'Open My integration accounts';
+
+/**
+ * Builds the surfaces these tests load when a build is missing or older than static/ or the
+ * contract (the shared helper builds one surface per process; these pages need several).
+ */
+async function buildSurfaces(surfaces: string[]): Promise<void> {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      if (e.name === 'build' || e.name === 'node_modules') return max;
+      const path = join(dir, e.name);
+      return Math.max(max, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  const sources = Math.max(newest(join(ROOT_DIR, 'static')), newest(join(ROOT_DIR, 'src', 'contract')));
+  const stale = surfaces.filter((s) => {
+    const index = join(ROOT_DIR, 'static', 'build', s, 'index.html');
+    return !existsSync(index) || statSync(index).mtimeMs < sources;
+  });
+  if (stale.length === 0) return;
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(ROOT_DIR, 'static', 'vite.config.ts'),
+    ],
+    {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_ENV: 'production', SURFACES: stale.join(',') },
+      timeout: 300_000,
+    },
+  );
+}
+
+let site: Site;
+let browser: Browser;
+
+function globalPagePath(): string {
+  return `/jira/apps/${site.manifest.appId}/${LOCAL_IDS.environmentId}`;
+}
+
+async function openMyAccounts(as: string): Promise<{ page: Page; frame: Frame; problems: string[] }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const problems = collectProblems(page);
+  await page.goto(`${site.url}${globalPagePath()}?as=${encodeURIComponent(as)}`);
+  const frame = await appFrame(page);
+  await frame.getByRole('heading', { name: 'My integration accounts', level: 1 }).waitFor();
+  return { page, frame, problems };
+}
+
+function accountCard(frame: Frame, accountId: string): Locator {
+  return frame.getByTestId(`my-account-${accountId}`);
+}
+
+/** Resolves once the page's background script has asked for the notices. */
+function noticesAsked(page: Page): Promise<unknown> {
+  return page.waitForResponse(
+    (r) => r.url().endsWith('/__local/invoke') && (r.request().postData() ?? '').includes('owner/notices'),
+    { timeout: 30_000 },
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(IMAGES, { recursive: true });
+  await buildSurfaces(['admin', 'global', 'background']);
+  site = await startSiteForBrowser();
+  browser = await launchBrowser();
+  // 100 days on: the app's clock (this process) moves, the browser's does not matter.
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(Date.now() + 100 * DAY_MS));
+  const sweep = await fetch(`${site.url}/__local/scheduled/integration-accounts-sweep`, { method: 'POST' });
+  expect(((await sweep.json()) as { ok: boolean }).ok).toBe(true);
+}, 300_000);
+
+afterAll(async () => {
+  vi.useRealTimers();
+  await browser?.close();
+  await site?.close();
+});
+
+describe('owner surfaces', () => {
+  it('Olivia sees the flag on a Jira page, opens My integration accounts and confirms Jenkins CI', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const problems = collectProblems(page);
+    const asked = noticesAsked(page);
+    await page.goto(`${site.url}/?as=olivia@example.com`);
+    await asked;
+
+    // The background script's flag, in the shell, with its action.
+    const flag = page.locator('.flag').filter({ hasText: /integration accounts? needs? you/ });
+    await flag.waitFor({ timeout: 15_000 });
+    expect(await flag.getByRole('button', { name: FLAG_ACTION }).count()).toBe(1);
+    await page.screenshot({ path: join(IMAGES, 'owner-flag.png') });
+
+    // The action navigates (router.navigate) to the global page.
+    await flag.getByRole('button', { name: FLAG_ACTION }).click();
+    await page.waitForURL((url) => url.pathname === globalPagePath());
+    const frame = await appFrame(page);
+    await frame.getByRole('heading', { name: 'My integration accounts', level: 1 }).waitFor();
+
+    const jenkins = accountCard(frame, DEMO_ACCOUNT_IDS.jenkinsCi);
+    await jenkins.waitFor({ timeout: 15_000 });
+    expect(await jenkins.getByText('You own it').count()).toBe(1);
+    expect(await jenkins.locator('[data-pending-kind="attest"]').count()).toBe(1);
+    expect(await jenkins.getByText('Review overdue').count()).toBe(1);
+    const github = accountCard(frame, DEMO_ACCOUNT_IDS.githubSync);
+    expect(await github.locator('[data-pending-kind="rotate-credential"]').count()).toBe(1);
+    expect(
+      await frame
+        .getByText(/things? needs? you/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await page.screenshot({ path: join(IMAGES, 'owner-my-accounts.png'), fullPage: true });
+
+    // Confirm: still needed, purpose right. The pending review resolves.
+    await jenkins.getByRole('button', { name: 'Confirm Jenkins CI is still needed' }).click();
+    expect(await jenkins.getByRole('checkbox', { name: 'It is still needed' }).isChecked()).toBe(true);
+    await jenkins.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await waitForFlag(page, 'Review recorded');
+    await expect
+      .poll(() => jenkins.locator('[data-pending-kind="attest"]').count(), { timeout: 15_000 })
+      .toBe(0);
+    await expect.poll(() => jenkins.getByText('Review overdue').count()).toBe(0);
+    // What is still pending stays (no backup owner, the Jenkins credential).
+    expect(await jenkins.locator('[data-pending-kind="add-backup-owner"]').count()).toBe(1);
+
+    // The flag is once a day: the next Jira page shows none.
+    const again = noticesAsked(page);
+    await page.goto(`${site.url}/?as=olivia@example.com`);
+    await again;
+    await page.waitForTimeout(500);
+    expect(await page.locator('.flag').filter({ hasText: /need/ }).count()).toBe(0);
+
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('Olivia proposes Ben as the owner of Jenkins CI; Ben accepts on his page', async () => {
+    const olivia = await openMyAccounts('olivia@example.com');
+    const jenkins = accountCard(olivia.frame, DEMO_ACCOUNT_IDS.jenkinsCi);
+    await jenkins.waitFor({ timeout: 15_000 });
+    await jenkins.getByRole('button', { name: 'Propose a new owner for Jenkins CI' }).click();
+    await pickUser(olivia.frame, 'New owner', 'Ben', /Ben Backup/);
+    await jenkins.getByRole('textbox', { name: 'Message' }).fill('You run the build farm now.');
+    await jenkins.getByRole('button', { name: 'Propose', exact: true }).click();
+    await waitForFlag(olivia.page, 'Hand-over proposed');
+    await jenkins.getByText(/Hand-over to Ben Backup proposed/).waitFor({ timeout: 15_000 });
+    expect(unexpected(olivia.problems)).toEqual([]);
+    await olivia.page.close();
+
+    const ben = await openMyAccounts('ben@example.com');
+    const proposal = ben.frame.getByTestId(`proposal-${DEMO_ACCOUNT_IDS.jenkinsCi}`);
+    await proposal.waitFor({ timeout: 15_000 });
+    expect(await proposal.innerText()).toContain('Olivia Owner proposes you as the owner of Jenkins CI');
+    await proposal.getByRole('button', { name: 'Accept ownership of Jenkins CI' }).click();
+    await waitForFlag(ben.page, 'You own it now');
+    const mine = accountCard(ben.frame, DEMO_ACCOUNT_IDS.jenkinsCi);
+    await mine.waitFor({ timeout: 15_000 });
+    expect(await mine.getByText('You own it').count()).toBe(1);
+    await expect.poll(() => proposal.count()).toBe(0);
+    expect(unexpected(ben.problems)).toEqual([]);
+    await ben.page.close();
+  });
+
+  it('Nora, who answers for nothing, gets the empty state', async () => {
+    const { page, frame, problems } = await openMyAccounts('nora@example.com');
+    await frame.getByText('You don’t answer for any integration accounts').waitFor({ timeout: 15_000 });
+    expect(await frame.getByTestId(/^my-account-/).count()).toBe(0);
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('the home page links to the issue view of OFF-1 and to My integration accounts', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(`${site.url}/?as=nora@example.com`);
+    expect(await page.getByRole('link', { name: /OFF-1/ }).getAttribute('href')).toBe('/browse/OFF-1');
+    expect(await page.getByRole('link', { name: /My integration accounts/ }).getAttribute('href')).toBe(
+      globalPagePath(),
+    );
+    // Every shell page runs the background script, hidden.
+    const background = page.locator('iframe[data-forge-frame="integration-accounts-notices-background"]');
+    expect(await background.count()).toBe(1);
+    expect(await background.isVisible()).toBe(false);
+    await page.close();
+  });
+});
