@@ -82,8 +82,10 @@ export async function runSweep(
   const learnt = run.urlBudget ?? state.last?.urlBudget;
   if (learnt) fetcher.urlBudget = learnt;
   const distinct = [...new Set(todo.flatMap(idsOf))];
-  const paging = fetcher.preferPaging(distinct, state.last?.siteUsers);
-  if (paging) await fetcher.fetchSite(distinct);
+  // Paging stops once it would cost as much as bulk lookups; the ids it did not settle go in bulk.
+  const paging =
+    fetcher.preferPaging(distinct, state.last?.siteUsers) &&
+    (await fetcher.fetchSite(distinct, fetcher.bulkCalls(distinct) - 1));
 
   let stopped = false;
   // The slowest step so far (one Jira request with its retries, or one account's write): stop while

@@ -46,12 +46,20 @@ export class UserStateFetcher {
     return batch;
   }
 
-  /** Bulk requests cheaper than paging the whole site? (⌈distinct/batch⌉ vs ⌈siteUsers/1000⌉.) */
+  /** Bulk requests needed for `distinct` at the current URL budget. */
+  bulkCalls(distinct: readonly string[]): number {
+    if (distinct.length === 0) return 0;
+    return Math.ceil(distinct.length / Math.max(1, this.fitBatch(distinct).length));
+  }
+
+  /**
+   * Should the sweep page the site's users (⌈siteUsers/1000⌉ calls) rather than look the ids up in
+   * bulk? With no estimate yet it tries paging, capped (see `fetchSite`), and so learns the site size.
+   */
   preferPaging(distinct: readonly string[], siteUsersEstimate: number | undefined): boolean {
-    if (distinct.length === 0) return false;
-    const batch = Math.max(1, this.fitBatch(distinct).length);
-    const bulkCalls = Math.ceil(distinct.length / batch);
-    if (siteUsersEstimate === undefined) return bulkCalls > 10;
+    const bulkCalls = this.bulkCalls(distinct);
+    if (bulkCalls <= 1) return false;
+    if (siteUsersEstimate === undefined) return true;
     return Math.ceil(Math.max(1, siteUsersEstimate) / SITE_PAGE) < bulkCalls;
   }
 
@@ -90,19 +98,26 @@ export class UserStateFetcher {
 
   /**
    * Pages every site user (active, inactive, deleted); afterwards any asked id not seen is missing.
-   * Returns false when paging could not finish (the ids stay unknown).
+   * Stops after `maxPages` pages — paging further would cost more than bulk lookups — keeping the
+   * users seen and remembering the site as larger than that. Returns false when paging did not finish:
+   * the ids not seen stay unknown, for bulk lookups to settle.
    */
-  async fetchSite(asked: readonly string[]): Promise<boolean> {
+  async fetchSite(asked: readonly string[], maxPages: number): Promise<boolean> {
     const seen: DirectoryUser[] = [];
-    for (let startAt = 0; ; startAt += SITE_PAGE) {
-      if (this.time.remainingMs() < this.marginMs) return false;
-      const answer = await this.withRetry(() => this.source.page(startAt, SITE_PAGE));
-      if (!answer || answer.kind !== 'ok') return false;
+    let complete = false;
+    for (let page = 0; page < maxPages; page++) {
+      if (this.time.remainingMs() < this.marginMs) break;
+      const answer = await this.withRetry(() => this.source.page(page * SITE_PAGE, SITE_PAGE));
+      if (!answer || answer.kind !== 'ok') break;
       seen.push(...answer.users);
-      if (answer.users.length < SITE_PAGE) break;
+      if (answer.users.length < SITE_PAGE) {
+        complete = true;
+        break;
+      }
     }
-    this.siteUsers = seen.length;
-    this.record(seen, asked);
-    return true;
+    if (seen.length === maxPages * SITE_PAGE) this.siteUsers = seen.length + 1;
+    if (complete) this.siteUsers = seen.length;
+    this.record(seen, complete ? asked : undefined);
+    return complete;
   }
 }

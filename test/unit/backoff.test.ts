@@ -92,6 +92,43 @@ describe('UserStateFetcher', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `u${i}`);
     expect(f.preferPaging(many, 3000)).toBe(true); // 3 pages vs 25 bulk calls
     expect(f.preferPaging(many.slice(0, 300), 3000)).toBe(false); // 2 bulk calls vs 3 pages
-    expect(f.preferPaging(many.slice(0, 300), undefined)).toBe(false);
+    expect(f.preferPaging(many.slice(0, 300), undefined)).toBe(true); // unknown size: try, capped
+    expect(f.preferPaging(many.slice(0, 100), undefined)).toBe(false); // one bulk call is the floor
+  });
+
+  /** A site of `size` users served a page at a time. */
+  function pagedSite(size: number) {
+    const source = fakeSource([]);
+    let pages = 0;
+    source.page = (startAt, max) => {
+      pages++;
+      const users = Array.from({ length: Math.max(0, Math.min(max, size - startAt)) }, (_, i) =>
+        person(`u${startAt + i}`),
+      );
+      return Promise.resolve({ kind: 'ok', users });
+    };
+    return { source, pages: () => pages };
+  }
+
+  it('pages a small site completely: asked ids it did not see are missing, the size is learnt', async () => {
+    const { sleeper } = clock();
+    const { source, pages } = pagedSite(2500);
+    const f = new UserStateFetcher(source, sleeper, { remainingMs: () => 600_000 }, 0);
+    expect(await f.fetchSite(['u1', 'u2499', 'gone'], 5)).toBe(true);
+    expect(pages()).toBe(3);
+    expect(f.siteUsers).toBe(2500);
+    expect([f.state('u1').kind, f.state('u2499').kind, f.state('gone').kind]).toEqual(['found', 'found', 'missing']);
+  });
+
+  it('stops paging a large site at the cap: unseen ids stay unknown for bulk, the site is known to be larger', async () => {
+    const { sleeper } = clock();
+    const { source, pages } = pagedSite(10_000);
+    const f = new UserStateFetcher(source, sleeper, { remainingMs: () => 600_000 }, 0);
+    expect(await f.fetchSite(['u5', 'u9999'], 2)).toBe(false);
+    expect(pages()).toBe(2);
+    expect([f.state('u5').kind, f.state('u9999').kind]).toEqual(['found', 'unknown']);
+    expect(f.siteUsers).toBe(2001);
+    // Next run: 3 pages would be needed, more than the 2 bulk calls 300 ids take, so bulk it is.
+    expect(f.preferPaging(Array.from({ length: 300 }, (_, i) => `x${i}`), f.siteUsers)).toBe(false);
   });
 });
