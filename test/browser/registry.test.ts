@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { appFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
 import {
   adminUrl,
   screenshotPage,
@@ -245,9 +245,15 @@ describe('registry admin page', () => {
     for (const path of ['', '/accounts', '/settings', '/audit']) {
       const page = await browser.newPage();
       await page.goto(adminUrl(site, path, 'nora@example.com'));
-      const { appFrame } = await import('../support/browser.js');
       const frame = await appFrame(page);
-      await frame.getByText('You need to be a Jira administrator to use Integration accounts.').waitFor();
+      await frame
+        .getByText('You need to be a Jira administrator to use Integration accounts.')
+        .waitFor({ timeout: 20_000 })
+        .catch(async (e: unknown) => {
+          throw new Error(
+            `${path}: ${String(e)}\nframe ${frame.url()} says: ${await frame.locator('body').innerText()}`,
+          );
+        });
       expect(await frame.getByRole('table').count()).toBe(0);
       expect(await frame.getByRole('button', { name: 'Tag account' }).count()).toBe(0);
       expect(await frame.getByText('Jenkins CI').count()).toBe(0);
