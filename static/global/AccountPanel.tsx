@@ -1,8 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
+import Spinner from '@atlaskit/spinner';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -18,9 +19,13 @@ import {
   formatDate,
   severityAppearance,
 } from './format';
-import { AttestForm, ProposeForm, RotationForm } from './forms';
 
 type Open = 'none' | 'attest' | 'rotate' | 'propose';
+
+// The forms (and Atlaskit Select) load when an action is first opened, not with the page.
+const AttestForm = lazy(() => import('./forms').then((m) => ({ default: m.AttestForm })));
+const RotationForm = lazy(() => import('./forms').then((m) => ({ default: m.RotationForm })));
+const ProposeForm = lazy(() => import('./forms').then((m) => ({ default: m.ProposeForm })));
 
 function Person({ person }: { person: PersonRef | undefined }) {
   if (!person) return <Text color="color.text.subtlest">None</Text>;
@@ -152,21 +157,23 @@ export function AccountPanel({
           ) : null}
         </Inline>
 
-        {open === 'attest' ? <AttestForm {...formProps} /> : null}
-        {open === 'rotate' ? <RotationForm {...formProps} initialIndex={rotateIndex} /> : null}
-        {open === 'propose' ? (
-          <ProposeForm
-            account={account}
-            viewerId={viewerId}
-            onCancel={close}
-            onStale={onStale}
-            onProposed={(p) => {
-              setProposed(p);
-              setOpen('none');
-              onChanged();
-            }}
-          />
-        ) : null}
+        <Suspense fallback={<Spinner size="small" label="Loading the form" />}>
+          {open === 'attest' ? <AttestForm {...formProps} /> : null}
+          {open === 'rotate' ? <RotationForm {...formProps} initialIndex={rotateIndex} /> : null}
+          {open === 'propose' ? (
+            <ProposeForm
+              account={account}
+              viewerId={viewerId}
+              onCancel={close}
+              onStale={onStale}
+              onProposed={(p) => {
+                setProposed(p);
+                setOpen('none');
+                onChanged();
+              }}
+            />
+          ) : null}
+        </Suspense>
 
         <Text as="p">{account.purpose}</Text>
 

@@ -12,7 +12,7 @@ import type { OffboardingAccount } from '@contract/offboarding';
 import type { PersonRef } from '@contract/common';
 import type { JiraPerson } from '../shared/api';
 import { ROLE_LABELS, SUGGESTED_ACTION_LABELS } from './format';
-import { PeoplePicker } from './PeoplePicker';
+import { PeoplePicker } from './LazyPeoplePicker';
 import { Card, Field } from './ui';
 
 export interface TransferRequest {

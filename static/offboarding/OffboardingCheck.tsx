@@ -20,7 +20,7 @@ import { flags } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/states';
 import { AccountCard, type RetireRequest, type TransferRequest } from './AccountCard';
 import { VERDICT_APPEARANCE, VERDICT_LABELS, formatTime, verdictSummary, verdictTitle } from './format';
-import { PeoplePicker } from './PeoplePicker';
+import { PeoplePicker } from './LazyPeoplePicker';
 import { Card, Field, List } from './ui';
 
 type CheckState =

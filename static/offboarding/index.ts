@@ -3,4 +3,4 @@
  * and the issue panel on offboarding tickets (`source="issue"`). Not a surface: no index.html here.
  */
 export { OffboardingCheck, type OffboardingCheckProps } from './OffboardingCheck';
-export { PeoplePicker } from './PeoplePicker';
+export { PeoplePicker } from './LazyPeoplePicker';
