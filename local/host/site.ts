@@ -152,6 +152,10 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     });
   });
 
+  // Keep idle connections open longer than fetch's (undici's 4 s) client-side keep-alive, so the client
+  // always closes an idle socket first. Otherwise, after the event loop was busy (seeding 10,000
+  // records), both ends time out at once and the runtime reuses a socket the server just reset.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((ok, ko) => {
     server.once('error', ko);
     server.listen(opts.port ?? 4000, opts.host ?? '127.0.0.1', () => ok());
