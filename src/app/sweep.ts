@@ -6,7 +6,7 @@ import type { Settings } from '../domain/settings';
 import type { Invocation } from './context';
 import { reconcileAccount, sweepInvocation } from './reconcile';
 import { UserStateFetcher } from './user-states';
-import type { StoredSummary, SweepCheckpoint, SweepTotals, WatchDeps } from './watch-ports';
+import type { StoredSummary, SweepCheckpoint, SweepState, SweepTotals, WatchDeps } from './watch-ports';
 
 export type SweepOutcome =
   | { status: 'skipped'; reason: 'lease-held' }
@@ -59,6 +59,23 @@ export async function runSweep(
   if (!(await deps.sweepState.acquire(holder, nowMs, ttl, state.lease)))
     return { status: 'skipped', reason: 'lease-held' };
 
+  try {
+    return await sweepUnderLease(deps, opts, state, holder, margin);
+  } catch (error) {
+    // A crashed run must not keep the next runs out until its lease expires.
+    await deps.sweepState.release(holder).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The sweep's work once the lease is held: ends by finishing (frees the lease) or checkpointing. */
+async function sweepUnderLease(
+  deps: WatchDeps,
+  opts: { trigger: 'scheduled' | 'manual' },
+  state: SweepState,
+  holder: string,
+  margin: number,
+): Promise<SweepOutcome> {
   const run: SweepCheckpoint = state.run ?? {
     runId: holder,
     startedAt: deps.clock.now().toISOString(),

@@ -79,6 +79,8 @@ export interface SweepStateStore {
   acquire(holder: string, nowMs: number, ttlMs: number, seen: Lease | undefined): Promise<boolean>;
   /** Stops for now: writes the checkpoint (the lease stays until it expires or is released). */
   checkpoint(holder: string, run: SweepCheckpoint): Promise<void>;
+  /** Frees the lease if `holder` still holds it (a run that failed). */
+  release(holder: string): Promise<void>;
   /** Ends a run: one write that records the summary, clears the checkpoint and frees the lease. */
   finish(summary: StoredSummary | undefined, run: SweepCheckpoint | undefined): Promise<void>;
 }

@@ -75,6 +75,20 @@ export const kvsSweepState: SweepStateStore = {
       .execute();
   },
 
+  async release(holder) {
+    try {
+      await kvs
+        .transact()
+        .delete<SweepStateEntity>(LEASE, {
+          entityName: ENTITIES.sweepState,
+          conditions: new Filter<SweepStateEntity>().and('holder', FilterConditions.equalTo(holder)),
+        })
+        .execute();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  },
+
   async finish(summary, run) {
     const tx = kvs.transact();
     if (summary) tx.set<SweepStateEntity>(LAST, { record: summary }, { entityName: ENTITIES.sweepState });
