@@ -99,7 +99,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('offboarding check', () => {
+describe('offboarding check', { timeout: 90_000 }, () => {
   it('admin page subpage: an admin picks Olivia, sees block, and acknowledges the warning', async () => {
     const { page, frame, problems } = await openAdmin(browser, site, { path: '/offboarding' });
     await expect

@@ -110,7 +110,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('owner surfaces', () => {
+describe('owner surfaces', { timeout: 90_000 }, () => {
   it('Olivia sees the flag on a Jira page, opens My integration accounts and confirms Jenkins CI', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     const problems = collectProblems(page);
@@ -164,6 +164,28 @@ describe('owner surfaces', () => {
     await page.waitForTimeout(500);
     expect(await page.locator('.flag').filter({ hasText: /need/ }).count()).toBe(0);
 
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('Olivia records the rotation of the expired GitHub Sync credential; the pending rotation resolves', async () => {
+    const { page, frame, problems } = await openMyAccounts('olivia@example.com');
+    const github = accountCard(frame, DEMO_ACCOUNT_IDS.githubSync);
+    await github.waitFor({ timeout: 15_000 });
+    expect(await github.locator('[data-pending-kind="rotate-credential"]').count()).toBe(1);
+    await github.getByRole('button', { name: 'Record a credential rotation for GitHub Sync' }).click();
+    // The integration that needs it is preselected; dates only, never the credential.
+    await github.getByText('GitHub Actions (prod) · github-sync-oauth · OAuth client').waitFor();
+    // "Rotated on" defaults to the browser's today (the app's clock is 100 days ahead: a past day for it).
+    expect(await github.getByLabel('Rotated on').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const expiresOn = new Date(Date.now() + 365 * DAY_MS).toISOString().slice(0, 10);
+    await github.getByLabel('New credential expires on').fill(expiresOn);
+    await github.getByRole('button', { name: 'Record rotation', exact: true }).click();
+    await waitForFlag(page, 'Rotation recorded');
+    await expect
+      .poll(() => github.locator('[data-pending-kind="rotate-credential"]').count(), { timeout: 15_000 })
+      .toBe(0);
+    expect(await github.getByText('Credential expired').count()).toBe(0);
     expect(unexpected(problems)).toEqual([]);
     await page.close();
   });
