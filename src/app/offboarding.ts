@@ -45,7 +45,7 @@ async function rolesOf(personId: string, deps: RegistryDeps): Promise<PersonRole
 
 function peopleOf(personId: string, roles: PersonRoles): string[] {
   const ids = new Set<string>([personId]);
-  for (const r of [...roles.owns, ...roles.backs]) {
+  for (const r of [...(roles.is ? [roles.is] : []), ...roles.owns, ...roles.backs]) {
     ids.add(r.accountId);
     ids.add(r.ownerId);
     if (r.backupOwnerId) ids.add(r.backupOwnerId);

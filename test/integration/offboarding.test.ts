@@ -63,6 +63,8 @@ describe('offboarding check: verdicts for the seed', () => {
     const jenkins = await verdict(ids['jenkins-ci'] as string);
     expect(jenkins.verdict).toBe('block');
     expect(jenkins.accounts[0]).toMatchObject({ role: 'is', suggestedAction: 'retire' });
+    // Its owner is looked up live with the rest: Olivia is active, not "unknown" or inactive.
+    expect(jenkins.accounts[0]?.owner).toMatchObject({ displayName: 'Olivia Owner', active: true });
     expect((await verdict(ids.ben as string)).verdict).toBe('warn');
     expect((await verdict(ids.nora as string)).verdict).toBe('safe');
   });
