@@ -414,7 +414,13 @@ export async function ownerNotices(
   const me = inv.actorId;
   if (!me) throw new AppError('FORBIDDEN', 'Sign in to Jira to use this app.');
   const [admin, shownOn] = await Promise.all([isAdmin(), input.peek ? Promise.resolve(undefined) : deps.notices.flagShownOn(me)]);
-  const notices = await deps.notices.listFor(admin ? [me, ADMINS] : [me]);
+  // An admin who also owns the account is told once, as its owner; the newest-first order stays.
+  const byId = new Map<string, NoticeDto>();
+  for (const n of await deps.notices.listFor(admin ? [me, ADMINS] : [me])) {
+    if (byId.get(n.id)?.as !== 'admin' && byId.has(n.id)) continue;
+    byId.set(n.id, n);
+  }
+  const notices = [...byId.values()];
   const today = utcDate(deps.clock.now());
   const showFlag = !input.peek && notices.length > 0 && shownOn !== today;
   if (showFlag) await deps.notices.markFlagShown(me, today);
