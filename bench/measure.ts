@@ -1,5 +1,10 @@
 /** The measurements of DESIGN.md §6, each counted at the platform's edges (KVS emulator, Jira simulator). */
-import { ADMIN_KEYS, ADMIN_MODULE_KEY, OFFBOARDING_KEYS, SWEEP_MODULE_KEY } from '../src/contract/resolver-keys';
+import {
+  ADMIN_KEYS,
+  ADMIN_MODULE_KEY,
+  OFFBOARDING_KEYS,
+  SWEEP_MODULE_KEY,
+} from '../src/contract/resolver-keys';
 import type { Envelope } from '../src/contract/envelope';
 import { bundleSizes } from '../static/vite.config';
 import type { BenchSite } from './seed';
@@ -69,7 +74,13 @@ async function sweep(bench: BenchSite) {
   const wallMs = performance.now() - t0;
   if (!run.ok) throw new Error(`sweep failed: ${run.error}`);
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(run.result));
-  return { wallMs: Math.round(wallMs), jiraCalls: jira.stats.calls, kvsReads: kvs.stats.reads, kvsWrites: kvs.stats.writes, result: run.result };
+  return {
+    wallMs: Math.round(wallMs),
+    jiraCalls: jira.stats.calls,
+    kvsReads: kvs.stats.reads,
+    kvsWrites: kvs.stats.writes,
+    result: run.result,
+  };
 }
 
 export async function measure(
@@ -82,7 +93,9 @@ export async function measure(
 
   // The registry's first page and the offboarding check, without simulated latency (their Jira
   // budget is counted, not timed).
-  const adminList = await timed(bench, opts.runs, () => invoke(bench, ADMIN_KEYS.accountsList, { pageSize: 50 }));
+  const adminList = await timed(bench, opts.runs, () =>
+    invoke(bench, ADMIN_KEYS.accountsList, { pageSize: 50 }),
+  );
   const offboarding = await timed(bench, opts.runs, () =>
     invoke(bench, OFFBOARDING_KEYS.check, { personId: bench.probeId }),
   );

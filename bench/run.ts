@@ -32,7 +32,12 @@ const { measure } = await import('./measure.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'iaj-bench-'));
 try {
   const bench = await seedBenchSite({ accounts: N, dataDir });
-  const result = await measure(bench, { changed: K, latencyMs: LATENCY_MS, runs: RUNS, probeOwns: OWNED_BY_PROBE });
+  const result = await measure(bench, {
+    changed: K,
+    latencyMs: LATENCY_MS,
+    runs: RUNS,
+    probeOwns: OWNED_BY_PROBE,
+  });
   await bench.site.close();
   console.log(`BENCH ${JSON.stringify(result)}`);
 } finally {

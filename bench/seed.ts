@@ -91,7 +91,11 @@ export async function seedBenchSite(opts: { accounts: number; dataDir: string })
       updatedBy: adminId,
       version: 1,
     };
-    site.kvs.handle('/api/v1/entity/set', { entityName: 'integration-account', key: accountId, value: toEntity(record) });
+    site.kvs.handle('/api/v1/entity/set', {
+      entityName: 'integration-account',
+      key: accountId,
+      value: toEntity(record),
+    });
     counters = applyChange(counters, undefined, record);
   }
   site.kvs.handle('/api/v1/set', { key: COUNTERS_KEY, value: counters });

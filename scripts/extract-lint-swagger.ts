@@ -19,7 +19,9 @@ const paths: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [path, item] of Object.entries(spec.paths)) {
   for (const [method, operation] of Object.entries(item)) {
     if (!METHODS.has(method)) continue;
-    (paths[path] ??= {})[method] = Object.fromEntries(KEPT.filter((k) => k in operation).map((k) => [k, operation[k]]));
+    (paths[path] ??= {})[method] = Object.fromEntries(
+      KEPT.filter((k) => k in operation).map((k) => [k, operation[k]]),
+    );
   }
 }
 const out = 'test/fixtures/forge-lint/jira-paths-scopes.json';
@@ -27,7 +29,8 @@ writeFileSync(
   out,
   JSON.stringify({
     info: {
-      description: 'Derived from Atlassian swagger-v3.v3.json: paths, methods, security and OAuth2 scopes only.',
+      description:
+        'Derived from Atlassian swagger-v3.v3.json: paths, methods, security and OAuth2 scopes only.',
       sourceVersion: spec.info.version,
       sourceSha256: createHash('sha256').update(raw).digest('hex'),
     },

@@ -74,7 +74,10 @@ function resultOf(
  * backup-owner indexes; one more per further 100 accounts) and ONE directory lookup of P, the accounts
  * and their owners/backups — independent of the registry's size.
  */
-export async function offboardingCheck(personId: string, deps: RegistryDeps): Promise<OffboardingCheckResult> {
+export async function offboardingCheck(
+  personId: string,
+  deps: RegistryDeps,
+): Promise<OffboardingCheckResult> {
   const roles = await rolesOf(personId, deps);
   const users = await deps.directory.lookup(peopleOf(personId, roles));
   return resultOf(personId, roles, users, deps.clock.now().toISOString());
@@ -105,7 +108,13 @@ export async function offboardingCheckMany(
  * backup or none), checked by the registry's rules and committed with its audit record.
  */
 export async function transferFromDeparting(
-  input: { accountId: string; version: number; departingId: string; newOwnerId?: string | undefined; reason?: string | undefined },
+  input: {
+    accountId: string;
+    version: number;
+    departingId: string;
+    newOwnerId?: string | undefined;
+    reason?: string | undefined;
+  },
   inv: Invocation,
   deps: RegistryDeps,
 ): Promise<OffboardingCheckResult> {
@@ -120,7 +129,10 @@ export async function transferFromDeparting(
   if (current.ownerId === input.departingId) {
     const next = input.newOwnerId ?? current.backupOwnerId;
     if (!next)
-      throw invalid({ newOwnerId: 'This account has no backup owner: pick the new owner.' }, 'Pick the new owner.');
+      throw invalid(
+        { newOwnerId: 'This account has no backup owner: pick the new owner.' },
+        'Pick the new owner.',
+      );
     reg.ownerId = next;
     if (reg.backupOwnerId === next) delete reg.backupOwnerId;
   } else if (current.backupOwnerId === input.departingId) {
@@ -141,7 +153,15 @@ export async function transferFromDeparting(
     facts,
     now.toISOString(),
   );
-  await commitAccount('offboarding.transfer', current, after, inv, now, deps, input.reason ?? `Hand-over from ${input.departingId}`);
+  await commitAccount(
+    'offboarding.transfer',
+    current,
+    after,
+    inv,
+    now,
+    deps,
+    input.reason ?? `Hand-over from ${input.departingId}`,
+  );
   return offboardingCheck(input.departingId, deps);
 }
 

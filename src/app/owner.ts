@@ -27,8 +27,7 @@ import { type ExtraWrite, StaleWriteError } from './ports';
 import { checkOrThrow, gatherFacts, withRegistration } from './registry';
 import type { WatchDeps } from './watch-ports';
 
-const notYours = () =>
-  forbidden('Only the owner or backup owner of this account can do this.');
+const notYours = () => forbidden('Only the owner or backup owner of this account can do this.');
 
 /** The caller's relation to an account, from STORED ownership (never from the payload). */
 export function roleOf(r: AccountRecord, callerId: string | null): 'owner' | 'backup' | undefined {
@@ -58,13 +57,19 @@ export function pendingActions(r: AccountRecord, today: string, windowDays: numb
   const out: PendingAction[] = [];
   const codes = new Set((r.findings ?? []).map((f) => f.code));
   if (codes.has('ACCOUNT_INACTIVE') || codes.has('ACCOUNT_MISSING') || !r.accountActive)
-    out.push({ kind: 'account-inactive', text: `${r.displayName} is deactivated: retire it or have it reactivated.` });
+    out.push({
+      kind: 'account-inactive',
+      text: `${r.displayName} is deactivated: retire it or have it reactivated.`,
+    });
   if (codes.has('OWNER_INACTIVE') || codes.has('OWNER_MISSING') || !r.ownerActive)
     out.push({ kind: 'replace-owner', text: `The owner of ${r.displayName} left: propose a new owner.` });
   if (!r.backupOwnerId || r.backupOwnerActive === false)
     out.push({ kind: 'add-backup-owner', text: `Name an active backup owner for ${r.displayName}.` });
   if (isReviewOverdue(r, today) || reviewDueOn(r) <= addDays(today, 14))
-    out.push({ kind: 'attest', text: `Confirm ${r.displayName} is still needed (review due ${reviewDueOn(r)}).` });
+    out.push({
+      kind: 'attest',
+      text: `Confirm ${r.displayName} is still needed (review due ${reviewDueOn(r)}).`,
+    });
   r.integrations.forEach((i, n) => {
     const state = credentialState(i.credentialExpiresOn, today, windowDays);
     if (state === 'expiring' || state === 'expired')
@@ -131,7 +136,11 @@ export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAc
 }
 
 /** Resolves these findings on the record now (not at the next sweep), withdrawing their notices. */
-function resolveNow(r: AccountRecord, codes: readonly FindingCode[], nowIso: string): { findings: OpenFinding[]; also: ExtraWrite[] } {
+function resolveNow(
+  r: AccountRecord,
+  codes: readonly FindingCode[],
+  nowIso: string,
+): { findings: OpenFinding[]; also: ExtraWrite[] } {
   const also: ExtraWrite[] = [];
   const keep: OpenFinding[] = [];
   for (const f of r.findings ?? []) {
@@ -139,7 +148,8 @@ function resolveNow(r: AccountRecord, codes: readonly FindingCode[], nowIso: str
       keep.push(f);
       continue;
     }
-    for (const p of f.notified) also.push({ kind: 'notice', key: noticeKey(p, r.accountId, f.code, f.period), value: null });
+    for (const p of f.notified)
+      also.push({ kind: 'notice', key: noticeKey(p, r.accountId, f.code, f.period), value: null });
     also.push({
       kind: 'finding',
       key: findingKey(r.accountId, f.code),
@@ -183,14 +193,18 @@ async function commitOwnerChange(
     });
   } catch (e) {
     if (e instanceof StaleWriteError)
-      throw conflict('Someone else changed this account a moment ago. Reload and try again.', { version: (await deps.accounts.get(after.accountId))?.version });
+      throw conflict('Someone else changed this account a moment ago. Reload and try again.', {
+        version: (await deps.accounts.get(after.accountId))?.version,
+      });
     throw e;
   }
 }
 
 function requireVersion(r: AccountRecord, version: number): void {
   if (r.version !== version)
-    throw conflict('Someone else changed this account after you opened it. Reload and try again.', { version: r.version });
+    throw conflict('Someone else changed this account after you opened it. Reload and try again.', {
+      version: r.version,
+    });
 }
 
 /** "Still needed, purpose right": the review clock restarts today and REVIEW_OVERDUE resolves. */
@@ -226,7 +240,15 @@ export async function attest(input: AttestInput, inv: Invocation, deps: WatchDep
       },
     };
     const after = { ...r, version: r.version + 1 };
-    await commitOwnerChange('owner.attest', r, after, [notice], inv, deps, input.comment ?? 'No longer needed');
+    await commitOwnerChange(
+      'owner.attest',
+      r,
+      after,
+      [notice],
+      inv,
+      deps,
+      input.comment ?? 'No longer needed',
+    );
     return myAccount(after, role, today, maxWarningDays(settings));
   }
   const resolved = resolveNow(r, ['REVIEW_OVERDUE'], nowIso);
@@ -244,7 +266,11 @@ export async function attest(input: AttestInput, inv: Invocation, deps: WatchDep
 }
 
 /** Records a rotation (dates only, never a credential); credential findings that no longer hold resolve. */
-export async function recordRotation(input: RecordRotationInput, inv: Invocation, deps: WatchDeps): Promise<MyAccount> {
+export async function recordRotation(
+  input: RecordRotationInput,
+  inv: Invocation,
+  deps: WatchDeps,
+): Promise<MyAccount> {
   const r = await loadOwned(input.accountId, inv, deps);
   requireVersion(r, input.version);
   const now = deps.clock.now();
@@ -257,11 +283,21 @@ export async function recordRotation(input: RecordRotationInput, inv: Invocation
   const integrations = r.integrations.map((i, n) => {
     if (n !== input.integrationIndex) return i;
     const { credentialExpiresOn: _old, ...rest } = i;
-    return { ...rest, lastRotatedOn: input.rotatedOn, ...(input.newExpiresOn ? { credentialExpiresOn: input.newExpiresOn } : {}) };
+    return {
+      ...rest,
+      lastRotatedOn: input.rotatedOn,
+      ...(input.newExpiresOn ? { credentialExpiresOn: input.newExpiresOn } : {}),
+    };
   });
   const settings = await deps.settings.get();
   const w = maxWarningDays(settings);
-  const state = credentialState(earliestCredentialExpiry(integrations.filter((i) => !i.credentialExpiresOn || i.credentialExpiresOn >= today)), today, w);
+  const state = credentialState(
+    earliestCredentialExpiry(
+      integrations.filter((i) => !i.credentialExpiresOn || i.credentialExpiresOn >= today),
+    ),
+    today,
+    w,
+  );
   const stillExpired = integrations.some((i) => i.credentialExpiresOn && i.credentialExpiresOn < today);
   const codes: FindingCode[] = [
     ...(state !== 'expiring' ? (['CREDENTIAL_EXPIRING'] as const) : []),
@@ -277,7 +313,15 @@ export async function recordRotation(input: RecordRotationInput, inv: Invocation
     updatedBy: inv.actorId ?? 'app',
     version: r.version + 1,
   };
-  await commitOwnerChange('owner.rotation', r, after, resolved.also, inv, deps, `${integration.system} (${integration.environment})`);
+  await commitOwnerChange(
+    'owner.rotation',
+    r,
+    after,
+    resolved.also,
+    inv,
+    deps,
+    `${integration.system} (${integration.environment})`,
+  );
   return myAccount(after, roleOf(r, inv.actorId) ?? 'owner', today, w);
 }
 
@@ -288,7 +332,8 @@ export async function proposeOwner(
   deps: WatchDeps,
 ): Promise<OwnerProposal> {
   const r = await loadOwned(input.accountId, inv, deps);
-  if (input.proposedOwnerId === r.ownerId) throw invalid({ proposedOwnerId: 'This person already owns the account.' });
+  if (input.proposedOwnerId === r.ownerId)
+    throw invalid({ proposedOwnerId: 'This person already owns the account.' });
   const reg = { ...registrationOf(r), ownerId: input.proposedOwnerId };
   if (reg.backupOwnerId === input.proposedOwnerId) delete reg.backupOwnerId;
   const facts = await gatherFacts(r.accountId, reg, deps);
@@ -300,7 +345,10 @@ export async function proposeOwner(
     id: `${input.proposedOwnerId}:${r.accountId}`,
     accountId: r.accountId,
     accountName: r.displayName,
-    proposedOwner: { accountId: input.proposedOwnerId, displayName: proposed?.displayName ?? input.proposedOwnerId },
+    proposedOwner: {
+      accountId: input.proposedOwnerId,
+      displayName: proposed?.displayName ?? input.proposedOwnerId,
+    },
     proposedBy: { accountId: me, displayName: me === r.ownerId ? r.ownerName : (r.backupOwnerName ?? me) },
     proposedAt: now.toISOString(),
     ...(input.message ? { message: input.message } : {}),
@@ -329,7 +377,13 @@ export async function proposeOwner(
       {
         kind: 'notice',
         key: noticeKey(input.proposedOwnerId, r.accountId, 'OWNER_PROPOSAL', 'pending'),
-        value: { personId: input.proposedOwnerId, accountId: r.accountId, code: 'OWNER_PROPOSAL', createdAt: now.getTime(), record: notice },
+        value: {
+          personId: input.proposedOwnerId,
+          accountId: r.accountId,
+          code: 'OWNER_PROPOSAL',
+          createdAt: now.getTime(),
+          record: notice,
+        },
       },
     ],
   });
@@ -357,16 +411,32 @@ async function handOver(
     facts,
     now.toISOString(),
   );
-  const resolved = resolveNow(after, ['OWNER_INACTIVE', 'OWNER_MISSING', 'OWNER_IS_INTEGRATION_ACCOUNT'], now.toISOString());
+  const resolved = resolveNow(
+    after,
+    ['OWNER_INACTIVE', 'OWNER_MISSING', 'OWNER_IS_INTEGRATION_ACCOUNT'],
+    now.toISOString(),
+  );
   after.findings = resolved.findings;
-  await commitOwnerChange(action, r, after, [
-    ...resolved.also,
-    { kind: 'notice', key: noticeKey(to, r.accountId, 'OWNER_PROPOSAL', 'pending'), value: null },
-  ], inv, deps, `New owner ${proposal.proposedOwner.displayName}`);
+  await commitOwnerChange(
+    action,
+    r,
+    after,
+    [
+      ...resolved.also,
+      { kind: 'notice', key: noticeKey(to, r.accountId, 'OWNER_PROPOSAL', 'pending'), value: null },
+    ],
+    inv,
+    deps,
+    `New owner ${proposal.proposedOwner.displayName}`,
+  );
   await deps.proposals.remove(to, r.accountId);
 }
 
-export async function acceptProposal(input: { accountId: string }, inv: Invocation, deps: WatchDeps): Promise<{ accountId: string; ownerId: string }> {
+export async function acceptProposal(
+  input: { accountId: string },
+  inv: Invocation,
+  deps: WatchDeps,
+): Promise<{ accountId: string; ownerId: string }> {
   const me = inv.actorId;
   const proposal = me ? await deps.proposals.get(me, input.accountId) : undefined;
   if (!proposal || !me) throw forbidden('Nobody proposed you as the owner of this account.');
@@ -395,7 +465,13 @@ export async function decideProposal(
         after: { proposedOwnerId: input.proposedOwnerId, approved: false },
         outcome: 'allowed',
       },
-      also: [{ kind: 'notice', key: noticeKey(input.proposedOwnerId, input.accountId, 'OWNER_PROPOSAL', 'pending'), value: null }],
+      also: [
+        {
+          kind: 'notice',
+          key: noticeKey(input.proposedOwnerId, input.accountId, 'OWNER_PROPOSAL', 'pending'),
+          value: null,
+        },
+      ],
     });
   }
   return { accountId: input.accountId, approved: input.approve };
@@ -413,7 +489,10 @@ export async function ownerNotices(
 ): Promise<OwnerNotices> {
   const me = inv.actorId;
   if (!me) throw new AppError('FORBIDDEN', 'Sign in to Jira to use this app.');
-  const [admin, shownOn] = await Promise.all([isAdmin(), input.peek ? Promise.resolve(undefined) : deps.notices.flagShownOn(me)]);
+  const [admin, shownOn] = await Promise.all([
+    isAdmin(),
+    input.peek ? Promise.resolve(undefined) : deps.notices.flagShownOn(me),
+  ]);
   // An admin who also owns the account is told once, as its owner; the newest-first order stays.
   const byId = new Map<string, NoticeDto>();
   for (const n of await deps.notices.listFor(admin ? [me, ADMINS] : [me])) {

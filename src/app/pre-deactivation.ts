@@ -19,7 +19,11 @@ export interface SignedRequest {
 
 export type WebtriggerAnswer =
   | { status: 200; body: PreDeactivationResponse }
-  | { status: WebtriggerErrorStatus; body: (typeof WEBTRIGGER_ERRORS)[WebtriggerErrorStatus]; problem: string };
+  | {
+      status: WebtriggerErrorStatus;
+      body: (typeof WEBTRIGGER_ERRORS)[WebtriggerErrorStatus];
+      problem: string;
+    };
 
 /** The replay record outlives the tolerance window on both sides. */
 const REPLAY_TTL_SECONDS = 2 * SIGNATURE_TOLERANCE_SECONDS + 60;

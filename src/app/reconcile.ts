@@ -116,7 +116,11 @@ export async function reconcileAccount(
   }
   let notices = 0;
   for (const f of diff.opened) {
-    put({ kind: 'finding', key: findingKey(record.accountId, f.code), value: findingEntity(after, f, 'open', nowIso) });
+    put({
+      kind: 'finding',
+      key: findingKey(record.accountId, f.code),
+      value: findingEntity(after, f, 'open', nowIso),
+    });
   }
   for (const f of diff.opened) {
     for (const person of f.notified) {
@@ -186,8 +190,7 @@ function findingEntity(
 }
 
 function noticeEntity(person: string, r: AccountRecord, f: OpenFinding, now: Date): Record<string, unknown> {
-  const as =
-    person === r.ownerId ? 'owner' : person === r.backupOwnerId ? 'backup' : 'admin';
+  const as = person === r.ownerId ? 'owner' : person === r.backupOwnerId ? 'backup' : 'admin';
   return {
     personId: person,
     accountId: r.accountId,

@@ -9,8 +9,7 @@ import { UserStateFetcher } from './user-states';
 import type { StoredSummary, SweepCheckpoint, SweepState, SweepTotals, WatchDeps } from './watch-ports';
 
 export type SweepOutcome =
-  | { status: 'skipped'; reason: 'lease-held' }
-  | { status: 'complete' | 'partial'; summary: SweepSummary };
+  { status: 'skipped'; reason: 'lease-held' } | { status: 'complete' | 'partial'; summary: SweepSummary };
 
 const emptyTotals = (): SweepTotals => ({
   accountsChecked: 0,
@@ -177,7 +176,8 @@ async function sweepUnderLease(
     return { status: 'partial', summary };
   }
   const openFindings: Record<string, number> = {};
-  for (const list of findingsNow.values()) for (const f of list) openFindings[f.code] = (openFindings[f.code] ?? 0) + 1;
+  for (const list of findingsNow.values())
+    for (const f of list) openFindings[f.code] = (openFindings[f.code] ?? 0) + 1;
   const stored: StoredSummary = {
     ...summary,
     openFindings,
@@ -239,14 +239,22 @@ export async function reevaluatePerson(
     } while (cursor);
     return out;
   };
-  const [self, owned, backed] = await Promise.all([deps.accounts.get(personId), list('owner'), list('backupOwner')]);
+  const [self, owned, backed] = await Promise.all([
+    deps.accounts.get(personId),
+    list('owner'),
+    list('backupOwner'),
+  ]);
   const records = new Map<string, AccountRecord>();
-  for (const r of [...(self?.status === 'active' ? [self] : []), ...owned, ...backed]) records.set(r.accountId, r);
+  for (const r of [...(self?.status === 'active' ? [self] : []), ...owned, ...backed])
+    records.set(r.accountId, r);
   if (records.size === 0) return { accounts: 0, written: 0, opened: 0, notices: 0 };
 
   const owners = [...new Set([...records.values()].map((r) => r.ownerId))];
   const ownerRecords = await deps.accounts.getMany(owners);
-  const tagged = new Set([...records.keys(), ...[...ownerRecords.values()].filter((r) => r.status === 'active').map((r) => r.accountId)]);
+  const tagged = new Set([
+    ...records.keys(),
+    ...[...ownerRecords.values()].filter((r) => r.status === 'active').map((r) => r.accountId),
+  ]);
   const ids = [...new Set([...records.values()].flatMap(idsOf))];
   const users = await deps.directory.lookup(ids);
   const settings: Settings = await deps.settings.get();

@@ -112,7 +112,11 @@ export interface ProposalStore {
 }
 
 export interface FindingStore {
-  open(code: string | undefined, pageSize: number, cursor: string | undefined): Promise<{ findings: FindingRow[]; nextCursor?: string }>;
+  open(
+    code: string | undefined,
+    pageSize: number,
+    cursor: string | undefined,
+  ): Promise<{ findings: FindingRow[]; nextCursor?: string }>;
 }
 
 /** A webhook-id seen once (FAIL_IF_EXISTS with a TTL longer than the tolerance). */

@@ -5,11 +5,7 @@ import type { FindingCode } from './offboarding';
 
 /** What the owner (or backup owner) of an account is asked to do. */
 export type PendingActionKind =
-  | 'attest'
-  | 'rotate-credential'
-  | 'add-backup-owner'
-  | 'replace-owner'
-  | 'account-inactive';
+  'attest' | 'rotate-credential' | 'add-backup-owner' | 'replace-owner' | 'account-inactive';
 
 export interface PendingAction {
   kind: PendingActionKind;

@@ -59,11 +59,7 @@ export function dueFindings(
     for (const p of previous) if (codes.includes(p.code)) out.push({ code: p.code, period: p.period });
   };
 
-  const person = (
-    state: LookupState,
-    inactive: FindingCode,
-    missing: FindingCode,
-  ): void => {
+  const person = (state: LookupState, inactive: FindingCode, missing: FindingCode): void => {
     if (state.kind === 'unknown') keep(inactive, missing);
     else if (state.kind === 'missing') out.push({ code: missing, period: today });
     else if (!state.user.active) out.push({ code: inactive, period: today });
@@ -144,7 +140,12 @@ export function diffFindings(
     const prev = prevBy.get(d.code);
     if (prev && prev.period === d.period) next.push(prev);
     else {
-      const f: OpenFinding = { code: d.code, period: d.period, openedAt: nowIso, notified: recipients(d.code) };
+      const f: OpenFinding = {
+        code: d.code,
+        period: d.period,
+        openedAt: nowIso,
+        notified: recipients(d.code),
+      };
       next.push(f);
       opened.push(f);
       if (prev) resolved.push(prev);

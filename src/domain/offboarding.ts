@@ -29,7 +29,12 @@ function activeOf(id: string, users: ReadonlyMap<string, UserFacts>, lastKnown: 
   return u ? u.active : users.size > 0 ? false : lastKnown;
 }
 
-function ref(id: string, name: string | undefined, users: ReadonlyMap<string, UserFacts>, lastKnown: boolean): PersonRef {
+function ref(
+  id: string,
+  name: string | undefined,
+  users: ReadonlyMap<string, UserFacts>,
+  lastKnown: boolean,
+): PersonRef {
   return {
     accountId: id,
     displayName: users.get(id)?.displayName ?? name ?? id,
@@ -102,12 +107,15 @@ export function offboardingVerdict(
   for (const r of roles.owns) {
     if (r.status !== 'active' || r.accountId === personId) continue;
     const backupActive =
-      !!r.backupOwnerId && r.backupOwnerId !== personId && activeOf(r.backupOwnerId, users, r.backupOwnerActive ?? false);
+      !!r.backupOwnerId &&
+      r.backupOwnerId !== personId &&
+      activeOf(r.backupOwnerId, users, r.backupOwnerActive ?? false);
     const accountActive = activeOf(r.accountId, users, r.accountActive);
     const name = users.get(r.accountId)?.displayName ?? r.displayName;
     if (backupActive) {
       raise('warn');
-      const backupName = users.get(r.backupOwnerId ?? '')?.displayName ?? r.backupOwnerName ?? 'the backup owner';
+      const backupName =
+        users.get(r.backupOwnerId ?? '')?.displayName ?? r.backupOwnerName ?? 'the backup owner';
       accounts.push(view(r, 'owner', 'transfer-to-backup', users));
       reasons.push({
         code: 'OWNS_WITH_ACTIVE_BACKUP',

@@ -9,12 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
 export type SignatureProblem =
-  | 'missing-headers'
-  | 'bad-timestamp'
-  | 'stale'
-  | 'future'
-  | 'bad-signature'
-  | 'no-secret';
+  'missing-headers' | 'bad-timestamp' | 'stale' | 'future' | 'bad-signature' | 'no-secret';
 
 export type SignatureCheck = { ok: true } | { ok: false; problem: SignatureProblem };
 

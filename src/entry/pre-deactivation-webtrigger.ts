@@ -15,7 +15,11 @@ interface WebtriggerResponse {
   body: string;
 }
 
-const json = (statusCode: number, body: unknown, extra: Record<string, string[]> = {}): WebtriggerResponse => ({
+const json = (
+  statusCode: number,
+  body: unknown,
+  extra: Record<string, string[]> = {},
+): WebtriggerResponse => ({
   statusCode,
   headers: { 'Content-Type': ['application/json'], 'Cache-Control': ['no-store'], ...extra },
   body: JSON.stringify(body),

@@ -9,7 +9,9 @@ const userEvent = z.object({ user: z.object({ accountId: z.string().min(1).max(1
  * The sweep's fast path: a user changed or was deleted → re-evaluate the accounts they are, own or
  * back up. Delivery is at least once; a redelivery finds nothing left to change.
  */
-export async function handler(event: unknown): Promise<{ accounts: number; written: number } | { ignored: true }> {
+export async function handler(
+  event: unknown,
+): Promise<{ accounts: number; written: number } | { ignored: true }> {
   const parsed = userEvent.safeParse(event);
   if (!parsed.success) return { ignored: true };
   const result = await reevaluatePerson(parsed.data.user.accountId, watchDeps);

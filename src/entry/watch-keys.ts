@@ -1,4 +1,3 @@
-
 import {
   findingsListInput,
   offboardingAcknowledgeInput,
@@ -69,7 +68,10 @@ function requireSignedIn(ctx: PanelContext): Promise<void> {
 async function departingPerson(ctx: PanelContext, asked: string | undefined, d: WatchDeps): Promise<string> {
   const issueKey = ctx.extension?.issue?.key;
   if (ctx.moduleKey === ADMIN_MODULE_KEY || typeof issueKey !== 'string') {
-    if (!asked) throw new AppError('BAD_REQUEST', 'Pick the person to check.', { fields: { personId: 'Pick a person.' } });
+    if (!asked)
+      throw new AppError('BAD_REQUEST', 'Pick the person to check.', {
+        fields: { personId: 'Pick a person.' },
+      });
     return asked;
   }
   const settings = await d.settings.get();
@@ -218,5 +220,3 @@ export function ownerKeys(module: string) {
     }),
   };
 }
-
-

@@ -25,7 +25,9 @@ function retryAfter(value: string | null): number | undefined {
  */
 export function jiraUserStates(): UserStateSource {
   let calls = 0;
-  const send = async (request: () => Promise<Awaited<ReturnType<ReturnType<typeof api.asApp>['requestJira']>>>) => {
+  const send = async (
+    request: () => Promise<Awaited<ReturnType<ReturnType<typeof api.asApp>['requestJira']>>>,
+  ) => {
     calls++;
     return request();
   };
@@ -46,11 +48,13 @@ export function jiraUserStates(): UserStateSource {
     },
     async bulk(ids) {
       const users: UserStatesAnswer & { kind: 'ok' } = { kind: 'ok', users: [] };
-      for (let startAt = 0; ; ) {
+      for (let startAt = 0; ;) {
         const params = bulkParams(ids, startAt);
         // @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
         const response = await send(() =>
-          api.asApp().requestJira(route`/rest/api/3/user/bulk?${params}`, { headers: { Accept: 'application/json' } }),
+          api
+            .asApp()
+            .requestJira(route`/rest/api/3/user/bulk?${params}`, { headers: { Accept: 'application/json' } }),
         );
         if (response.status === 400 && ids.length > 1) return { kind: 'too-long' };
         if (!response.ok) return classify(response.status, response.headers);
@@ -65,11 +69,9 @@ export function jiraUserStates(): UserStateSource {
     async page(startAt, maxResults) {
       // Every user, active, inactive or deleted. @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-users-search-get
       const response = await send(() =>
-        api
-          .asApp()
-          .requestJira(route`/rest/api/3/users/search?startAt=${startAt}&maxResults=${maxResults}`, {
-            headers: { Accept: 'application/json' },
-          }),
+        api.asApp().requestJira(route`/rest/api/3/users/search?startAt=${startAt}&maxResults=${maxResults}`, {
+          headers: { Accept: 'application/json' },
+        }),
       );
       if (!response.ok) return classify(response.status, response.headers);
       const parsed = z.array(jiraUser).safeParse(await response.json());

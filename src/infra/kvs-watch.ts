@@ -33,7 +33,9 @@ const LAST = 'last';
 
 export const kvsSweepState: SweepStateStore = {
   async read() {
-    const found = await batchRead([LEASE, RUN, LAST].map((key) => ({ key, entityName: ENTITIES.sweepState })));
+    const found = await batchRead(
+      [LEASE, RUN, LAST].map((key) => ({ key, entityName: ENTITIES.sweepState })),
+    );
     const get = (key: string) => found.get(itemId(key, ENTITIES.sweepState)) as SweepStateEntity | undefined;
     const lease = get(LEASE);
     return {
@@ -55,7 +57,11 @@ export const kvsSweepState: SweepStateStore = {
     try {
       await kvs
         .transact()
-        .set<SweepStateEntity>(LEASE, { holder, expiresAt: nowMs + ttlMs }, { entityName: ENTITIES.sweepState, conditions })
+        .set<SweepStateEntity>(
+          LEASE,
+          { holder, expiresAt: nowMs + ttlMs },
+          { entityName: ENTITIES.sweepState, conditions },
+        )
         .execute();
       return true;
     } catch (e) {
@@ -153,7 +159,9 @@ export const kvsProposals: ProposalStore = {
   forPerson: (to) => proposalsWithPrefix(`${STORAGE_KEYS.proposalPrefix}${to}:`),
   all: () => proposalsWithPrefix(STORAGE_KEYS.proposalPrefix),
   async put(p) {
-    await kvs.set(proposalKey(p.proposedOwner.accountId, p.accountId), p, { ttl: { value: 30, unit: 'DAYS' } });
+    await kvs.set(proposalKey(p.proposedOwner.accountId, p.accountId), p, {
+      ttl: { value: 30, unit: 'DAYS' },
+    });
   },
   async remove(to, accountId) {
     await kvs.delete(proposalKey(to, accountId));
@@ -195,10 +203,14 @@ export const kvsFindings: FindingStore = {
 export const kvsReplayGuard: ReplayGuard = {
   async claim(id, ttlSeconds) {
     try {
-      await kvs.set(`${STORAGE_KEYS.webhookReplayPrefix}${id}`, { seenAt: new Date().toISOString() }, {
-        ttl: { value: ttlSeconds, unit: 'SECONDS' },
-        keyPolicy: 'FAIL_IF_EXISTS',
-      });
+      await kvs.set(
+        `${STORAGE_KEYS.webhookReplayPrefix}${id}`,
+        { seenAt: new Date().toISOString() },
+        {
+          ttl: { value: ttlSeconds, unit: 'SECONDS' },
+          keyPolicy: 'FAIL_IF_EXISTS',
+        },
+      );
       return true;
     } catch (e) {
       if (isConditionFailure(e)) return false;

@@ -50,14 +50,26 @@ const panel = (accountId: string, functionKey: string, payload: unknown = {}) =>
 
 describe('offboarding check: verdicts for the seed', () => {
   it('through the admin resolver: Olivia and Jenkins CI block, Ben warns, Nora is safe', async () => {
-    const verdict = async (id: string) => data(await admin<OffboardingCheckResult>(O.check, { personId: id }));
+    const verdict = async (id: string) =>
+      data(await admin<OffboardingCheckResult>(O.check, { personId: id }));
     const olivia = await verdict(ids.olivia as string);
     expect(olivia.verdict).toBe('block');
-    expect(olivia.reasons.map((r) => r.code).sort()).toEqual(['OWNS_WITHOUT_ACTIVE_BACKUP', 'OWNS_WITH_ACTIVE_BACKUP']);
+    expect(olivia.reasons.map((r) => r.code).sort()).toEqual([
+      'OWNS_WITHOUT_ACTIVE_BACKUP',
+      'OWNS_WITH_ACTIVE_BACKUP',
+    ]);
     expect(olivia.accounts).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ displayName: 'Jenkins CI', role: 'owner', suggestedAction: 'pick-new-owner' }),
-        expect.objectContaining({ displayName: 'GitHub Sync', role: 'owner', suggestedAction: 'transfer-to-backup' }),
+        expect.objectContaining({
+          displayName: 'Jenkins CI',
+          role: 'owner',
+          suggestedAction: 'pick-new-owner',
+        }),
+        expect.objectContaining({
+          displayName: 'GitHub Sync',
+          role: 'owner',
+          suggestedAction: 'transfer-to-backup',
+        }),
       ]),
     );
     const jenkins = await verdict(ids['jenkins-ci'] as string);
@@ -104,7 +116,11 @@ describe('offboarding check: verdicts for the seed', () => {
     );
     expect(afterBackup.accounts.map((a) => a.displayName)).toEqual(['Jenkins CI']);
     // A stale version is a conflict, not a lost update.
-    const stale = await admin(O.transfer, { accountId: github?.accountId, version: github?.version, departingId: ids.olivia });
+    const stale = await admin(O.transfer, {
+      accountId: github?.accountId,
+      version: github?.version,
+      departingId: ids.olivia,
+    });
     expect(stale).toMatchObject({ ok: false });
     // The registry's rules apply: an integration account cannot own another.
     const bad = await admin(O.transfer, {
@@ -123,9 +139,13 @@ describe('offboarding check: verdicts for the seed', () => {
       }),
     );
     expect(done.verdict).toBe('safe');
-    const ack = data(await admin<{ auditSeq: number }>(O.acknowledge, { personId: ids.olivia, verdict: 'safe' }));
+    const ack = data(
+      await admin<{ auditSeq: number }>(O.acknowledge, { personId: ids.olivia, verdict: 'safe' }),
+    );
     expect(ack.auditSeq).toBeGreaterThan(0);
-    const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.transfer', outcome: 'allowed' }));
+    const audit = data(
+      await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.transfer', outcome: 'allowed' }),
+    );
     expect(audit.records).toHaveLength(2);
     expect((await admin<{ ok: boolean }>(ADMIN_KEYS.auditVerify, {})).ok).toBe(true);
   });
@@ -134,7 +154,11 @@ describe('offboarding check: verdicts for the seed', () => {
     const check = data(await panel(ids.oscar as string, O.check));
     const jenkins = check.accounts.find((a) => a.displayName === 'Jenkins CI');
     const after = data(
-      await panel(ids.oscar as string, O.retire, { accountId: jenkins?.accountId, version: jenkins?.version, reason: 'Replaced by GitHub Actions' }),
+      await panel(ids.oscar as string, O.retire, {
+        accountId: jenkins?.accountId,
+        version: jenkins?.version,
+        reason: 'Replaced by GitHub Actions',
+      }),
     );
     expect(after.accounts.map((a) => a.displayName)).toEqual(['GitHub Sync']);
     expect(after.verdict).toBe('warn');
@@ -144,7 +168,10 @@ describe('offboarding check: verdicts for the seed', () => {
 // ------------------------------------------------------------------------------------------------
 // The pre-deactivation webtrigger
 
-function signed(body: string, opts: { id?: string; ts?: number; secret?: string; method?: string; sig?: string } = {}): WebtriggerRequest {
+function signed(
+  body: string,
+  opts: { id?: string; ts?: number; secret?: string; method?: string; sig?: string } = {},
+): WebtriggerRequest {
   const id = opts.id ?? `msg_${randomBytes(8).toString('hex')}`;
   const ts = String(opts.ts ?? Math.floor(Date.now() / 1000));
   const signature = opts.sig ?? signWebhook(opts.secret ?? SECRET, id, ts, body);
@@ -214,18 +241,32 @@ describe('pre-deactivation webtrigger', () => {
       401,
       1,
     ],
-    ['oversize', () => signed(JSON.stringify({ accountIds: [ids.olivia], pad: 'x'.repeat(70 * 1024) })), 413, 0],
+    [
+      'oversize',
+      () => signed(JSON.stringify({ accountIds: [ids.olivia], pad: 'x'.repeat(70 * 1024) })),
+      413,
+      0,
+    ],
     ['malformed JSON', () => signed('{"accountIds": ["abc"'), 400, 1],
-    ['too many ids', () => signed(JSON.stringify({ accountIds: Array.from({ length: 101 }, (_, i) => `id-${i}`) })), 400, 1],
+    [
+      'too many ids',
+      () => signed(JSON.stringify({ accountIds: Array.from({ length: 101 }, (_, i) => `id-${i}`) })),
+      400,
+      1,
+    ],
     ['wrong method', () => signed(body(), { method: 'GET' }), 405, 0],
   ];
-  it.each(cases)('%s → 4xx, generic body, no Jira call, no write beyond the replay record', async (_n, make, status, writes) => {
-    const req = await make();
-    const m = await measure(site, () => call(req));
-    expect(m.result.statusCode).toBe(status);
-    expect(JSON.parse(m.result.body ?? '{}')).toEqual({ error: expect.any(String) as string });
-    expect(m.jiraCalls).toBe(0);
-    expect(m.kvsWrites).toBeLessThanOrEqual(writes);
-    for (const path of Object.keys(m.kvsByPath)) expect(['/api/v1/set', '/api/v1/secret/get', '/api/v1/get']).toContain(path);
-  });
+  it.each(cases)(
+    '%s → 4xx, generic body, no Jira call, no write beyond the replay record',
+    async (_n, make, status, writes) => {
+      const req = await make();
+      const m = await measure(site, () => call(req));
+      expect(m.result.statusCode).toBe(status);
+      expect(JSON.parse(m.result.body ?? '{}')).toEqual({ error: expect.any(String) as string });
+      expect(m.jiraCalls).toBe(0);
+      expect(m.kvsWrites).toBeLessThanOrEqual(writes);
+      for (const path of Object.keys(m.kvsByPath))
+        expect(['/api/v1/set', '/api/v1/secret/get', '/api/v1/get']).toContain(path);
+    },
+  );
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/contract/audit';
 import type { Envelope } from '../../src/contract/envelope';
 import type { MyAccount, MyAccounts, OwnerNotices, OwnerProposal } from '../../src/contract/owner';
-import { ADMIN_KEYS, OWNER_KEYS as K, OWNER_PAGE_MODULE_KEY, SWEEP_MODULE_KEY, WATCH_KEYS } from '../../src/contract/resolver-keys';
+import {
+  ADMIN_KEYS,
+  OWNER_KEYS as K,
+  OWNER_PAGE_MODULE_KEY,
+  SWEEP_MODULE_KEY,
+  WATCH_KEYS,
+} from '../../src/contract/resolver-keys';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
 import { callResolver } from './watch-harness';
@@ -24,7 +30,12 @@ beforeEach(() => site.reset());
 const owner =
   (who: string) =>
   <T>(functionKey: string, payload: unknown = {}): Promise<Envelope<T>> =>
-    callResolver<T>(site, 'ownerResolver', { accountId: ids[who] as string, moduleKey: OWNER_PAGE_MODULE_KEY, functionKey, payload });
+    callResolver<T>(site, 'ownerResolver', {
+      accountId: ids[who] as string,
+      moduleKey: OWNER_PAGE_MODULE_KEY,
+      functionKey,
+      payload,
+    });
 
 describe('owner surfaces', () => {
   it('my-accounts from the owner and backup indexes, with pending actions', async () => {
@@ -35,17 +46,28 @@ describe('owner surfaces', () => {
     ]);
     const github = mine.accounts.find((a) => a.displayName === 'GitHub Sync');
     expect(github?.pendingActions.map((p) => p.kind)).toContain('rotate-credential');
-    expect(mine.accounts.find((a) => a.displayName === 'Jenkins CI')?.pendingActions.map((p) => p.kind)).toContain('add-backup-owner');
+    expect(
+      mine.accounts.find((a) => a.displayName === 'Jenkins CI')?.pendingActions.map((p) => p.kind),
+    ).toContain('add-backup-owner');
     const ben = data(await owner('ben')<MyAccounts>(K.myAccounts));
     expect(ben.accounts.map((a) => [a.displayName, a.role])).toEqual([['GitHub Sync', 'backup']]);
     expect(data(await owner('nora')<MyAccounts>(K.myAccounts)).accounts).toEqual([]);
   });
 
   it('authorization comes from stored ownership: Nora cannot attest Jenkins CI (denied, audited)', async () => {
-    const jenkins = data(await owner('olivia')<MyAccounts>(K.myAccounts)).accounts.find((a) => a.displayName === 'Jenkins CI');
-    const refused = await owner('nora')(K.attest, { accountId: jenkins?.accountId, version: jenkins?.version, stillNeeded: true, purposeCorrect: true });
+    const jenkins = data(await owner('olivia')<MyAccounts>(K.myAccounts)).accounts.find(
+      (a) => a.displayName === 'Jenkins CI',
+    );
+    const refused = await owner('nora')(K.attest, {
+      accountId: jenkins?.accountId,
+      version: jenkins?.version,
+      stillNeeded: true,
+      purposeCorrect: true,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const denied = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { actorId: ids.nora, outcome: 'denied' }));
+    const denied = data(
+      await admin<AuditPage>(ADMIN_KEYS.auditList, { actorId: ids.nora, outcome: 'denied' }),
+    );
     expect(denied.records[0]).toMatchObject({ action: 'owner.attest', target: { id: ids['jenkins-ci'] } });
   });
 
@@ -54,7 +76,14 @@ describe('owner surfaces', () => {
     const mine = data(await owner('olivia')<MyAccounts>(K.myAccounts));
     const github = mine.accounts.find((a) => a.displayName === 'GitHub Sync') as MyAccount;
     expect(github.findings.map((f) => f.code)).toEqual(['CREDENTIAL_EXPIRING']);
-    const attested = data(await owner('ben')<MyAccount>(K.attest, { accountId: github.accountId, version: github.version, stillNeeded: true, purposeCorrect: true }));
+    const attested = data(
+      await owner('ben')<MyAccount>(K.attest, {
+        accountId: github.accountId,
+        version: github.version,
+        stillNeeded: true,
+        purposeCorrect: true,
+      }),
+    );
     expect(attested.lastReviewedOn).toBe(new Date().toISOString().slice(0, 10));
     const today = new Date().toISOString().slice(0, 10);
     const rotated = data(
@@ -68,21 +97,38 @@ describe('owner surfaces', () => {
     );
     expect(rotated.findings).toEqual([]);
     expect(rotated.pendingActions.map((p) => p.kind)).not.toContain('rotate-credential');
-    const findings = data(await admin<{ findings: { accountName: string }[] }>(WATCH_KEYS.findingsList, {})).findings;
+    const findings = data(
+      await admin<{ findings: { accountName: string }[] }>(WATCH_KEYS.findingsList, {}),
+    ).findings;
     expect(findings.map((f) => f.accountName)).not.toContain('GitHub Sync');
     const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { targetId: github.accountId }));
     expect(audit.records.map((r) => r.action).slice(0, 2)).toEqual(['owner.rotation', 'owner.attest']);
   });
 
   it('propose a new owner: the proposed person is told, accepts, and owns it', async () => {
-    const jenkins = data(await owner('olivia')<MyAccounts>(K.myAccounts)).accounts.find((a) => a.displayName === 'Jenkins CI') as MyAccount;
-    const bad = await owner('olivia')(K.proposeOwner, { accountId: jenkins.accountId, proposedOwnerId: ids['github-sync'] });
+    const jenkins = data(await owner('olivia')<MyAccounts>(K.myAccounts)).accounts.find(
+      (a) => a.displayName === 'Jenkins CI',
+    ) as MyAccount;
+    const bad = await owner('olivia')(K.proposeOwner, {
+      accountId: jenkins.accountId,
+      proposedOwnerId: ids['github-sync'],
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    data(await owner('olivia')<OwnerProposal>(K.proposeOwner, { accountId: jenkins.accountId, proposedOwnerId: ids.nora }));
+    data(
+      await owner('olivia')<OwnerProposal>(K.proposeOwner, {
+        accountId: jenkins.accountId,
+        proposedOwnerId: ids.nora,
+      }),
+    );
     const noraNotices = data(await owner('nora')<OwnerNotices>(K.notices, {}));
     expect(noraNotices).toMatchObject({ showFlag: true, count: 1 });
-    expect(data(await owner('nora')<MyAccounts>(K.myAccounts)).proposalsForMe.map((p) => p.accountId)).toEqual([jenkins.accountId]);
-    expect(await owner('ben')(K.acceptProposal, { accountId: jenkins.accountId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      data(await owner('nora')<MyAccounts>(K.myAccounts)).proposalsForMe.map((p) => p.accountId),
+    ).toEqual([jenkins.accountId]);
+    expect(await owner('ben')(K.acceptProposal, { accountId: jenkins.accountId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     data(await owner('nora')(K.acceptProposal, { accountId: jenkins.accountId }));
     const nora = data(await owner('nora')<MyAccounts>(K.myAccounts));
     expect(nora.accounts.map((a) => [a.displayName, a.role])).toEqual([['Jenkins CI', 'owner']]);
@@ -95,7 +141,15 @@ describe('owner surfaces', () => {
     data(await owner('ben')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
     const list = data(await admin<{ proposals: OwnerProposal[] }>(WATCH_KEYS.proposalsList, {}));
     expect(list.proposals).toHaveLength(1);
-    data(await admin(WATCH_KEYS.proposalsDecide, { accountId: github.accountId, proposedOwnerId: ids.nora, approve: true }));
-    expect(data(await owner('nora')<MyAccounts>(K.myAccounts)).accounts.map((a) => a.displayName)).toEqual(['GitHub Sync']);
+    data(
+      await admin(WATCH_KEYS.proposalsDecide, {
+        accountId: github.accountId,
+        proposedOwnerId: ids.nora,
+        approve: true,
+      }),
+    );
+    expect(data(await owner('nora')<MyAccounts>(K.myAccounts)).accounts.map((a) => a.displayName)).toEqual([
+      'GitHub Sync',
+    ]);
   });
 });

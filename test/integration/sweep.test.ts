@@ -48,28 +48,45 @@ const sweep = async () => {
 };
 const findings = async () => data(await admin<FindingsPage>(WATCH_KEYS.findingsList, {})).findings;
 const codesOf = async (name: string) =>
-  (await findings()).filter((f) => f.accountName === name).map((f) => f.code).sort();
+  (await findings())
+    .filter((f) => f.accountName === name)
+    .map((f) => f.code)
+    .sort();
 const direct = (d: Partial<WatchDeps>, trigger: 'manual' | 'scheduled' = 'manual') =>
   site.runtime.runInInvocation({}, () => runSweep({ ...deps, ...d }, { trigger }));
 
 describe('the sweep over the demo seed', () => {
   it('first run: the seed findings; figures of a full sweep; a second run writes nothing', async () => {
     const m = await measure(site, sweep);
-    expect(m.result).toMatchObject({ status: 'complete', summary: { accountsChecked: 3, state: 'complete' } });
+    expect(m.result).toMatchObject({
+      status: 'complete',
+      summary: { accountsChecked: 3, state: 'complete' },
+    });
     expect(await codesOf('Jenkins CI')).toEqual(['NO_BACKUP_OWNER']);
     expect(await codesOf('GitHub Sync')).toEqual(['CREDENTIAL_EXPIRING']);
     expect(await codesOf('Legacy Importer')).toEqual(['ACCOUNT_INACTIVE', 'NO_BACKUP_OWNER']);
     expect(m.jiraCalls).toBe(1);
-    console.info(`full sweep (first, 3 accounts changed): ${JSON.stringify({ reads: m.kvsReads, writes: m.kvsWrites, jira: m.jiraCalls })}`);
+    console.info(
+      `full sweep (first, 3 accounts changed): ${JSON.stringify({ reads: m.kvsReads, writes: m.kvsWrites, jira: m.jiraCalls })}`,
+    );
 
     const again = await measure(site, sweep);
-    expect(again.result).toMatchObject({ status: 'complete', summary: { recordsWritten: 0, findingsOpened: 0 } });
+    expect(again.result).toMatchObject({
+      status: 'complete',
+      summary: { recordsWritten: 0, findingsOpened: 0 },
+    });
     expect(again.jiraCalls).toBe(1);
     expect(again.kvsWrites).toBeLessThanOrEqual(3); // lease + finish
-    console.info(`full sweep (nothing changed): ${JSON.stringify({ reads: again.kvsReads, writes: again.kvsWrites, jira: again.jiraCalls })}`);
+    console.info(
+      `full sweep (nothing changed): ${JSON.stringify({ reads: again.kvsReads, writes: again.kvsWrites, jira: again.jiraCalls })}`,
+    );
     const status = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
     expect(status.last).toMatchObject({ state: 'complete', accountsChecked: 3, jiraCalls: 1 });
-    expect(status.openFindings).toMatchObject({ NO_BACKUP_OWNER: 2, ACCOUNT_INACTIVE: 1, CREDENTIAL_EXPIRING: 1 });
+    expect(status.openFindings).toMatchObject({
+      NO_BACKUP_OWNER: 2,
+      ACCOUNT_INACTIVE: 1,
+      CREDENTIAL_EXPIRING: 1,
+    });
   });
 
   it('Olivia deactivated → OWNER_INACTIVE on Jenkins CI and GitHub Sync, notices for the admins; writes ≤ k + 3', async () => {
@@ -80,9 +97,12 @@ describe('the sweep over the demo seed', () => {
     expect(m.kvsWrites).toBeLessThanOrEqual(2 + 3);
     expect(await codesOf('Jenkins CI')).toEqual(['NO_BACKUP_OWNER', 'OWNER_INACTIVE']);
     const adminNotices = await noticesOf(site, ADMINS);
-    expect(adminNotices.filter((n) => n.code === 'OWNER_INACTIVE').map((n) => n.accountId).sort()).toEqual(
-      [ids['jenkins-ci'], ids['github-sync']].sort(),
-    );
+    expect(
+      adminNotices
+        .filter((n) => n.code === 'OWNER_INACTIVE')
+        .map((n) => n.accountId)
+        .sort(),
+    ).toEqual([ids['jenkins-ci'], ids['github-sync']].sort());
     // Ben (backup of GitHub Sync) is told too; the admin sees the flag once a day.
     expect((await noticesOf(site, ids.ben as string)).map((n) => n.code)).toContain('OWNER_INACTIVE');
     const flag = () =>
@@ -120,9 +140,13 @@ describe('the sweep over the demo seed', () => {
     const soon = new Date(Date.now() + 14 * DAY);
     await site.reset();
     await sweep();
-    const before = (await noticesOf(site, ids.olivia as string)).filter((n) => n.code === 'CREDENTIAL_EXPIRING');
+    const before = (await noticesOf(site, ids.olivia as string)).filter(
+      (n) => n.code === 'CREDENTIAL_EXPIRING',
+    );
     await direct({ clock: { now: () => soon } });
-    const after = (await noticesOf(site, ids.olivia as string)).filter((n) => n.code === 'CREDENTIAL_EXPIRING');
+    const after = (await noticesOf(site, ids.olivia as string)).filter(
+      (n) => n.code === 'CREDENTIAL_EXPIRING',
+    );
     expect(before).toHaveLength(1);
     expect(after).toHaveLength(1);
     expect(after[0]?.record.id).not.toEqual(before[0]?.record.id); // the 7-day window notifies again
@@ -141,7 +165,10 @@ describe('the sweep over the demo seed', () => {
     const t0 = Date.now();
     const outcome = await sweep();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(3000);
-    expect(outcome).toMatchObject({ status: 'complete', summary: { accountsChecked: 3, jiraCalls: 4, unresolvedAccounts: [] } });
+    expect(outcome).toMatchObject({
+      status: 'complete',
+      summary: { accountsChecked: 3, jiraCalls: 4, unresolvedAccounts: [] },
+    });
     expect(await codesOf('Legacy Importer')).toEqual(['ACCOUNT_INACTIVE', 'NO_BACKUP_OWNER']);
   }, 30_000);
 
@@ -165,7 +192,13 @@ describe('the sweep at a larger scale', () => {
     const named = new Set(Object.values(ids));
     const people = site.site
       .users()
-      .filter((u) => u.accountType === 'atlassian' && u.active && !named.has(u.accountId) && !u.emailAddress?.match(/^(oscar|former|release-bot)/));
+      .filter(
+        (u) =>
+          u.accountType === 'atlassian' &&
+          u.active &&
+          !named.has(u.accountId) &&
+          !u.emailAddress?.match(/^(oscar|former|release-bot)/),
+      );
     expect(people.length).toBeGreaterThanOrEqual(n + 5);
     const owners = people.slice(n, n + 5);
     for (let i = 0; i < n; i++) {

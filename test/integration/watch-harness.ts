@@ -13,18 +13,30 @@ type Handler = (event: unknown, backend: unknown) => Promise<unknown>;
 export async function callResolver<T>(
   site: LocalSite,
   handler: 'offboardingResolver' | 'ownerResolver',
-  opts: { accountId: string; moduleKey: string; functionKey: string; payload?: unknown; extension?: Record<string, unknown> },
+  opts: {
+    accountId: string;
+    moduleKey: string;
+    functionKey: string;
+    payload?: unknown;
+    extension?: Record<string, unknown>;
+  },
 ): Promise<Envelope<T>> {
   const mod = (await import('../../src/index')) as unknown as Record<string, Handler>;
   const h = mod[handler] as Handler;
-  return site.runtime.runInInvocation({ accountId: opts.accountId, moduleKey: opts.moduleKey }, async () =>
-    (await h(
-      {
-        call: { functionKey: opts.functionKey, payload: opts.payload ?? {} },
-        context: { moduleKey: opts.moduleKey, cloudId: 'local', extension: { type: 'jira:issuePanel', ...opts.extension } },
-      },
-      { principal: { accountId: opts.accountId }, installContext: 'ari:cloud:jira::site/local' },
-    )) as Envelope<T>,
+  return site.runtime.runInInvocation(
+    { accountId: opts.accountId, moduleKey: opts.moduleKey },
+    async () =>
+      (await h(
+        {
+          call: { functionKey: opts.functionKey, payload: opts.payload ?? {} },
+          context: {
+            moduleKey: opts.moduleKey,
+            cloudId: 'local',
+            extension: { type: 'jira:issuePanel', ...opts.extension },
+          },
+        },
+        { principal: { accountId: opts.accountId }, installContext: 'ari:cloud:jira::site/local' },
+      )) as Envelope<T>,
   );
 }
 

@@ -51,7 +51,11 @@ describe('entity definitions', () => {
   it("the app's manifest.yml entities compile", () => {
     const emu = new KvsEmulator({ entities: manifest.app.storage.entities });
     for (const entity of manifest.app.storage.entities) {
-      const r = emu.handle('/api/v1/entity/query', { entityName: entity.name, indexName: 'by-key', limit: 1 });
+      const r = emu.handle('/api/v1/entity/query', {
+        entityName: entity.name,
+        indexName: 'by-key',
+        limit: 1,
+      });
       expect(r.status).toBe(200);
     }
     emu.close();

@@ -14,12 +14,20 @@ describe('backoffDelayMs', () => {
   });
   it('property: jitter adds 0–25 %, never below max(Retry-After, exponential)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }), fc.double({ min: 0, max: 0.9999, noNaN: true }), (attempt, ra, r) => {
-        const d = backoffDelayMs(attempt, ra, SWEEP_BACKOFF, r);
-        const floor = Math.max((ra ?? 0) * 1000, Math.min(SWEEP_BACKOFF.capMs, SWEEP_BACKOFF.baseMs * 2 ** (attempt - 1)));
-        expect(d).toBeGreaterThanOrEqual(floor);
-        expect(d).toBeLessThanOrEqual(Math.round(floor * 1.25));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
+        fc.double({ min: 0, max: 0.9999, noNaN: true }),
+        (attempt, ra, r) => {
+          const d = backoffDelayMs(attempt, ra, SWEEP_BACKOFF, r);
+          const floor = Math.max(
+            (ra ?? 0) * 1000,
+            Math.min(SWEEP_BACKOFF.capMs, SWEEP_BACKOFF.baseMs * 2 ** (attempt - 1)),
+          );
+          expect(d).toBeGreaterThanOrEqual(floor);
+          expect(d).toBeLessThanOrEqual(Math.round(floor * 1.25));
+        },
+      ),
     );
   });
 });
@@ -40,7 +48,10 @@ function fakeSource(script: UserStatesAnswer[], maxUrl = 10_000): UserStateSourc
       const next = script.shift();
       if (next) return Promise.resolve(next);
       if (40 + ids.length * 35 > maxUrl) return Promise.resolve({ kind: 'too-long' });
-      return Promise.resolve({ kind: 'ok', users: ids.filter((id) => !id.startsWith('gone')).map((id) => person(id)) });
+      return Promise.resolve({
+        kind: 'ok',
+        users: ids.filter((id) => !id.startsWith('gone')).map((id) => person(id)),
+      });
     },
     page: () => Promise.resolve({ kind: 'ok', users: [] }),
   };
@@ -49,7 +60,10 @@ function fakeSource(script: UserStatesAnswer[], maxUrl = 10_000): UserStateSourc
 describe('UserStateFetcher', () => {
   const clock = () => {
     const slept: number[] = [];
-    return { slept, sleeper: { sleep: (ms: number) => (slept.push(ms), Promise.resolve()), random: () => 0 } };
+    return {
+      slept,
+      sleeper: { sleep: (ms: number) => (slept.push(ms), Promise.resolve()), random: () => 0 },
+    };
   };
 
   it('waits Retry-After on 429/503, then records found and missing users', async () => {
@@ -117,7 +131,11 @@ describe('UserStateFetcher', () => {
     expect(await f.fetchSite(['u1', 'u2499', 'gone'], 5)).toBe(true);
     expect(pages()).toBe(3);
     expect(f.siteUsers).toBe(2500);
-    expect([f.state('u1').kind, f.state('u2499').kind, f.state('gone').kind]).toEqual(['found', 'found', 'missing']);
+    expect([f.state('u1').kind, f.state('u2499').kind, f.state('gone').kind]).toEqual([
+      'found',
+      'found',
+      'missing',
+    ]);
   });
 
   it('stops paging a large site at the cap: unseen ids stay unknown for bulk, the site is known to be larger', async () => {
@@ -129,6 +147,11 @@ describe('UserStateFetcher', () => {
     expect([f.state('u5').kind, f.state('u9999').kind]).toEqual(['found', 'unknown']);
     expect(f.siteUsers).toBe(2001);
     // Next run: 3 pages would be needed, more than the 2 bulk calls 300 ids take, so bulk it is.
-    expect(f.preferPaging(Array.from({ length: 300 }, (_, i) => `x${i}`), f.siteUsers)).toBe(false);
+    expect(
+      f.preferPaging(
+        Array.from({ length: 300 }, (_, i) => `x${i}`),
+        f.siteUsers,
+      ),
+    ).toBe(false);
   });
 });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ADMINS, diffFindings, dueFindings, type FindingFacts, recipientsOf } from '../../src/domain/findings';
+import {
+  ADMINS,
+  diffFindings,
+  dueFindings,
+  type FindingFacts,
+  recipientsOf,
+} from '../../src/domain/findings';
 import { account, person } from './watch-factories';
 
-const found = (id: string, active = true, type = 'atlassian') => ({ kind: 'found' as const, user: person(id, active, type) });
+const found = (id: string, active = true, type = 'atlassian') => ({
+  kind: 'found' as const,
+  user: person(id, active, type),
+});
 const facts = (over: Partial<FindingFacts> = {}): FindingFacts => ({
   account: found('a'),
   owner: found('owner'),
@@ -19,24 +28,33 @@ describe('dueFindings', () => {
 
   it('nothing for a healthy account; nothing for a retired one', () => {
     expect(dueFindings(healthy, facts(), TODAY, W)).toEqual([]);
-    expect(dueFindings(account('a', { status: 'retired' }), facts({ account: { kind: 'missing' } }), TODAY, W)).toEqual([]);
+    expect(
+      dueFindings(account('a', { status: 'retired' }), facts({ account: { kind: 'missing' } }), TODAY, W),
+    ).toEqual([]);
   });
 
   it('account and owner inactive or missing; no (active) backup owner', () => {
-    expect(codes(dueFindings(healthy, facts({ account: found('a', false), owner: { kind: 'missing' } }), TODAY, W))).toEqual([
-      'ACCOUNT_INACTIVE',
-      'OWNER_MISSING',
-    ]);
+    expect(
+      codes(
+        dueFindings(healthy, facts({ account: found('a', false), owner: { kind: 'missing' } }), TODAY, W),
+      ),
+    ).toEqual(['ACCOUNT_INACTIVE', 'OWNER_MISSING']);
     expect(codes(dueFindings(account('a'), facts({ owner: found('owner', false) }), TODAY, W))).toEqual([
       'NO_BACKUP_OWNER',
       'OWNER_INACTIVE',
     ]);
-    expect(codes(dueFindings(healthy, facts({ backupOwner: found('b', false) }), TODAY, W))).toEqual(['NO_BACKUP_OWNER']);
+    expect(codes(dueFindings(healthy, facts({ backupOwner: found('b', false) }), TODAY, W))).toEqual([
+      'NO_BACKUP_OWNER',
+    ]);
   });
 
   it('owner is an integration account (tagged, or not a person)', () => {
-    expect(codes(dueFindings(healthy, facts({ tagged: new Set(['a', 'owner']) }), TODAY, W))).toEqual(['OWNER_IS_INTEGRATION_ACCOUNT']);
-    expect(codes(dueFindings(healthy, facts({ owner: found('owner', true, 'app') }), TODAY, W))).toEqual(['OWNER_IS_INTEGRATION_ACCOUNT']);
+    expect(codes(dueFindings(healthy, facts({ tagged: new Set(['a', 'owner']) }), TODAY, W))).toEqual([
+      'OWNER_IS_INTEGRATION_ACCOUNT',
+    ]);
+    expect(codes(dueFindings(healthy, facts({ owner: found('owner', true, 'app') }), TODAY, W))).toEqual([
+      'OWNER_IS_INTEGRATION_ACCOUNT',
+    ]);
   });
 
   it('review overdue the day after it is due', () => {
@@ -50,18 +68,34 @@ describe('dueFindings', () => {
       account('a', {
         backupOwnerId: 'b',
         lastReviewedOn: '2026-01-15',
-        integrations: [{ system: 's', environment: 'prod', credentialKind: 'api-token', credentialExpiresOn: expires }],
+        integrations: [
+          { system: 's', environment: 'prod', credentialKind: 'api-token', credentialExpiresOn: expires },
+        ],
       });
     expect(dueFindings(r('2026-03-15'), facts(), TODAY, W)).toEqual([]);
-    expect(dueFindings(r('2026-02-20'), facts(), TODAY, W)).toEqual([{ code: 'CREDENTIAL_EXPIRING', period: '2026-02-20/30d' }]);
-    expect(dueFindings(r('2026-02-05'), facts(), TODAY, W)).toEqual([{ code: 'CREDENTIAL_EXPIRING', period: '2026-02-05/7d' }]);
-    expect(dueFindings(r('2026-02-02'), facts(), TODAY, W)).toEqual([{ code: 'CREDENTIAL_EXPIRING', period: '2026-02-02/1d' }]);
-    expect(dueFindings(r('2026-01-31'), facts(), TODAY, W)).toEqual([{ code: 'CREDENTIAL_EXPIRED', period: '2026-01-31' }]);
+    expect(dueFindings(r('2026-02-20'), facts(), TODAY, W)).toEqual([
+      { code: 'CREDENTIAL_EXPIRING', period: '2026-02-20/30d' },
+    ]);
+    expect(dueFindings(r('2026-02-05'), facts(), TODAY, W)).toEqual([
+      { code: 'CREDENTIAL_EXPIRING', period: '2026-02-05/7d' },
+    ]);
+    expect(dueFindings(r('2026-02-02'), facts(), TODAY, W)).toEqual([
+      { code: 'CREDENTIAL_EXPIRING', period: '2026-02-02/1d' },
+    ]);
+    expect(dueFindings(r('2026-01-31'), facts(), TODAY, W)).toEqual([
+      { code: 'CREDENTIAL_EXPIRED', period: '2026-01-31' },
+    ]);
   });
 
   it('an unknown state (Jira could not be asked) keeps what was open and opens nothing', () => {
     const prev = [{ code: 'OWNER_INACTIVE' as const, period: '2026-01-20', openedAt: 'x', notified: [] }];
-    const due = dueFindings(healthy, facts({ owner: { kind: 'unknown' }, account: { kind: 'unknown' } }), TODAY, W, prev);
+    const due = dueFindings(
+      healthy,
+      facts({ owner: { kind: 'unknown' }, account: { kind: 'unknown' } }),
+      TODAY,
+      W,
+      prev,
+    );
     expect(due).toEqual([{ code: 'OWNER_INACTIVE', period: '2026-01-20' }]);
   });
 });
@@ -95,6 +129,8 @@ describe('diffFindings', () => {
     const r = account('a', { backupOwnerId: 'b' });
     expect(recipientsOf('REVIEW_OVERDUE', r, facts())).toEqual(['owner', 'b']);
     expect(recipientsOf('OWNER_INACTIVE', r, facts({ owner: found('owner', false) }))).toEqual(['b', ADMINS]);
-    expect(recipientsOf('REVIEW_OVERDUE', account('a'), facts({ owner: { kind: 'missing' } }))).toEqual([ADMINS]);
+    expect(recipientsOf('REVIEW_OVERDUE', account('a'), facts({ owner: { kind: 'missing' } }))).toEqual([
+      ADMINS,
+    ]);
   });
 });

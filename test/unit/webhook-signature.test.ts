@@ -40,9 +40,24 @@ describe('Standard Webhooks signature', () => {
     expect(check({ signature: undefined })).toEqual({ ok: false, problem: 'missing-headers' });
     expect(check({ secret: undefined })).toEqual({ ok: false, problem: 'no-secret' });
     expect(check({ timestamp: '12ab' })).toMatchObject({ ok: false, problem: 'bad-timestamp' });
-    expect(check({ timestamp: String(NOW - 301), signature: signWebhook(SECRET, 'msg_1', NOW - 301, '{"accountIds":["a"]}') })).toMatchObject({ problem: 'stale' });
-    expect(check({ timestamp: String(NOW + 301), signature: signWebhook(SECRET, 'msg_1', NOW + 301, '{"accountIds":["a"]}') })).toMatchObject({ problem: 'future' });
-    expect(check({ timestamp: String(NOW + 300), signature: signWebhook(SECRET, 'msg_1', NOW + 300, '{"accountIds":["a"]}') })).toEqual({ ok: true });
+    expect(
+      check({
+        timestamp: String(NOW - 301),
+        signature: signWebhook(SECRET, 'msg_1', NOW - 301, '{"accountIds":["a"]}'),
+      }),
+    ).toMatchObject({ problem: 'stale' });
+    expect(
+      check({
+        timestamp: String(NOW + 301),
+        signature: signWebhook(SECRET, 'msg_1', NOW + 301, '{"accountIds":["a"]}'),
+      }),
+    ).toMatchObject({ problem: 'future' });
+    expect(
+      check({
+        timestamp: String(NOW + 300),
+        signature: signWebhook(SECRET, 'msg_1', NOW + 300, '{"accountIds":["a"]}'),
+      }),
+    ).toEqual({ ok: true });
     const sig = signWebhook(SECRET, 'msg_1', NOW, 'x');
     expect(check({ body: 'y', signature: sig })).toMatchObject({ problem: 'bad-signature' });
     expect(check({ id: 'msg_2', body: 'x', signature: sig })).toMatchObject({ problem: 'bad-signature' });
@@ -53,7 +68,16 @@ describe('Standard Webhooks signature', () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1 }), (body, extra) => {
         const sig = signWebhook(SECRET, 'id', NOW, body);
-        expect(verifyWebhook({ id: 'id', timestamp: String(NOW), signature: sig, body: body + extra, secret: SECRET, nowSeconds: NOW }).ok).toBe(false);
+        expect(
+          verifyWebhook({
+            id: 'id',
+            timestamp: String(NOW),
+            signature: sig,
+            body: body + extra,
+            secret: SECRET,
+            nowSeconds: NOW,
+          }).ok,
+        ).toBe(false);
       }),
     );
   });
