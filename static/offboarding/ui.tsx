@@ -1,5 +1,4 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
 import { token } from '@atlaskit/tokens';
 
 /** A bordered surface (an account, a form) drawn with design tokens only. */
@@ -32,51 +31,7 @@ export function Card({
   );
 }
 
-export interface FieldAria {
-  id: string;
-  describedBy: string | undefined;
-  invalid: boolean;
-}
-
-/** A labelled control with its helper text and its error, wired with `aria-describedby`. */
-export function Field({
-  id,
-  label,
-  required,
-  helper,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  required?: boolean;
-  helper?: ReactNode;
-  error?: string | undefined;
-  children: (aria: FieldAria) => ReactNode;
-}) {
-  const helperId = helper ? `${id}-helper` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, helperId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <Label htmlFor={id}>
-        {label}
-        {required ? <RequiredAsterisk /> : null}
-      </Label>
-      {children({ id, describedBy, invalid: Boolean(error) })}
-      {error ? (
-        <div id={errorId} role="alert">
-          <ErrorMessage>{error}</ErrorMessage>
-        </div>
-      ) : null}
-      {helper ? (
-        <div id={helperId}>
-          <HelperMessage>{helper}</HelperMessage>
-        </div>
-      ) : null}
-    </div>
-  );
-}
+export { FormField as Field } from '../shared/field';
 
 /** A plain list with token spacing (reasons, integrations). */
 export function List({ children }: { children: ReactNode }) {

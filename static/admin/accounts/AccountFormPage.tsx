@@ -26,7 +26,7 @@ import { useRouter } from '../../shared/router';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { useAdmin } from '../admin-context';
 import { paths } from '../routes';
-import { FormField } from '../ui/field';
+import { FormField } from '../../shared/field';
 import { CREDENTIAL_KIND_LABELS } from '../ui/format';
 import { PersonLabel } from '../ui/person';
 import { UserPicker } from '../ui/UserPicker';

@@ -13,7 +13,7 @@ import Textarea from '@atlaskit/textarea';
 import type { AccountDto } from '@contract/accounts';
 import { adminApi, isApiError } from '../../shared/api';
 import { flags } from '../../shared/flags';
-import { FormField } from '../ui/field';
+import { FormField } from '../../shared/field';
 
 /** Retiring asks why (required, recorded in the audit trail); the record and its history stay. */
 export function RetireModal({

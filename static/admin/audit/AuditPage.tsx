@@ -24,7 +24,7 @@ import { useDebounced, usePaged } from '../../shared/hooks';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { AuditTable } from '../ui/AuditTable';
 import { ExportResult, type ExportedFile } from '../ui/ExportResult';
-import { FormField } from '../ui/field';
+import { FormField } from '../../shared/field';
 import { AUDIT_ACTION_LABELS, humanizeCode, plural } from '../ui/format';
 import { usePeople } from '../ui/people-directory';
 import { UserPicker, type PickedUser } from '../ui/UserPicker';

@@ -30,7 +30,7 @@ import { revealAppTop } from '../../shared/reveal';
 import { useAdmin } from '../admin-context';
 import { issuesToFields, type FieldErrors } from '../accounts/registration-form';
 import { copyText } from '../ui/ExportResult';
-import { FormField } from '../ui/field';
+import { FormField } from '../../shared/field';
 import { formatTime } from '../ui/format';
 
 const CHANNEL_LABELS: Record<NoticeChannel, string> = {

@@ -21,7 +21,7 @@ import {
 import { adminApi, exportAll } from '../../shared/api';
 import { flags } from '../../shared/flags';
 import { errorMessage } from '../../shared/errors';
-import { FormField } from '../ui/field';
+import { FormField } from '../../shared/field';
 import { ExportResult, type ExportedFile } from '../ui/ExportResult';
 import { plural } from '../ui/format';
 import { usePeople } from '../ui/people-directory';
