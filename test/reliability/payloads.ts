@@ -146,16 +146,22 @@ export async function validPayload(site: LocalSite, key: string): Promise<unknow
   return make ? make(site, people(site)) : {};
 }
 
-/** Olivia (owner of GitHub Sync) proposes Oscar as its new owner, unless that is pending already. */
+/**
+ * GitHub Sync's current owner proposes Oscar as its new owner, unless that is pending already, so that
+ * `owner/accept-proposal` has something to accept. Earlier generated calls may have handed the account
+ * on (to Oscar, or elsewhere); then there may be nothing to set up, and the accept gets a closed
+ * refusal, which is all the property asks of it.
+ */
 async function ensureProposal(site: LocalSite, p: People): Promise<void> {
   if (kvsGet(site, `proposal:${p.oscar}:${p.github}`) !== undefined) return;
-  const r = await invoke(site, {
+  const owner = (kvsGet(site, p.github, 'integration-account') as { ownerId?: string } | undefined)?.ownerId;
+  if (!owner || owner === p.oscar) return;
+  await invoke(site, {
     moduleKey: 'my-integration-accounts',
     functionKey: W.proposeOwner,
     payload: { accountId: p.github, proposedOwnerId: p.oscar },
-    accountId: p.olivia,
+    accountId: owner,
   });
-  if (!r.ok) throw new Error(`could not set up a proposal: ${JSON.stringify(r.error)}`);
 }
 
 export async function exportedCsv(site: LocalSite): Promise<string> {
