@@ -5,6 +5,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { AsyncSelect } from '@atlaskit/select';
 import { searchJiraPeople, type JiraPerson } from '../shared/api';
+import { debouncedSearch } from '../shared/debounced-search';
 
 const MENU_HEIGHT = 220;
 
@@ -19,28 +20,6 @@ const toOption = (person: JiraPerson): Option => ({
   label: person.displayName,
   person,
 });
-
-/** Waits `ms` of quiet typing before asking Jira; superseded keystrokes resolve to nothing. */
-function debouncedSearch(ms: number, exclude: ReadonlySet<string>) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending: ((options: Option[]) => void) | undefined;
-  return (query: string): Promise<Option[]> => {
-    if (timer) clearTimeout(timer);
-    pending?.([]);
-    pending = undefined;
-    if (!query.trim()) return Promise.resolve([]);
-    return new Promise<Option[]>((resolve, reject) => {
-      pending = resolve;
-      timer = setTimeout(() => {
-        pending = undefined;
-        searchJiraPeople(query).then(
-          (people) => resolve(people.filter((p) => !exclude.has(p.accountId)).map(toOption)),
-          (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
-        );
-      }, ms);
-    });
-  };
-}
 
 /**
  * Searches the site's active people as you type (Jira's user search, as the signed-in user) and shows
@@ -72,10 +51,16 @@ export function PeoplePicker({
   autoFocus?: boolean;
 }) {
   const excludeKey = exclude.join(',');
-  const loadOptions = useMemo(
-    () => debouncedSearch(250, new Set(excludeKey ? excludeKey.split(',') : [])),
-    [excludeKey],
-  );
+  const loadOptions = useMemo(() => {
+    const excluded = new Set(excludeKey ? excludeKey.split(',') : []);
+    return debouncedSearch(
+      (query) =>
+        searchJiraPeople(query).then((people) =>
+          people.filter((p) => !excluded.has(p.accountId)).map(toOption),
+        ),
+      250,
+    );
+  }, [excludeKey]);
   const [menuOpen, setMenuOpen] = useState(false);
   // Custom UI frames are as tall as their content: while the menu is open, make room for it below
   // the control, or the frame would clip it (an absolutely placed menu adds no height).

@@ -5,8 +5,8 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { AsyncSelect } from '@atlaskit/select';
-import type { PickerUser } from '@contract/users';
 import { adminApi } from '../../shared/api';
+import { debouncedSearch } from '../../shared/debounced-search';
 
 /** A person picked in a form: enough to show them again without a lookup. */
 export interface PickedUser {
@@ -30,28 +30,6 @@ const toOption = (u: PickedUser & { isIntegrationAccount?: boolean }): Option =>
   user: u,
   tagged: Boolean(u.isIntegrationAccount),
 });
-
-/** Waits `ms` of quiet typing before asking the site; earlier keystrokes answer nothing. */
-function debouncedSearch(kind: 'human' | 'any', ms: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending: ((options: Option[]) => void) | undefined;
-  return (query: string): Promise<Option[]> => {
-    if (timer) clearTimeout(timer);
-    pending?.([]);
-    const q = query.trim();
-    if (!q) return Promise.resolve([]);
-    return new Promise<Option[]>((resolve, reject) => {
-      pending = resolve;
-      timer = setTimeout(() => {
-        pending = undefined;
-        adminApi.searchUsers({ query: q, kind, maxResults: 20 }).then(
-          (r) => resolve(r.users.map((u: PickerUser) => toOption(u))),
-          (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
-        );
-      }, ms);
-    });
-  };
-}
 
 /**
  * Searches the site's active users as you type (`users/search`) and shows their avatars. Owner
@@ -80,7 +58,14 @@ export function UserPicker({
   describedBy?: string;
   isDisabled?: boolean;
 }) {
-  const loadOptions = useMemo(() => debouncedSearch(kind, 250), [kind]);
+  const loadOptions = useMemo(
+    () =>
+      debouncedSearch(
+        (query) => adminApi.searchUsers({ query, kind, maxResults: 20 }).then((r) => r.users.map(toOption)),
+        250,
+      ),
+    [kind],
+  );
   return (
     <AsyncSelect<Option, false>
       inputId={id}
