@@ -7,49 +7,20 @@
  * Ben: warn). Handing Jenkins CI to Ben leaves her at exactly `warn`; handing GitHub Sync over too
  * leaves her `safe`.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import {
+  collectProblems,
+  ensureStaticBuild,
+  launchBrowser,
+  ROOT_DIR,
+  startSiteForBrowser,
+} from '../support/browser.js';
 import { openAdmin, pickUser, unexpected, waitForFlag } from '../support/admin-page.js';
 
 type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
-
-/**
- * Builds the surfaces these tests load when a build is missing or older than static/ or the
- * contract (the shared helper builds one surface per process; these pages need several).
- */
-async function buildSurfaces(surfaces: string[]): Promise<void> {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-      if (e.name === 'build' || e.name === 'node_modules') return max;
-      const path = join(dir, e.name);
-      return Math.max(max, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-    }, 0);
-  const sources = Math.max(newest(join(ROOT_DIR, 'static')), newest(join(ROOT_DIR, 'src', 'contract')));
-  const stale = surfaces.filter((s) => {
-    const index = join(ROOT_DIR, 'static', 'build', s, 'index.html');
-    return !existsSync(index) || statSync(index).mtimeMs < sources;
-  });
-  if (stale.length === 0) return;
-  await promisify(execFile)(
-    process.execPath,
-    [
-      join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      join(ROOT_DIR, 'static', 'vite.config.ts'),
-    ],
-    {
-      cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SURFACES: stale.join(',') },
-      timeout: 300_000,
-    },
-  );
-}
 
 const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const PANEL_FRAME = 'iframe[data-forge-frame="offboarding-check-panel-frame"]';
@@ -89,7 +60,7 @@ function reasonCodes(frame: Frame): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(IMAGES, { recursive: true });
-  await buildSurfaces(['admin', 'issue-panel', 'background']);
+  await ensureStaticBuild(['admin', 'issue-panel', 'background']);
   site = await startSiteForBrowser();
   browser = await launchBrowser();
 }, 300_000);

@@ -7,10 +7,8 @@
  * the app's clock): Jenkins CI's 90-day review is overdue and GitHub Sync's credential has expired, so
  * the sweep raises findings and notices for Olivia.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
@@ -18,6 +16,7 @@ import { LOCAL_IDS } from '../../local/runtime/runtime.js';
 import {
   appFrame,
   collectProblems,
+  ensureStaticBuild,
   launchBrowser,
   ROOT_DIR,
   startSiteForBrowser,
@@ -30,39 +29,6 @@ const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const VIEWPORT = { width: 1280, height: 900 };
 const DAY_MS = 86_400_000;
 const FLAG_ACTION = 'Open My integration accounts';
-
-/**
- * Builds the surfaces these tests load when a build is missing or older than static/ or the
- * contract (the shared helper builds one surface per process; these pages need several).
- */
-async function buildSurfaces(surfaces: string[]): Promise<void> {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-      if (e.name === 'build' || e.name === 'node_modules') return max;
-      const path = join(dir, e.name);
-      return Math.max(max, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-    }, 0);
-  const sources = Math.max(newest(join(ROOT_DIR, 'static')), newest(join(ROOT_DIR, 'src', 'contract')));
-  const stale = surfaces.filter((s) => {
-    const index = join(ROOT_DIR, 'static', 'build', s, 'index.html');
-    return !existsSync(index) || statSync(index).mtimeMs < sources;
-  });
-  if (stale.length === 0) return;
-  await promisify(execFile)(
-    process.execPath,
-    [
-      join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      join(ROOT_DIR, 'static', 'vite.config.ts'),
-    ],
-    {
-      cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SURFACES: stale.join(',') },
-      timeout: 300_000,
-    },
-  );
-}
 
 let site: Site;
 let browser: Browser;
@@ -94,7 +60,7 @@ function noticesAsked(page: Page): Promise<unknown> {
 
 beforeAll(async () => {
   mkdirSync(IMAGES, { recursive: true });
-  await buildSurfaces(['admin', 'global', 'background']);
+  await ensureStaticBuild(['admin', 'global', 'background']);
   site = await startSiteForBrowser();
   browser = await launchBrowser();
   // 100 days on: the app's clock (this process) moves, the browser's does not matter.

@@ -58,7 +58,8 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-let building: Promise<void> | undefined;
+/** Builds started by this process, by surface. */
+const builds = new Map<string, Promise<void>>();
 
 /** Newest modification time under `dir` (skipping `skip` names), 0 if absent. */
 function newest(dir: string, skip: Set<string>): number {
@@ -73,43 +74,44 @@ function newest(dir: string, skip: Set<string>): number {
 }
 
 /**
- * Is `static/build/<surface>/index.html` missing, or older than the sources it is built from (its own
- * folder, `static/shared/`, the Vite config and the contract)?
+ * Is `static/build/<surface>/index.html` missing, or older than any source it may be built from
+ * (`static/`, whose shared folders several surfaces import, and the contract)?
  */
 export function staticBuildStale(surface = 'admin'): boolean {
   const index = join(ROOT_DIR, 'static', 'build', surface, 'index.html');
   if (!existsSync(index)) return true;
   const sources = Math.max(
-    newest(join(ROOT_DIR, 'static', surface), new Set(['node_modules'])),
-    newest(join(ROOT_DIR, 'static', 'shared'), new Set()),
-    statSync(join(ROOT_DIR, 'static', 'vite.config.ts')).mtimeMs,
+    newest(join(ROOT_DIR, 'static'), new Set(['build', 'node_modules'])),
     newest(join(ROOT_DIR, 'src', 'contract'), new Set()),
   );
   return sources > statSync(index).mtimeMs;
 }
 
 /**
- * `vite build` of one surface, once per process, when its build is missing or stale. Only that
- * surface is built (`SURFACES`), so a test of one surface never waits for, or fails on, another.
+ * `vite build` of the given surfaces that are missing or stale, once per process. Only those are built
+ * (`SURFACES`), so a test of one surface never waits for, or fails on, another.
  */
-export function ensureStaticBuild(surface = 'admin'): Promise<void> {
-  if (!building && !staticBuildStale(surface)) return Promise.resolve();
-  building ??= promisify(execFile)(
-    process.execPath,
-    [
-      join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      join(ROOT_DIR, 'static', 'vite.config.ts'),
-    ],
-    {
-      cwd: ROOT_DIR,
-      env: { ...process.env, NODE_ENV: 'production', SURFACES: surface },
-      maxBuffer: 16 * 1024 * 1024,
-      timeout: 300_000,
-    },
-  ).then(() => undefined);
-  return building;
+export function ensureStaticBuild(surfaces: readonly string[] = ['admin']): Promise<void> {
+  const stale = surfaces.filter((s) => !builds.has(s) && staticBuildStale(s));
+  if (stale.length > 0) {
+    const build = promisify(execFile)(
+      process.execPath,
+      [
+        join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        join(ROOT_DIR, 'static', 'vite.config.ts'),
+      ],
+      {
+        cwd: ROOT_DIR,
+        env: { ...process.env, NODE_ENV: 'production', SURFACES: stale.join(',') },
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: 300_000,
+      },
+    ).then(() => undefined);
+    for (const s of stale) builds.set(s, build);
+  }
+  return Promise.all(surfaces.flatMap((s) => builds.get(s) ?? [])).then(() => undefined);
 }
 
 /** The local site on an ephemeral port with a throwaway data directory, static/ built. */
