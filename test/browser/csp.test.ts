@@ -213,6 +213,44 @@ describe('every surface under the Forge CSP, from the CDN origin, light and dark
   }
 });
 
+describe('the app frame is cross-origin to the shell', () => {
+  it('reaches neither the shell’s DOM nor its cookies, and the bridge still answers (postMessage)', async () => {
+    const page = await browser.newPage();
+    const problems = collectProblems(page);
+    try {
+      await page.goto(`${site.url}${adminPath('/accounts')}?as=olivia%40example.com&theme=dark`);
+      const handle = await page.waitForSelector(ADMIN_FRAME, { state: 'attached' });
+      const frame = await handle.contentFrame();
+      if (!frame) throw new Error('no app frame');
+      await adminReady(frame);
+      // The shell remembered who acts and the theme in its cookies; the frame has none of them.
+      expect(await page.evaluate(() => document.cookie)).toMatch(/forge-local-as=/);
+      expect(await frame.evaluate(() => document.cookie)).toBe('');
+      const reach = await frame.evaluate(() => {
+        try {
+          return String(window.parent.document.title);
+        } catch (e) {
+          return e instanceof Error ? e.name : 'blocked';
+        }
+      });
+      expect(reach).toBe('SecurityError');
+      // Yet the bridge works across the boundary: the context names the acting user and the theme.
+      const context = await frame.evaluate(() =>
+        (
+          window as unknown as { __bridge: { callBridge(n: string): Promise<Record<string, unknown>> } }
+        ).__bridge.callBridge('getContext'),
+      );
+      expect(context.accountId).toBe(site.site.userByEmail('olivia@example.com')?.accountId);
+      expect((context.theme as { colorMode?: string }).colorMode).toBe('dark');
+      expect(
+        problems.filter((p) => !/favicon/.test(p) && !p.startsWith('csp:') && !isCspConsoleMessage(p)),
+      ).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
+
 describe('the violation watch', () => {
   it('catches an inline style injected into the app frame under the served policy, and the site gets the report', async () => {
     const before = site.cspReports.length;
