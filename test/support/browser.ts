@@ -177,6 +177,8 @@ export function staticBuildStale(surface = 'admin'): boolean {
  * (`SURFACES`), so a test of one surface never waits for, or fails on, another.
  */
 export function ensureStaticBuild(surfaces: readonly string[] = ['admin']): Promise<void> {
+  // Running against another checkout (startSiteForBrowser): this one's static/ is not used.
+  if (process.env.CSP_APP_DIR) return Promise.resolve();
   const stale = surfaces.filter((s) => !builds.has(s) && staticBuildStale(s));
   if (stale.length > 0) {
     const build = promisify(execFile)(
@@ -200,16 +202,18 @@ export function ensureStaticBuild(surfaces: readonly string[] = ['admin']): Prom
 }
 
 /**
- * The local site on an ephemeral port with a throwaway data directory, static/ built. `appDir`: another
- * checkout of the app (its `static/build` already built), e.g. to measure an older version.
+ * The local site on an ephemeral port with a throwaway data directory, static/ built. `appDir` (or the
+ * environment's `CSP_APP_DIR`): another checkout of the app, its `static/build` already built, e.g. to
+ * run the browser tests against an older version.
  */
 export async function startSiteForBrowser(
   opts: { appDir?: string } = {},
 ): Promise<LocalSite & { dataDir: string }> {
-  if (!opts.appDir) await ensureStaticBuild();
+  const appDir = opts.appDir ?? (process.env.CSP_APP_DIR || undefined);
+  if (!appDir) await ensureStaticBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'forge-local-site-'));
   const { startLocalSite } = await import('../../local/host/site.js');
-  const site = await startLocalSite({ port: 0, dataDir, quiet: true, appDir: opts.appDir });
+  const site = await startLocalSite({ port: 0, dataDir, quiet: true, appDir });
   const close = site.close.bind(site);
   return {
     ...site,
