@@ -156,8 +156,9 @@ async function open(visit: Visit, mode: Mode): Promise<{ page: Page; frame: Fram
   if (!frame) throw new Error(`${visit.name}: the iframe has no frame`);
   await visit.ready(frame);
   // Let lazy chunks, pickers and late styles arrive: violations come with them.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
+  // (bounded: a request that stays open would otherwise hold the test for Playwright's 30 s).
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(750);
   return { page, frame, problems };
 }
 
