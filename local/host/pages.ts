@@ -723,6 +723,19 @@ export function createPageRouter(
     const match = isHome || issueKey ? undefined : matchSurface(path);
     if (!isHome && !issueKey && !match) return false;
 
+    // The app's frames accept the site only at its own address (the CSP's frame-ancestors and the
+    // bridge's origin check name it, as Forge names the Jira site): another name for the same
+    // server, e.g. 127.0.0.1, goes to the site's address.
+    const siteHost = new URL(deps.appUrl).host;
+    if (req.headers.host && req.headers.host !== siteHost) {
+      res.writeHead(307, {
+        location: `${deps.appUrl}${url.pathname}${url.search}`,
+        'cache-control': 'no-store',
+      });
+      res.end();
+      return true;
+    }
+
     const acting = actingUser(deps.site, req, url);
     if ('unknownEmail' in acting) {
       send(res, 400, 'text/html; charset=utf-8', unknownUserPage(deps.site, acting.unknownEmail));

@@ -100,6 +100,13 @@ describe('local Forge CDN', () => {
 
     // The shell itself serves no resource file.
     expect((await fetch(`${local.url}/__local/resources/main/index.html`)).status).toBe(404);
+
+    // The shell under another name (the frames would refuse it) sends the browser to its address.
+    const other = await fetch(`http://127.0.0.1:${shell.port}/browse/OFF-1?theme=dark`, {
+      redirect: 'manual',
+    });
+    expect(other.status).toBe(307);
+    expect(other.headers.get('location')).toBe(`${local.url}/browse/OFF-1?theme=dark`);
   });
 
   it('serves index.html with the CSP that @forge/csp computes for it and the manifest’s permissions', async () => {
