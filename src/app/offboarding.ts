@@ -190,9 +190,9 @@ export async function acknowledgeWarning(
       source: inv.source,
       action: 'offboarding.acknowledge',
       target: { type: 'person', id: input.personId },
-      after: { verdict: input.verdict, ...(input.note ? { note: input.note } : {}) },
+      after: { verdict: input.verdict, reason: input.reason, ...(input.note ? { note: input.note } : {}) },
       outcome: 'allowed',
-      ...(input.note ? { reason: input.note } : {}),
+      reason: input.reason,
     },
   });
   return { personId: input.personId, verdict: input.verdict, auditSeq: record.seq, at };

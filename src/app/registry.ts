@@ -9,7 +9,12 @@ import {
 } from '../domain/account';
 import { utcDate } from '../domain/dates';
 import type { UserFacts } from '../domain/people';
-import { checkIntegrationDates, checkRegistration, type FieldErrors } from '../domain/registration';
+import {
+  checkDuplicateIntegrations,
+  checkIntegrationDates,
+  checkRegistration,
+  type FieldErrors,
+} from '../domain/registration';
 import { maxWarningDays, type Settings } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
@@ -73,6 +78,7 @@ export function registrationErrors(
   for (const [id, r] of facts.records) if (r.status === 'active' && id !== accountId) taggedIds.add(id);
   return {
     ...checkIntegrationDates(reg.integrations, today),
+    ...checkDuplicateIntegrations(reg.integrations),
     ...checkRegistration(
       { accountId, ownerId: reg.ownerId, backupOwnerId: reg.backupOwnerId },
       {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from './text-rules';
 import { accountIdSchema, pageSizeSchema } from './common';
 
 export const listCandidatesInput = z
@@ -29,6 +30,6 @@ export interface CandidatesPage {
 }
 
 export const dismissCandidateInput = z
-  .object({ accountId: accountIdSchema, reason: z.string().trim().max(500).optional() })
+  .object({ accountId: accountIdSchema, reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional() })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;

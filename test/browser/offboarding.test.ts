@@ -89,8 +89,12 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     expect(await cards.first().getByText('Blocks deactivation').count()).toBe(1);
 
     // Acknowledge (recorded in the audit trail, with its sequence number).
-    await frame.getByRole('button', { name: /Acknowledge and deactivate anyway/ }).click();
-    await frame.getByRole('textbox', { name: 'Note' }).fill('HR ticket HR-42: leaving Friday.');
+    await frame.getByRole('button', { name: /Acknowledge the warning/ }).click();
+    expect(await frame.getByTestId('acknowledge-deactivates-nobody').innerText()).toMatch(/deactivates nobody/);
+    // A reason is required: an empty one is refused beside the field.
+    await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
+    await frame.getByText('Say why this person may be deactivated despite the warning.').waitFor();
+    await frame.getByRole('textbox', { name: /Reason/ }).fill('HR ticket HR-42: leaving Friday.');
     await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
     await waitForFlag(page, 'Acknowledgement recorded');
     await frame.getByTestId('offboarding-acknowledged').waitFor();
