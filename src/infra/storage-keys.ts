@@ -17,6 +17,8 @@ export const STORAGE_KEYS = {
 export const SECRET_KEYS = {
   /** `{ secret: 'whsec_…', createdAt }`, the pre-deactivation webtrigger's signing secret. */
   offboardingWebhook: 'offboarding-webhook-secret',
+  /** `{ key: base64, createdAt }`: this installation's MAC key for client-held tokens (cursors, resume tokens). */
+  clientTokenKey: 'client-token-key',
 } as const;
 
 export const ENTITIES = {
