@@ -124,7 +124,7 @@ export function guardedHandler(resolver: Resolver, keys: readonly string[]) {
               key: shownKey ?? '(not a string)',
             },
           },
-          { action: 'access', code: unknown.error.code, message: unknown.error.message },
+          { action: 'access', code: unknown.error.code, message: unknown.error.message, unknownKey: true },
           { audit: kvsAudit, clock: { now: () => new Date() } },
         );
       } catch (e) {

@@ -32,6 +32,8 @@ export const ENTITIES = {
   finding: 'finding',
   /** Key: `<personId>:<accountId>:<code>:<period>` (`#admins` for every Jira admin). */
   notice: 'owner-notice',
+  /** Key: `refusal:<hash of actor, key, outcome, code>`: the minute of refusals open now and its count. */
+  refusalWindow: 'refusal-window',
   /** Keys `lease`, `run` (the checkpoint of a partial run), `last` (the last summary). */
   sweepState: 'sweep-state',
 } as const;
