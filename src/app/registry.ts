@@ -109,8 +109,11 @@ export function withRegistration(
     notes: _n,
     ...rest
   } = base as AccountRecord;
+  // A new owner (or a fresh registration) starts the owner's tenure: proposals made before it die.
+  const ownerChanged = (base as Partial<AccountRecord>).ownerId !== reg.ownerId;
   return {
     ...rest,
+    ...(ownerChanged ? { ownerSince: nowIso } : {}),
     displayName: account?.displayName ?? base.displayName,
     ...(account?.emailAddress ? { emailAddress: account.emailAddress } : {}),
     accountType: account?.accountType ?? base.accountType,
@@ -348,6 +351,7 @@ export async function retagAccount(
     {
       ...rest,
       status: 'active',
+      ownerSince: nowIso,
       lastReviewedOn: today,
       taggedAt: nowIso,
       taggedBy: by,

@@ -24,6 +24,13 @@ export interface OwnerProposal {
   proposedBy: PersonRef;
   proposedAt: string;
   message?: string;
+  /**
+   * The owner when it was proposed: the proposal dies as soon as the account's owner is someone else, or
+   * changed since `proposedAt` (by any path). Absent on proposals stored before this rule: they are dead.
+   */
+  fromOwnerId?: string;
+  /** Someone proposed themselves (a backup owner): only a Jira admin can approve it, never they. */
+  needsApproval?: boolean;
 }
 
 export interface MyAccount {
