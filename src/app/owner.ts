@@ -1,5 +1,4 @@
-import type { FindingDto } from '../contract/accounts';
-import { FINDING_SEVERITY, type FindingCode } from '../contract/offboarding';
+import type { FindingCode } from '../contract/offboarding';
 import type {
   AttestInput,
   MyAccount,
@@ -19,10 +18,11 @@ import {
   reviewDueOn,
 } from '../domain/account';
 import { addDays, utcDate } from '../domain/dates';
-import { ADMINS, type OpenFinding, findingKey, findingText, noticeKey } from '../domain/findings';
+import { ADMINS, noticeKey } from '../domain/findings';
 import { maxWarningDays } from '../domain/settings';
 import type { Invocation } from './context';
 import { AppError, conflict, forbidden, invalid, notFound } from './errors';
+import { openFindingsOf, resolveNow } from './open-findings';
 import { type ExtraWrite, StaleWriteError } from './ports';
 import { checkOrThrow, gatherFacts, registrationErrors, withRegistration } from './registry';
 import type { WatchDeps } from './watch-ports';
@@ -41,16 +41,6 @@ async function loadOwned(accountId: string, inv: Invocation, deps: WatchDeps): P
   const r = await deps.accounts.get(accountId);
   if (!r || !roleOf(r, inv.actorId)) throw notYours();
   return r;
-}
-
-function findingDto(f: OpenFinding, r: AccountRecord): FindingDto {
-  return {
-    code: f.code,
-    status: 'open',
-    severity: FINDING_SEVERITY[f.code],
-    openedAt: f.openedAt,
-    details: { period: f.period, text: findingText(f.code, r) },
-  };
 }
 
 export function pendingActions(r: AccountRecord, today: string, windowDays: number): PendingAction[] {
@@ -106,7 +96,7 @@ function myAccount(r: AccountRecord, role: 'owner' | 'backup', today: string, wi
     lastReviewedOn: r.lastReviewedOn,
     ...(expiry ? { credentialExpiresOn: expiry } : {}),
     credentialState: credentialState(expiry, today, windowDays),
-    findings: (r.findings ?? []).map((f) => findingDto(f, r)),
+    findings: openFindingsOf(r),
     pendingActions: pendingActions(r, today, windowDays),
     version: r.version,
   };
@@ -133,37 +123,6 @@ export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAc
     ],
     proposalsForMe: proposals,
   };
-}
-
-/** Resolves these findings on the record now (not at the next sweep), withdrawing their notices. */
-function resolveNow(
-  r: AccountRecord,
-  codes: readonly FindingCode[],
-  nowIso: string,
-): { findings: OpenFinding[]; also: ExtraWrite[] } {
-  const also: ExtraWrite[] = [];
-  const keep: OpenFinding[] = [];
-  for (const f of r.findings ?? []) {
-    if (!codes.includes(f.code)) {
-      keep.push(f);
-      continue;
-    }
-    for (const p of f.notified)
-      also.push({ kind: 'notice', key: noticeKey(p, r.accountId, f.code, f.period), value: null });
-    also.push({
-      kind: 'finding',
-      key: findingKey(r.accountId, f.code),
-      value: {
-        accountId: r.accountId,
-        code: f.code,
-        status: 'resolved',
-        severity: FINDING_SEVERITY[f.code],
-        openedAt: Date.parse(f.openedAt),
-        record: { ...findingDto(f, r), status: 'resolved', resolvedAt: nowIso },
-      },
-    });
-  }
-  return { findings: keep, also };
 }
 
 async function commitOwnerChange(

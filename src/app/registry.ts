@@ -19,7 +19,8 @@ import { maxWarningDays, type Settings } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
 import { conflict, invalid, notFound } from './errors';
-import { StaleWriteError } from './ports';
+import { resolveNow } from './open-findings';
+import { type ExtraWrite, StaleWriteError } from './ports';
 
 /** The registration an input describes, with the cadence defaulted (from the record being edited, else settings). */
 export function registrationFrom(
@@ -198,11 +199,13 @@ export async function commitAccount(
   now: Date,
   deps: RegistryDeps,
   reason?: string,
+  also?: ExtraWrite[],
 ): Promise<void> {
   try {
     await deps.audit.commit({
       entry: entryFor(action, inv, now, before, after, reason),
       account: { ...(before ? { before } : {}), after },
+      ...(also?.length ? { also } : {}),
     });
   } catch (e) {
     if (!(e instanceof StaleWriteError)) throw e;
@@ -296,6 +299,35 @@ export async function updateAccount(
   return toDto(after, today, windowDays);
 }
 
+/** A Forge transaction holds ≤ 25 operations; an account change uses 4 (audit, head, account, counters). */
+const MAX_EXTRA_WRITES = 21;
+
+/** Notices that did not fit the change's transaction, withdrawn in their own (audited) transactions. */
+async function withdrawNotices(
+  rest: ExtraWrite[],
+  account: AccountRecord,
+  inv: Invocation,
+  now: Date,
+  deps: RegistryDeps,
+): Promise<void> {
+  for (let i = 0; i < rest.length; i += MAX_EXTRA_WRITES + 2) {
+    const chunk = rest.slice(i, i + MAX_EXTRA_WRITES + 2);
+    await deps.audit.commit({
+      entry: {
+        at: now.toISOString(),
+        actor: { accountId: inv.actorId, kind: inv.actorKind },
+        source: inv.source,
+        action: 'account.retire',
+        target: { type: 'account', id: account.accountId },
+        after: { noticesWithdrawn: chunk.length },
+        outcome: 'allowed',
+        reason: 'Notices about the retired account withdrawn',
+      },
+      also: chunk,
+    });
+  }
+}
+
 /** Untags an account with a reason; the record and its history stay. */
 export async function retireAccount(
   input: { accountId: string; version: number; reason: string },
@@ -310,8 +342,13 @@ export async function retireAccount(
     throw invalid({ accountId: 'This account is already retired.' }, 'The account is already retired.');
   const nowIso = now.toISOString();
   const by = inv.actorId ?? 'app';
+  // A retired account raises nothing: its open findings close now, with their notices, not at a sweep
+  // (the sweep only looks at active accounts).
+  const closed = resolveNow(current, undefined, nowIso);
+  const fit = closed.also.slice(0, MAX_EXTRA_WRITES);
   const after: AccountRecord = {
     ...current,
+    findings: [],
     status: 'retired',
     retiredAt: nowIso,
     retiredBy: by,
@@ -320,7 +357,8 @@ export async function retireAccount(
     updatedBy: by,
     version: current.version + 1,
   };
-  await commitAccount('account.retire', current, after, inv, now, deps, input.reason);
+  await commitAccount('account.retire', current, after, inv, now, deps, input.reason, fit);
+  await withdrawNotices(closed.also.slice(MAX_EXTRA_WRITES), after, inv, now, deps);
   return viewOf(after, now, deps);
 }
 

@@ -13,6 +13,7 @@ export type SweepOutcome =
 
 const emptyTotals = (): SweepTotals => ({
   accountsChecked: 0,
+  accountsUnresolved: 0,
   findingsOpened: 0,
   findingsResolved: 0,
   recordsWritten: 0,
@@ -150,7 +151,9 @@ async function sweepUnderLease(
       const outcome = await timed(() => reconcileAccount(r, facts, settings, inv, deps));
       if (outcome.stale) unresolved.add(r.accountId);
       findingsNow.set(r.accountId, outcome.findings);
-      totals.accountsChecked++;
+      // Checked: Jira told us about its people and the result is stored; otherwise it is left unresolved.
+      if (unresolved.has(r.accountId)) totals.accountsUnresolved = (totals.accountsUnresolved ?? 0) + 1;
+      else totals.accountsChecked++;
       if (outcome.written) totals.recordsWritten++;
       totals.findingsOpened += outcome.opened;
       totals.findingsResolved += outcome.resolved;

@@ -51,6 +51,8 @@ export interface SweepCheckpoint {
 
 export interface SweepTotals {
   accountsChecked: number;
+  /** Accounts looked at but not settled (Jira could not tell about their people, or a concurrent edit). */
+  accountsUnresolved: number;
   findingsOpened: number;
   findingsResolved: number;
   recordsWritten: number;

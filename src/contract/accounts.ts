@@ -150,6 +150,8 @@ export interface AccountRow {
   risk: RiskDto;
   accountActive: boolean;
   jiraCheckedAt: string;
+  /** The open findings the sweep recorded on the account (the same the account page and owner page show). */
+  findings: FindingDto[];
   version: number;
   updatedAt: string;
 }

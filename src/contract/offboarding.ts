@@ -168,7 +168,10 @@ export interface SweepSummary {
   finishedAt: string;
   /** complete: every account was checked; partial: stopped for time and resumes next run. */
   state: 'complete' | 'partial';
+  /** Accounts whose people's Jira states were read and whose findings are up to date. */
   accountsChecked: number;
+  /** Accounts looked at but left unresolved this run (listed in `unresolvedAccounts`, up to 500). */
+  accountsUnresolved: number;
   findingsOpened: number;
   findingsResolved: number;
   recordsWritten: number;
