@@ -111,7 +111,12 @@ export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAc
   const [owned, backed, proposals, settings] = await Promise.all([
     page('owner'),
     page('backupOwner'),
-    deps.proposals.forPerson(me).then((all) => standingProposals(all.filter((p) => !p.needsApproval), deps)),
+    deps.proposals.forPerson(me).then((all) =>
+      standingProposals(
+        all.filter((p) => !p.needsApproval),
+        deps,
+      ),
+    ),
     deps.settings.get(),
   ]);
   const today = utcDate(deps.clock.now());
@@ -292,7 +297,11 @@ export async function recordRotation(
 export function deadProposal(p: OwnerProposal, r: AccountRecord | undefined): string | undefined {
   if (!r || r.status !== 'active') return 'This account is not in the registry any more.';
   if (r.ownerId === p.proposedOwner.accountId) return `${p.proposedOwner.displayName} owns it already.`;
-  if (!p.fromOwnerId || r.ownerId !== p.fromOwnerId || (r.ownerSince !== undefined && r.ownerSince > p.proposedAt))
+  if (
+    !p.fromOwnerId ||
+    r.ownerId !== p.fromOwnerId ||
+    (r.ownerSince !== undefined && r.ownerSince > p.proposedAt)
+  )
     return `The owner of ${r.displayName} changed after this hand-over was proposed, so the proposal was withdrawn.`;
   return undefined;
 }
@@ -423,8 +432,10 @@ async function handOver(
   deps: WatchDeps,
 ): Promise<void> {
   const r = await deps.accounts.get(proposal.accountId);
-  const dead = deadProposal(proposal, r) ?? (action === 'owner.accept' && r ? proposerGone(proposal, r) : undefined);
-  if (dead || !r) return withdraw(proposal, dead ?? 'This account is not in the registry any more.', inv, deps);
+  const dead =
+    deadProposal(proposal, r) ?? (action === 'owner.accept' && r ? proposerGone(proposal, r) : undefined);
+  if (dead || !r)
+    return withdraw(proposal, dead ?? 'This account is not in the registry any more.', inv, deps);
   const to = proposal.proposedOwner.accountId;
   const reg = { ...registrationOf(r), ownerId: to };
   // The backup moving up leaves its slot to the previous owner, so the account keeps a backup it had.
@@ -433,7 +444,10 @@ async function handOver(
   let facts = await gatherFacts(r.accountId, reg, deps);
   const now = deps.clock.now();
   let backupNote = '';
-  if (swapped && registrationErrors(r.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 }).backupOwnerId) {
+  if (
+    swapped &&
+    registrationErrors(r.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 }).backupOwnerId
+  ) {
     delete reg.backupOwnerId;
     facts = await gatherFacts(r.accountId, reg, deps);
     backupNote = `; ${r.ownerName || 'the previous owner'} cannot be the backup owner, so ${r.displayName} has none now: name one`;

@@ -135,7 +135,10 @@ export interface AuditLog {
    * Counts one more refusal of a kind in `window` when that window is the one open for the kind; otherwise
    * answers the window open now (if any) so the caller can close it and open a new one with `commit`.
    */
-  countRefusal(key: string, window: string): Promise<{ counted: true } | { counted: false; current?: RefusalWindow }>;
+  countRefusal(
+    key: string,
+    window: string,
+  ): Promise<{ counted: true } | { counted: false; current?: RefusalWindow }>;
 }
 
 export interface WebhookSecretStore {

@@ -37,7 +37,11 @@ export type Integration = z.output<typeof integrationSchema>;
 
 /** The fields an admin records about an integration account (tag, edit, re-tag and CSV import). */
 export const registrationShape = {
-  purpose: visibleText({ min: 'Say what the account is for.', max: 500, maxMessage: 'At most 500 characters.' }),
+  purpose: visibleText({
+    min: 'Say what the account is for.',
+    max: 500,
+    maxMessage: 'At most 500 characters.',
+  }),
   ownerId: accountIdSchema,
   /** Absent or null: no backup owner. */
   backupOwnerId: accountIdSchema.nullish(),

@@ -30,6 +30,9 @@ export interface CandidatesPage {
 }
 
 export const dismissCandidateInput = z
-  .object({ accountId: accountIdSchema, reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional() })
+  .object({
+    accountId: accountIdSchema,
+    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
+  })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;

@@ -29,12 +29,7 @@ export function textProblem(value: string, multiline = false): string | undefine
 }
 
 /** A trimmed string with the text rules; `multiline` allows line breaks and tabs (notes, reasons). */
-export function visibleText(opts: {
-  max: number;
-  maxMessage: string;
-  min?: string;
-  multiline?: boolean;
-}) {
+export function visibleText(opts: { max: number; maxMessage: string; min?: string; multiline?: boolean }) {
   // Checked before trimming too: JavaScript's trim() removes U+FEFF, which would turn an invisible-only
   // value into "no value" silently. Plain spaces alone stay "empty" (a cleared field).
   const base = z
@@ -63,7 +58,10 @@ const SECRET_SHAPES: { kind: string; re: RegExp }[] = [
   { kind: 'a GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/ },
   { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/ },
   { kind: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/ },
-  { kind: 'a long run of hexadecimal digits', re: /\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{32,}\b/ },
+  {
+    kind: 'a long run of hexadecimal digits',
+    re: /\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{32,}\b/,
+  },
 ];
 
 /** A long base64 run with digits and both cases, as random keys have and words do not. */
@@ -77,7 +75,9 @@ function hasBase64Run(value: string): boolean {
 
 /** Why a label looks like a secret (a sentence for the form), or undefined. */
 export function secretLikeProblem(label: string): string | undefined {
-  const shape = SECRET_SHAPES.find((s) => s.re.test(label))?.kind ?? (hasBase64Run(label) ? 'a key (a long random-looking run of characters)' : undefined);
+  const shape =
+    SECRET_SHAPES.find((s) => s.re.test(label))?.kind ??
+    (hasBase64Run(label) ? 'a key (a long random-looking run of characters)' : undefined);
   if (!shape) return undefined;
   return `This looks like ${shape}, a secret. The app never stores credentials: enter a name that identifies the credential instead (e.g. “jenkins-prod-token”), and keep the secret in your vault.`;
 }

@@ -63,7 +63,9 @@ export function checkRegistration(
 }
 
 /** What makes two integrations the same: system (any case and spacing), environment and credential label. */
-export function integrationIdentity(i: Pick<Integration, 'system' | 'environment' | 'credentialLabel'>): string {
+export function integrationIdentity(
+  i: Pick<Integration, 'system' | 'environment' | 'credentialLabel'>,
+): string {
   const norm = (s: string | undefined) => (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
   return `${norm(i.system)}\u0000${norm(i.environment)}\u0000${norm(i.credentialLabel)}`;
 }

@@ -8,7 +8,14 @@ import { applyChange } from '../domain/counters';
 import { type AccountEntity, batchRead, countersOf, itemId, toEntity } from './kvs-accounts';
 import { parseStoredSettings } from './kvs-settings';
 import { isConditionFailure } from './kvs-errors';
-import { ACCOUNT_INDEXES, AUDIT_HEAD_KEY, AUDIT_INDEXES, ENTITIES, STORAGE_KEYS, auditKey } from './storage-keys';
+import {
+  ACCOUNT_INDEXES,
+  AUDIT_HEAD_KEY,
+  AUDIT_INDEXES,
+  ENTITIES,
+  STORAGE_KEYS,
+  auditKey,
+} from './storage-keys';
 
 /** The `audit-record` entity: indexed attributes beside the sealed record. */
 export interface AuditEntity {
@@ -91,14 +98,18 @@ async function checkOwnerRules(
       const field = id === after.ownerId ? 'ownerId' : 'backupOwnerId';
       const role = field === 'ownerId' ? 'owner' : 'backup owner';
       throw invalid(
-        { [field]: `${stored.record.displayName} was just tagged as an integration account and cannot be its ${role}.` },
+        {
+          [field]: `${stored.record.displayName} was just tagged as an integration account and cannot be its ${role}.`,
+        },
         'Someone changed the registry a moment ago: an integration account cannot own or back up another.',
       );
     }
   }
   if (rules.tagging && (await holdsRoles(after.accountId)))
     throw invalid(
-      { accountId: `${after.displayName} was just named owner or backup owner of an integration account; hand that over before tagging it.` },
+      {
+        accountId: `${after.displayName} was just named owner or backup owner of an integration account; hand that over before tagging it.`,
+      },
       'Someone changed the registry a moment ago: an integration account cannot own or back up another.',
     );
 }

@@ -182,13 +182,7 @@ function row(a: AccountRow): RowType {
               title={found.map(findingLabel).join('\n')}
               aria-label={`${found.length} findings: ${found.map(findingLabel).join(', ')}`}
             >
-              <Lozenge
-                appearance={
-                  a.findings.some((f) => f.severity >= 3)
-                    ? 'removed'
-                    : 'moved'
-                }
-              >
+              <Lozenge appearance={a.findings.some((f) => f.severity >= 3) ? 'removed' : 'moved'}>
                 {String(found.length)}
               </Lozenge>
             </span>
