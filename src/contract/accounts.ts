@@ -41,6 +41,7 @@ export const registrationShape = {
     min: 'Say what the account is for.',
     max: 500,
     maxMessage: 'At most 500 characters.',
+    multiline: true,
   }),
   ownerId: accountIdSchema,
   /** Absent or null: no backup owner. */
