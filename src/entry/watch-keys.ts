@@ -67,7 +67,7 @@ export async function requireOffboardingStaff(ctx: PanelContext, d: WatchDeps): 
 }
 
 /**
- * The rule for offboarding staff who are not Jira admins (docs/offboarding-staff.md): they act (hand
+ * The rule for offboarding staff who are not Jira admins (docs/trust.md, "Offboarding staff"): they act (hand
  * over, retire, acknowledge) only for a person who is really departing — named by the departing-person
  * field of an offboarding ticket they can see (the issue panel reads it as them), or already deactivated
  * (or gone) in Jira — and only on that person's accounts: the account they are, own or back up.
