@@ -6,23 +6,23 @@ import { z } from 'zod';
  * label read differently from what it is (Trojan Source, CVE-2021-42574).
  */
 
-/** C0/C1 control characters, except tab, line feed and carriage return. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+/** C0/C1 control characters (tab, line feed and carriage return are handled apart). */
+const CONTROL = /\p{Cc}/u;
 /** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
 /**
  * Characters that show nothing by themselves: format characters (zero-width space/joiners, BOM, soft
- * hyphen, word joiner…), separators, combining marks alone, and the "filler" letters that render blank
- * (Hangul fillers, halfwidth Hangul filler, braille blank, Mongolian vowel separator, CGJ).
+ * hyphen, word joiner, Mongolian vowel separator…), separators, combining marks alone (CGJ…), and the
+ * "filler" letters that render blank (Hangul fillers, halfwidth Hangul filler, braille blank).
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u2800\u180E\u034F]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** The problem with a text, in people's words; undefined when it is fine. Empty text is left to `min`. */
 export function textProblem(value: string, multiline = false): string | undefined {
   if (value === '') return undefined;
   if (BIDI.test(value))
     return 'Remove the hidden text-direction characters: they make text read differently from what is stored.';
-  if (CONTROL.test(value) || (!multiline && /[\n\r\t]/.test(value)))
+  if (CONTROL.test(value.replace(/[\t\n\r]/g, '')) || (!multiline && /[\n\r\t]/.test(value)))
     return 'Remove the control characters (they are invisible).';
   if (value.replace(INVISIBLE, '') === '') return 'Type visible text: this holds only invisible characters.';
   return undefined;

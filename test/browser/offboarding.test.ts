@@ -90,7 +90,9 @@ describe('offboarding check', { timeout: 90_000 }, () => {
 
     // Acknowledge (recorded in the audit trail, with its sequence number).
     await frame.getByRole('button', { name: /Acknowledge the warning/ }).click();
-    expect(await frame.getByTestId('acknowledge-deactivates-nobody').innerText()).toMatch(/deactivates nobody/);
+    expect(await frame.getByTestId('acknowledge-deactivates-nobody').innerText()).toMatch(
+      /deactivates nobody/,
+    );
     // A reason is required: an empty one is refused beside the field.
     await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
     await frame.getByText('Say why this person may be deactivated despite the warning.').waitFor();

@@ -58,7 +58,7 @@ describe('client-held tokens', () => {
           ...(key === A.accountsGet ? { accountId: p.jenkins } : {}),
           [field]: token,
         };
-        const r = (await asAdmin(site, key, payload)) as Envelope<unknown>;
+        const r: Envelope<unknown> = await asAdmin(site, key, payload);
         if (r.ok || r.error.code !== 'BAD_REQUEST')
           wrong.push(`${key} ${field}=${token.slice(0, 20)}…: ${r.ok ? 'ok' : r.error.code}`);
       }
