@@ -153,13 +153,15 @@ async function sweepUnderLease(
     if (paging) end = todo.length;
     else {
       const wanted: string[] = [];
+      const asked = new Set<string>();
       while (end < todo.length) {
-        const fresh = idsOf(todo[end] as AccountRecord).filter(
-          (id) => !fetcher.states.has(id) && !wanted.includes(id),
+        const fresh = [...new Set(idsOf(todo[end] as AccountRecord))].filter(
+          (id) => !fetcher.states.has(id) && !asked.has(id),
         );
-        const candidate = [...wanted, ...fresh];
-        if (wanted.length > 0 && fetcher.fitBatch(candidate).length < candidate.length) break;
+        const candidate = fresh.length > 0 ? [...wanted, ...fresh] : wanted;
+        if (wanted.length > 0 && fresh.length > 0 && !fetcher.fits(candidate)) break;
         if (fresh.length > 0 && requestPoints(candidate.length) > pointsLeft()) break;
+        for (const id of fresh) asked.add(id);
         wanted.push(...fresh);
         end++;
       }

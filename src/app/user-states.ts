@@ -54,6 +54,11 @@ export class UserStateFetcher {
     return batch;
   }
 
+  /** Can ONE bulk request carry all of `ids` (count and URL length)? O(ids), unlike `fitBatch`. */
+  fits(ids: readonly string[]): boolean {
+    return ids.length <= BULK_MAX_IDS && (ids.length <= 1 || this.source.urlLength(ids) <= this.urlBudget);
+  }
+
   /** Bulk requests needed for `distinct` at the current URL budget. */
   bulkCalls(distinct: readonly string[]): number {
     if (distinct.length === 0) return 0;
