@@ -208,6 +208,11 @@ export async function measure(
   const offboarding = await timed(bench, opts.runs, () =>
     invoke(bench, OFFBOARDING_KEYS.check, { personId: bench.probeId }),
   );
+  // One people-picker search through the backend (20 matches asked for).
+  const picker = await timed(bench, 1, () =>
+    invoke(bench, ADMIN_KEYS.usersSearch, { query: 'Bench owner', maxResults: 20 }),
+  );
+
   // One tag (a write: measured once).
   site.jira.resetStats();
   await invoke(bench, ADMIN_KEYS.accountsTag, {
@@ -301,6 +306,7 @@ export async function measure(
       authPoints: adminList.authPoints,
     },
     tag,
+    picker: { points: picker.points, authPoints: picker.authPoints, jiraCalls: picker.jiraCalls },
     // What the admin page loads to render (entry + its static imports); every chunk it could ever load
     // (lazy subpages and all nine token themes, of which one is fetched) is reported beside it.
     ui: { adminBundleGzipBytes: entryGzip, adminAllJsGzipBytes: allJsGzip },
