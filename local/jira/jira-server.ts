@@ -3,7 +3,8 @@
  * Responses follow Atlassian's OpenAPI document (FORGE-FACTS §6; checked by test/jira against the
  * subset in test/fixtures/jira-openapi). Around the operations it simulates what a real site does
  * to a client: latency, a request-URL length limit (414), per endpoint+method burst rate limiting
- * (429 with Jira's rate-limit headers, FORGE-FACTS §6.3) and injected faults (429/500/503).
+ * (429 with Jira's rate-limit headers, FORGE-FACTS §6.3), injected faults (429/500/503), and Jira's
+ * points-based hourly quotas and per-issue write limit (rate-limits.ts, FORGE-FACTS §10.4).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
