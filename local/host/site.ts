@@ -138,6 +138,8 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     // Faults injected for a test must not outlive it (nor make the app's seed fail).
     jira.clearFaults();
     kvs.clearFaults();
+    // Points spent by earlier work are Jira state too: the seed starts a fresh hourly budget.
+    jira.points.clearSpent();
     kvs.clear();
     if (seedApp) {
       try {

@@ -70,8 +70,9 @@ describe('/__local/invoke', () => {
 });
 
 describe('/__local/reset', () => {
-  it('clears injected Jira and KVS faults', async () => {
+  it('clears injected Jira and KVS faults, and the points spent', async () => {
     site.jira.injectFault({ status: 503, count: 1000, path: /user\/bulk|users\/search/ });
+    site.jira.points.setSpent({ global: 1e9, tenant: 1e9 }); // this hour's points quota spent
     site.kvs.injectFault({
       path: '/api/v1/entity/query',
       status: 500,
