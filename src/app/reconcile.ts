@@ -47,7 +47,10 @@ function withFacts(r: AccountRecord, facts: FindingFacts): AccountRecord {
   set(facts.account, (active, name) => {
     next.accountActive = active;
     if (name) next.displayName = name;
-    if (facts.account.kind === 'found') next.accountType = facts.account.user.accountType;
+    if (facts.account.kind === 'found') {
+      next.accountType = facts.account.user.accountType;
+      if (facts.account.user.appType) next.appType = facts.account.user.appType;
+    }
   });
   set(facts.owner, (active, name) => {
     next.ownerActive = active;
@@ -65,6 +68,7 @@ const factFields = [
   'accountActive',
   'displayName',
   'accountType',
+  'appType',
   'ownerActive',
   'ownerName',
   'backupOwnerActive',

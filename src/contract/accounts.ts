@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccountKind } from './account-kinds';
 import type { AuditRecordDto } from './audit';
 import { accountIdSchema, cursorSchema, isoDateSchema, pageSizeSchema, type PersonRef } from './common';
 
@@ -125,6 +126,8 @@ export interface AccountRow {
   displayName: string;
   emailAddress?: string;
   accountType: string;
+  /** Service account, app bot or personal account (docs/account-kinds.md). */
+  kind: AccountKind;
   status: AccountStatus;
   purpose: string;
   owner: PersonRef;

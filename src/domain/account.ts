@@ -10,6 +10,8 @@ export interface AccountRecord {
   displayName: string;
   emailAddress?: string;
   accountType: string;
+  /** Jira's `User.appType` (e.g. `service`), when it reports one. */
+  appType?: string;
   accountActive: boolean;
   jiraCheckedAt: string;
 
