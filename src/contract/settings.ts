@@ -33,6 +33,16 @@ export const settingsSchema = z
       .array(z.string().trim().toLowerCase().min(1).max(50))
       .max(30)
       .default(['bot', 'svc', 'ci', 'integration', 'sync']),
+    /** DORMANT: no Jira changes (JQL `updatedBy`) for this many days; 90 as Google Cloud and Entra use. */
+    dormantAfterDays: z.number().int().min(7, 'At least 7 days.').max(365, 'At most 365 days.').default(90),
+    /** With the `jira-work-item` channel: the project and work type of owners' work items. */
+    workItemProjectKey: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z][A-Z0-9_]{1,9})?$/, 'A project key such as OPS.')
+      .default(''),
+    workItemTypeName: z.string().trim().min(1, 'Name a work type, e.g. Task.').max(60).default('Task'),
   })
   .strict();
 
