@@ -4,6 +4,9 @@ import type { AccountRecord } from '../domain/account';
 import type { FindingFacts, OpenFinding } from '../domain/findings';
 import type { Settings } from '../domain/settings';
 import type { Invocation } from './context';
+import { utcDate } from '../domain/dates';
+import { runDormancyPass } from './dormancy';
+import { syncWorkItems } from './owner-work-items';
 import { reconcileAccount, sweepInvocation } from './reconcile';
 import { UserStateFetcher } from './user-states';
 import type { StoredSummary, SweepCheckpoint, SweepState, SweepTotals, WatchDeps } from './watch-ports';
@@ -28,12 +31,18 @@ function idsOf(r: AccountRecord): string[] {
   return [r.accountId, r.ownerId, ...(r.backupOwnerId ? [r.backupOwnerId] : [])];
 }
 
-export function factsFor(r: AccountRecord, f: UserStateFetcher, tagged: ReadonlySet<string>): FindingFacts {
+export function factsFor(
+  r: AccountRecord,
+  f: UserStateFetcher,
+  tagged: ReadonlySet<string>,
+  activity?: { changes: number | undefined; days: number },
+): FindingFacts {
   return {
     account: f.state(r.accountId),
     owner: f.state(r.ownerId),
     ...(r.backupOwnerId ? { backupOwner: f.state(r.backupOwnerId) } : {}),
     tagged,
+    ...(activity?.changes !== undefined ? { activity: { changes: activity.changes, days: activity.days } } : {}),
   };
 }
 
@@ -117,6 +126,22 @@ async function sweepUnderLease(
   };
   const enoughTime = () => deps.time.remainingMs() > margin + 2 * slowestStepMs;
 
+  // The dormancy check: its own small step, capped per run, one query per account per day.
+  const dormancy = await runDormancyPass(
+    todo,
+    run.dormancy ?? state.last?.dormancy,
+    utcDate(deps.clock.now()),
+    settings.dormantAfterDays,
+    deps.activity,
+    enoughTime,
+  );
+  run.dormancy = dormancy.cursor;
+  totals.dormancyQueries = (totals.dormancyQueries ?? 0) + dormancy.queries;
+  const activityOf = (id: string) => ({
+    changes: dormancy.activity.get(id),
+    days: settings.dormantAfterDays,
+  });
+
   let i = 0;
   while (i < todo.length) {
     if (!enoughTime()) {
@@ -145,7 +170,7 @@ async function sweepUnderLease(
         stopped = true;
         break;
       }
-      const facts = factsFor(r, fetcher, tagged);
+      const facts = factsFor(r, fetcher, tagged, activityOf(r.accountId));
       if (idsOf(r).some((id) => fetcher.state(id).kind === 'unknown')) unresolved.add(r.accountId);
       const outcome = await timed(() => reconcileAccount(r, facts, settings, inv, deps));
       if (outcome.stale) unresolved.add(r.accountId);
@@ -175,6 +200,9 @@ async function sweepUnderLease(
     await deps.sweepState.checkpoint(holder, run);
     return { status: 'partial', summary };
   }
+  // Owners' work items follow the findings of the whole registry, so only once a run is complete.
+  const workItems = await syncWorkItems(records, findingsNow, settings, deps);
+  summary.workItems = workItems;
   const openFindings: Record<string, number> = {};
   for (const list of findingsNow.values())
     for (const f of list) openFindings[f.code] = (openFindings[f.code] ?? 0) + 1;
@@ -182,6 +210,7 @@ async function sweepUnderLease(
     ...summary,
     openFindings,
     urlBudget: fetcher.urlBudget,
+    dormancy: dormancy.cursor,
     ...(fetcher.siteUsers !== undefined
       ? { siteUsers: fetcher.siteUsers }
       : state.last?.siteUsers !== undefined

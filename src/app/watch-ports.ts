@@ -3,6 +3,8 @@ import type { SweepSummary } from '../contract/offboarding';
 import type { NoticeDto, OwnerProposal } from '../contract/owner';
 import type { FindingRow } from '../contract/offboarding';
 import type { RegistryDeps } from './context';
+import type { ActivitySource, DormancyCursor } from './dormancy';
+import type { WorkItemStore, WorkItemTracker } from './owner-work-items';
 import type { DirectoryUser } from './ports';
 
 /** Offboarding staff: Jira admins or members of the settings' groups. */
@@ -47,6 +49,8 @@ export interface SweepCheckpoint {
   totals: SweepTotals;
   /** The `/user/bulk` URL length Jira accepted so far (learnt from 414s), kept across runs. */
   urlBudget?: number;
+  /** How far today's dormancy pass has come (one query per account per day). */
+  dormancy?: DormancyCursor;
 }
 
 export interface SweepTotals {
@@ -57,6 +61,7 @@ export interface SweepTotals {
   noticesCreated: number;
   jiraCalls: number;
   unresolvedAccounts: string[];
+  dormancyQueries?: number;
 }
 
 export interface StoredSummary extends SweepSummary {
@@ -64,6 +69,7 @@ export interface StoredSummary extends SweepSummary {
   siteUsers?: number;
   urlBudget?: number;
   openFindings: Record<string, number>;
+  dormancy?: DormancyCursor;
 }
 
 export interface SweepState {
@@ -141,4 +147,9 @@ export interface WatchDeps extends RegistryDeps {
   findingStore: FindingStore;
   replay: ReplayGuard;
   signingSecret: SigningSecret;
+  /** JQL `updatedBy` counts (the dormancy check). */
+  activity: ActivitySource;
+  /** Owners' Jira work items: the stored mapping, and Jira. */
+  workItems: WorkItemStore;
+  tracker: WorkItemTracker;
 }
