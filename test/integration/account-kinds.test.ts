@@ -151,12 +151,9 @@ describe('kinds of integration account', () => {
       workItemProjectKey: '',
       version: view.version,
     });
-    expect(r).toMatchObject({
-      ok: false,
-      error: {
-        code: 'BAD_REQUEST',
-        details: { fields: { workItemProjectKey: expect.stringMatching(/project/) } },
-      },
-    });
+    expect(r.ok).toBe(false);
+    const error = (r as { error: { code: string; details: { fields: Record<string, string> } } }).error;
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.details.fields.workItemProjectKey).toMatch(/project/);
   });
 });
