@@ -59,5 +59,6 @@ export function toDto(r: AccountRecord, today: string, windowDays: number): Acco
     ...(r.retiredAt ? { retiredAt: r.retiredAt } : {}),
     ...(r.retiredBy ? { retiredBy: r.retiredBy } : {}),
     ...(r.retireReason ? { retireReason: r.retireReason } : {}),
+    ...(r.migration ? { migration: { ...r.migration } } : {}),
   };
 }

@@ -44,7 +44,11 @@ export async function listCandidates(
     }
   }
   // Within what this call scanned, the strongest first (service accounts lead the first page).
-  return { candidates: byCandidateStrength(candidates), scanned: startAt, ...(done ? {} : { nextCursor: String(startAt) }) };
+  return {
+    candidates: byCandidateStrength(candidates),
+    scanned: startAt,
+    ...(done ? {} : { nextCursor: String(startAt) }),
+  };
 }
 
 /** Hides a candidate from the list (recorded, with who and why). */

@@ -42,7 +42,9 @@ export function factsFor(
     owner: f.state(r.ownerId),
     ...(r.backupOwnerId ? { backupOwner: f.state(r.backupOwnerId) } : {}),
     tagged,
-    ...(activity?.changes !== undefined ? { activity: { changes: activity.changes, days: activity.days } } : {}),
+    ...(activity?.changes !== undefined
+      ? { activity: { changes: activity.changes, days: activity.days } }
+      : {}),
   };
 }
 

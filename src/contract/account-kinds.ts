@@ -8,4 +8,5 @@ export const ACCOUNT_KINDS = ['service-account', 'app-bot', 'personal'] as const
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** Atlassian's guide to service accounts (linked from the PERSONAL_ACCOUNT guidance). */
-export const SERVICE_ACCOUNT_DOCS_URL = 'https://support.atlassian.com/user-management/docs/understand-service-accounts/';
+export const SERVICE_ACCOUNT_DOCS_URL =
+  'https://support.atlassian.com/user-management/docs/understand-service-accounts/';

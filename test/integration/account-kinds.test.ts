@@ -5,7 +5,8 @@
  * second sweep creates none.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountsPage } from '../../src/contract/accounts';
+import type { AccountDto, AccountsPage } from '../../src/contract/accounts';
+import type { AuditPage } from '../../src/contract/audit';
 import type { CandidatesPage } from '../../src/contract/candidates';
 import type { FindingsPage, SweepStatus } from '../../src/contract/offboarding';
 import type { SettingsView } from '../../src/contract/settings';
@@ -155,5 +156,47 @@ describe('kinds of integration account', () => {
     const error = (r as { error: { code: string; details: { fields: Record<string, string> } } }).error;
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.details.fields.workItemProjectKey).toMatch(/project/);
+  });
+
+  it('migration: mark the replacing service account, move the integrations, retire — each step audited', async () => {
+    const jenkins = DEMO_ACCOUNT_IDS.jenkinsCi;
+    const deploy = DEMO_ACCOUNT_IDS.deployPipeline;
+    const get = async (id: string) =>
+      data(await admin<{ account: AccountDto }>(ADMIN_KEYS.accountsGet, { accountId: id })).account;
+    let a = await get(jenkins);
+    const refused = await admin(ADMIN_KEYS.migrationMark, {
+      accountId: jenkins,
+      version: a.version,
+      replacementId: DEMO_ACCOUNT_IDS.releaseBot,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(JSON.stringify(refused)).toMatch(/not an Atlassian service account/);
+    a = data(
+      await admin<AccountDto>(ADMIN_KEYS.migrationMark, {
+        accountId: jenkins,
+        version: a.version,
+        replacementId: deploy,
+      }),
+    );
+    expect(a.migration).toMatchObject({ replacementId: deploy, replacementName: 'Deploy Pipeline' });
+    a = data(await admin<AccountDto>(ADMIN_KEYS.migrationMove, { accountId: jenkins, version: a.version }));
+    expect(a.integrations).toEqual([]);
+    expect(a.migration?.movedAt).toBeTruthy();
+    const replacement = await get(deploy);
+    expect(replacement).toMatchObject({ kind: 'service-account', ownerId: DEMO_ACCOUNT_IDS.olivia });
+    expect(replacement.integrations.map((i) => i.credentialLabel)).toEqual(['jenkins-jira-prod']);
+    data(
+      await admin(ADMIN_KEYS.accountsRetire, {
+        accountId: jenkins,
+        version: a.version,
+        reason: 'Replaced by Deploy Pipeline',
+      }),
+    );
+    const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { targetId: jenkins }));
+    expect(audit.records.map((r) => r.action).slice(0, 3)).toEqual([
+      'account.retire',
+      'account.migration.move',
+      'account.migration.mark',
+    ]);
   });
 });
