@@ -2,7 +2,8 @@
  * The app's part of the demo seed (DESIGN.md §4): tags the table's integration accounts THROUGH the
  * app's own resolver, as the Site Admin, so what it stores (records, counters, audit trail) is exactly
  * what the app would store. Release Bot and the Atlassian service account Deploy Pipeline stay untagged:
- * candidates. Reporting Service is a tagged service account (Atlassian records no owner; the app does).
+ * candidates. Reporting Service is a tagged service account (Atlassian records no owner; the app does: the Site
+ * Admin, with Ben Backup as backup).
  */
 import type { Envelope } from '../src/contract/envelope';
 import type { TagAccountInput } from '../src/contract/accounts';
@@ -72,7 +73,8 @@ export const DEMO_REGISTRATIONS: TagAccountInput[] = [
   {
     accountId: DEMO_ACCOUNT_IDS.reportingService,
     purpose: 'Exports weekly delivery reports from Jira to the data warehouse.',
-    ownerId: DEMO_ACCOUNT_IDS.ben,
+    ownerId: DEMO_ACCOUNT_IDS.siteAdmin,
+    backupOwnerId: DEMO_ACCOUNT_IDS.ben,
     integrations: [
       {
         system: 'Data warehouse export',
