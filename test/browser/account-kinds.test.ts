@@ -10,12 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  ensureStaticBuild,
-  launchBrowser,
-  ROOT_DIR,
-  startSiteForBrowser,
-} from '../support/browser.js';
+import { ensureStaticBuild, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
 import {
   VIEWPORT,
   openAdmin,
