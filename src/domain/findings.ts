@@ -37,9 +37,10 @@ export interface FindingFacts {
   tagged: ReadonlySet<string>;
   /**
    * Issues the account created or changed in the last `days` days (JQL `updatedBy`), when the dormancy
-   * check asked Jira this run; absent: not asked, so an open DORMANT finding stays as it was.
+   * check asked Jira this run; absent: not asked, so an open DORMANT finding stays as it was; `off`:
+   * the check is turned off in settings (DORMANT resolves).
    */
-  activity?: { changes: number; days: number };
+  activity?: { changes: number; days: number } | 'off';
 }
 
 export interface DueFinding {
@@ -90,7 +91,7 @@ export function dueFindings(
   const activeAccount = facts.account.kind === 'found' && facts.account.user.active;
   if (!facts.activity) {
     if (facts.account.kind !== 'missing') keep('DORMANT');
-  } else if (activeAccount && facts.activity.changes === 0)
+  } else if (facts.activity !== 'off' && activeAccount && facts.activity.changes === 0)
     out.push({ code: 'DORMANT', period: `${facts.activity.days}d` });
 
   if (isReviewOverdue(record, today)) out.push({ code: 'REVIEW_OVERDUE', period: reviewDueOn(record) });

@@ -50,6 +50,7 @@ interface Values {
   dormantAfterDays: string;
   workItemProjectKey: string;
   workItemTypeName: string;
+  sweepQuotaSharePercent: string;
 }
 
 function valuesOf(view: SettingsView): Values {
@@ -64,6 +65,7 @@ function valuesOf(view: SettingsView): Values {
     dormantAfterDays: String(s.dormantAfterDays),
     workItemProjectKey: s.workItemProjectKey,
     workItemTypeName: s.workItemTypeName,
+    sweepQuotaSharePercent: String(s.sweepQuotaSharePercent),
   };
 }
 
@@ -86,6 +88,7 @@ function payload(v: Values, version: number) {
     dormantAfterDays: num(v.dormantAfterDays),
     workItemProjectKey: v.workItemProjectKey.trim(),
     workItemTypeName: v.workItemTypeName.trim(),
+    sweepQuotaSharePercent: num(v.sweepQuotaSharePercent),
   };
 }
 
@@ -289,14 +292,14 @@ function SettingsForm() {
           label="Dormant after (days without changes)"
           required
           error={e('dormantAfterDays')}
-          helper="7 to 365 days. An account that created, edited or commented on nothing in Jira for this long is flagged DORMANT. Read-only use is invisible to Jira: dormant means “made no changes”."
+          helper="7 to 365 days (0 turns the check off). An account that created, edited or commented on nothing in Jira for this long is flagged DORMANT. Read-only use is invisible to Jira: dormant means “made no changes”."
         >
           {(a) => (
             <Box style={{ maxWidth: 160 }}>
               <Textfield
                 id={a.id}
                 type="number"
-                min={7}
+                min={0}
                 max={365}
                 aria-label="Dormant after (days without changes)"
                 aria-describedby={a.describedBy}
@@ -356,6 +359,29 @@ function SettingsForm() {
               value={values.candidatePatterns}
               onChange={(ev) => set('candidatePatterns', ev.currentTarget.value)}
             />
+          )}
+        </FormField>
+        <FormField
+          id="settings-sweep-share"
+          label="Sweep's share of Jira's hourly API quota (%)"
+          required
+          error={e('sweepQuotaSharePercent')}
+          helper="Jira limits each app's API use per hour. The hourly check of all accounts spends at most this share (1–50 %, default 10); on a large registry it then spreads over several hours, still checking every account within a day."
+        >
+          {(a) => (
+            <Box style={{ maxWidth: 160 }}>
+              <Textfield
+                id={a.id}
+                aria-label="Sweep's share of Jira's hourly API quota (%)"
+                aria-describedby={a.describedBy}
+                type="number"
+                min={1}
+                max={50}
+                isInvalid={a.invalid}
+                value={values.sweepQuotaSharePercent}
+                onChange={(ev) => set('sweepQuotaSharePercent', ev.currentTarget.value)}
+              />
+            </Box>
           )}
         </FormField>
         {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
