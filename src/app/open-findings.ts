@@ -15,7 +15,7 @@ export function findingDto(f: OpenFinding, r: AccountRecord): FindingDto {
     status: 'open',
     severity: FINDING_SEVERITY[f.code],
     openedAt: f.openedAt,
-    details: { period: f.period, text: findingText(f.code, r) },
+    details: { period: f.period, text: findingText(f.code, r, f.period) },
   };
 }
 
@@ -56,7 +56,7 @@ export function resolveNow(
           ...findingDto(f, r),
           status: 'resolved',
           resolvedAt: nowIso,
-          details: { period: f.period, accountName: r.displayName, text: findingText(f.code, r) },
+          details: { period: f.period, accountName: r.displayName, text: findingText(f.code, r, f.period) },
         },
       },
     });

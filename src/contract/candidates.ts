@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { visibleText } from './text-rules';
+import type { AccountKind } from './account-kinds';
 import { accountIdSchema, pageSizeSchema } from './common';
 
 export const listCandidatesInput = z
@@ -18,7 +19,9 @@ export interface Candidate {
   displayName: string;
   emailAddress?: string;
   accountType: string;
-  /** Why it looks like an integration, e.g. `accountType:app`, `pattern:bot`. */
+  /** Service account or personal account (app bots are never candidates). */
+  kind: AccountKind;
+  /** Why it looks like an integration, strongest first: `service-account`, `pattern:bot`. */
   reasons: string[];
 }
 

@@ -29,7 +29,7 @@ import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
 import { findingLabel, formatDate, plural } from '../ui/format';
-import { JiraStateLozenge, RiskLozenge } from '../ui/lozenges';
+import { JiraStateLozenge, KindLozenge, RiskLozenge } from '../ui/lozenges';
 import { PersonLabel } from '../ui/person';
 import { UserPicker, type PickedUser } from '../ui/UserPicker';
 
@@ -140,6 +140,7 @@ function row(a: AccountRow): RowType {
               <AppLink to={paths.account(a.accountId)}>{a.displayName}</AppLink>
               <Inline space="space.050">
                 <JiraStateLozenge active={a.accountActive} />
+                <KindLozenge kind={a.kind} />
                 {a.status === 'retired' ? <Lozenge>Retired</Lozenge> : null}
               </Inline>
             </Stack>
