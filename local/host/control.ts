@@ -11,6 +11,7 @@ import type { Manifest } from '../runtime/manifest.js';
 import { findModule } from '../runtime/manifest.js';
 import type { ForgeRuntime, WebtriggerRequest } from '../runtime/runtime.js';
 import { isTimeout } from '../runtime/runtime.js';
+import { applyQuotaUpdate, parseQuotaUpdate } from './control-points.js';
 
 /** The cookie the shell keeps the "acting as" user in (an email address). */
 export const AS_COOKIE = 'forge-local-as';
@@ -43,15 +44,28 @@ const fail = (res: ServerResponse, status: number, code: string, message: string
 
 class TooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new TooLarge(`request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body, up to `limit` bytes. Past the limit it stops reading (without destroying the request, so the
+ * 413 can still be answered); the answer then closes the connection, whose unread rest is dropped.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      // Keep the socket flowing into nowhere until the 413 is written and the connection closed.
+      req.resume();
+      reject(new TooLarge(`request body exceeds ${limit} bytes`));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
 }
 
 /** JSON object body; `undefined` when it is not one (the caller answers 400). */
@@ -136,7 +150,11 @@ export function createControlApi(deps: ControlDeps): Handler {
         active: u.active,
       })),
       kvs: kvs.stats,
-      jira: { stats: jira.stats, options: { ...jira.options, platformToken: undefined } },
+      jira: {
+        stats: jira.stats,
+        options: { ...jira.options, platformToken: undefined, clock: undefined },
+        points: jira.points.state(),
+      },
       invocations: runtime.invocations,
     };
   }
@@ -282,7 +300,13 @@ export function createControlApi(deps: ControlDeps): Handler {
       return (sendJson(res, 200, await runtime.runProductTrigger(key, event)), true);
     }
     if (path === '/__local/reset') {
-      await deps.reset();
+      try {
+        await deps.reset();
+      } catch (e) {
+        // Loud: a half-seeded site must not pass for a fresh one.
+        console.error('[forge-local] reset failed:', e);
+        return (fail(res, 500, 'SEED_FAILED', e instanceof Error ? e.message : String(e)), true);
+      }
       return (sendJson(res, 200, { ok: true }), true);
     }
     if (path === '/__local/stats/reset') {
@@ -292,6 +316,13 @@ export function createControlApi(deps: ControlDeps): Handler {
     }
     if (path === '/__local/jira/config') return (await jiraConfig(req, res), true);
     if (path === '/__local/jira/faults') return (await jiraFaults(req, res), true);
+    if (path === '/__local/jira/quota') {
+      const body = await readJson(req);
+      if (!body) return (fail(res, 400, 'BAD_REQUEST', 'body must be a JSON object'), true);
+      const update = parseQuotaUpdate(body);
+      if (!update.ok) return (fail(res, 400, 'BAD_REQUEST', update.message), true);
+      return (sendJson(res, 200, { ok: true, points: applyQuotaUpdate(jira, update) }), true);
+    }
     if (path === '/__local/kvs/faults') return (await kvsFaults(req, res), true);
     return false;
   }
@@ -300,7 +331,11 @@ export function createControlApi(deps: ControlDeps): Handler {
     try {
       return await route(req, res, url);
     } catch (e) {
-      if (e instanceof TooLarge) return (fail(res, 413, 'PAYLOAD_TOO_LARGE', e.message), true);
+      if (e instanceof TooLarge) {
+        // The rest of the body is still on the wire: this connection cannot carry another request.
+        res.setHeader('connection', 'close');
+        return (fail(res, 413, 'PAYLOAD_TOO_LARGE', e.message), true);
+      }
       throw e;
     }
   };

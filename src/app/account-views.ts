@@ -7,6 +7,8 @@ import {
   reviewDueOn,
   riskOf,
 } from '../domain/account';
+import { openFindingsOf } from './open-findings';
+import { accountKind } from '../domain/account-kinds';
 
 /** A registry row as the list shows it, for `today` and the largest expiry warning window. */
 export function toRow(r: AccountRecord, today: string, windowDays: number): AccountRow {
@@ -16,6 +18,7 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     displayName: r.displayName,
     ...(r.emailAddress ? { emailAddress: r.emailAddress } : {}),
     accountType: r.accountType,
+    kind: accountKind(r),
     status: r.status,
     purpose: r.purpose,
     owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
@@ -37,6 +40,7 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     risk: riskOf(r),
     accountActive: r.accountActive,
     jiraCheckedAt: r.jiraCheckedAt,
+    findings: openFindingsOf(r),
     version: r.version,
     updatedAt: r.updatedAt,
   };
@@ -57,5 +61,6 @@ export function toDto(r: AccountRecord, today: string, windowDays: number): Acco
     ...(r.retiredAt ? { retiredAt: r.retiredAt } : {}),
     ...(r.retiredBy ? { retiredBy: r.retiredBy } : {}),
     ...(r.retireReason ? { retireReason: r.retireReason } : {}),
+    ...(r.migration ? { migration: { ...r.migration } } : {}),
   };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { visibleText } from './text-rules';
+import type { AccountKind } from './account-kinds';
 import { accountIdSchema, pageSizeSchema } from './common';
 
 export const listCandidatesInput = z
@@ -17,7 +19,9 @@ export interface Candidate {
   displayName: string;
   emailAddress?: string;
   accountType: string;
-  /** Why it looks like an integration, e.g. `accountType:app`, `pattern:bot`. */
+  /** Service account or personal account (app bots are never candidates). */
+  kind: AccountKind;
+  /** Why it looks like an integration, strongest first: `service-account`, `pattern:bot`. */
   reasons: string[];
 }
 
@@ -29,6 +33,9 @@ export interface CandidatesPage {
 }
 
 export const dismissCandidateInput = z
-  .object({ accountId: accountIdSchema, reason: z.string().trim().max(500).optional() })
+  .object({
+    accountId: accountIdSchema,
+    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
+  })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FindingDto } from './accounts';
 import { accountIdSchema, type PersonRef } from './common';
+import { visibleText } from './text-rules';
 
 /** Verdicts of the offboarding check for one person P (DESIGN.md §2). */
 export const VERDICTS = ['block', 'warn', 'safe'] as const;
@@ -77,7 +78,7 @@ export const offboardingTransferInput = z
     version: z.number().int().min(1),
     departingId: accountIdSchema,
     newOwnerId: accountIdSchema.optional(),
-    reason: z.string().trim().max(500, 'At most 500 characters.').optional(),
+    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
   })
   .strict();
 export type OffboardingTransferInput = z.input<typeof offboardingTransferInput>;
@@ -89,17 +90,32 @@ export const offboardingRetireInput = z
     version: z.number().int().min(1),
     /** The person being checked (the answer is their check again); the issue panel's comes from the issue. */
     departingId: accountIdSchema.optional(),
-    reason: z.string().trim().min(1, 'Say why the account is retired.').max(500, 'At most 500 characters.'),
+    reason: visibleText({
+      min: 'Say why the account is retired.',
+      max: 500,
+      maxMessage: 'At most 500 characters.',
+      multiline: true,
+    }),
   })
   .strict();
 export type OffboardingRetireInput = z.input<typeof offboardingRetireInput>;
 
-/** "I have seen the warning and deactivate anyway": recorded in the audit trail with the verdict seen. */
+/**
+ * "I have seen the warning": recorded in the audit trail with the verdict seen and the reason why the
+ * person may still be deactivated. It deactivates nobody (deactivating is done in Atlassian Administration
+ * or the identity provider). `note` is kept for older clients; `reason` is required.
+ */
 export const offboardingAcknowledgeInput = z
   .object({
     personId: accountIdSchema,
     verdict: z.enum(VERDICTS),
-    note: z.string().trim().max(1000, 'At most 1,000 characters.').optional(),
+    reason: visibleText({
+      min: 'Say why this person may be deactivated despite the warning.',
+      max: 1000,
+      maxMessage: 'At most 1,000 characters.',
+      multiline: true,
+    }),
+    note: visibleText({ max: 1000, maxMessage: 'At most 1,000 characters.', multiline: true }).optional(),
   })
   .strict();
 export type OffboardingAcknowledgeInput = z.input<typeof offboardingAcknowledgeInput>;
@@ -128,6 +144,8 @@ export const FINDING_CODES = [
   'REVIEW_OVERDUE',
   'CREDENTIAL_EXPIRING',
   'CREDENTIAL_EXPIRED',
+  'PERSONAL_ACCOUNT',
+  'DORMANT',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -142,6 +160,8 @@ export const FINDING_SEVERITY: Record<FindingCode, number> = {
   REVIEW_OVERDUE: 1,
   CREDENTIAL_EXPIRING: 2,
   CREDENTIAL_EXPIRED: 3,
+  PERSONAL_ACCOUNT: 1,
+  DORMANT: 1,
 };
 
 /** One sweep run as recorded (the last one is what `sweep/status` answers). */
@@ -150,9 +170,26 @@ export interface SweepSummary {
   trigger: 'scheduled' | 'event' | 'manual';
   startedAt: string;
   finishedAt: string;
-  /** complete: every account was checked; partial: stopped for time and resumes next run. */
+  /** complete: every account was checked; partial: stopped (time or points budget), resumes next run. */
   state: 'complete' | 'partial';
+  /**
+   * full: one run checked every account; rolling: the cycle was spread over several hourly runs to stay
+   * within the sweep's share of Jira's hourly points quota (each account still checked within 24 h).
+   */
+  mode?: 'full' | 'rolling';
+  /** Accounts in the cycle, and those not yet checked in it. */
+  accountsTotal?: number;
+  accountsLeft?: number;
+  /** Jira points the cycle's directory reads cost (app's estimate from Jira's published model). */
+  points?: number;
+  /** Why the run stopped early: time, the sweep's points budget, or Jira's quota spent (429). */
+  stoppedFor?: 'time' | 'points' | 'quota';
+  /** For `quota`: when Jira's hourly window resets (UTC, ISO-8601). */
+  quotaResetsAt?: string;
+  /** Accounts whose people's Jira states were read and whose findings are up to date. */
   accountsChecked: number;
+  /** Accounts looked at but left unresolved this run (listed in `unresolvedAccounts`, up to 500). */
+  accountsUnresolved: number;
   findingsOpened: number;
   findingsResolved: number;
   recordsWritten: number;
@@ -160,11 +197,27 @@ export interface SweepSummary {
   jiraCalls: number;
   /** Accounts whose people Jira could not tell us about this run (retried next run). */
   unresolvedAccounts: string[];
+  /** Dormancy queries (JQL `updatedBy` counts) this run made; at most one per account per day. */
+  dormancyQueries?: number;
+  /** Owners' Jira work items this run created, commented on and moved to done. */
+  workItems?: { created: number; commented: number; resolved: number; failed: number };
 }
 
 export interface SweepStatus {
   /** The run in progress (partial, resuming next tick), if any. */
-  running?: { runId: string; startedAt: string; accountsChecked: number };
+  running?: {
+    runId: string;
+    startedAt: string;
+    accountsChecked: number;
+    mode?: 'full' | 'rolling';
+    accountsTotal?: number;
+    accountsLeft?: number;
+    points?: number;
+    stoppedFor?: 'time' | 'points' | 'quota';
+    quotaResetsAt?: string;
+  };
+  /** The sweep's budget: its share of Jira's hourly points quota (settings) and the quota Jira stated. */
+  budget?: { sharePercent: number; hourlyQuota?: number; quotaPolicy?: string };
   last?: SweepSummary;
   /** Open findings by code. */
   openFindings: Partial<Record<FindingCode, number>>;

@@ -10,6 +10,8 @@ export interface AccountRecord {
   displayName: string;
   emailAddress?: string;
   accountType: string;
+  /** Jira's `User.appType` (e.g. `service`), when it reports one. */
+  appType?: string;
   accountActive: boolean;
   jiraCheckedAt: string;
 
@@ -33,10 +35,24 @@ export interface AccountRecord {
   retiredAt?: string;
   retiredBy?: string;
   retireReason?: string;
+  /** When the current owner became the owner (absent on records stored before it was kept). */
+  ownerSince?: string;
   /** Starts at 1; every stored change adds 1 (optimistic concurrency). */
   version: number;
   /** Findings open on the account as the sweep last wrote them (domain/findings.ts). */
   findings?: OpenFinding[];
+  /** A personal account's move to an Atlassian service account (PERSONAL_ACCOUNT guidance). */
+  migration?: Migration;
+}
+
+/** Steps of a migration: mark the replacement, move the integrations, then retire (the record's status). */
+export interface Migration {
+  replacementId: string;
+  replacementName: string;
+  markedAt: string;
+  markedBy: string;
+  movedAt?: string;
+  movedBy?: string;
 }
 
 /** The fields an admin edits (tag, update, re-tag, import). */

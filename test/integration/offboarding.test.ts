@@ -99,7 +99,11 @@ describe('offboarding check: verdicts for the seed', () => {
     const asNora = await panel(ids.nora as string, O.check);
     expect(asNora).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // The panel only ever checks the person its work item names.
-    const other = await panel(ids.oscar as string, O.acknowledge, { personId: ids.nora, verdict: 'safe' });
+    const other = await panel(ids.oscar as string, O.acknowledge, {
+      personId: ids.nora,
+      verdict: 'safe',
+      reason: 'Leaving',
+    });
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -140,7 +144,11 @@ describe('offboarding check: verdicts for the seed', () => {
     );
     expect(done.verdict).toBe('safe');
     const ack = data(
-      await admin<{ auditSeq: number }>(O.acknowledge, { personId: ids.olivia, verdict: 'safe' }),
+      await admin<{ auditSeq: number }>(O.acknowledge, {
+        personId: ids.olivia,
+        verdict: 'safe',
+        reason: 'Handed over',
+      }),
     );
     expect(ack.auditSeq).toBeGreaterThan(0);
     const audit = data(
@@ -203,6 +211,24 @@ describe('pre-deactivation webtrigger', () => {
     expect(audit.records).toHaveLength(1);
     expect(audit.records[0]).toMatchObject({ actor: { kind: 'webtrigger' }, outcome: 'allowed' });
     console.info(`webtrigger (4 people): ${m.kvsRequests} KVS requests, ${m.jiraCalls} Jira call(s)`);
+  });
+
+  it("Jira's hourly points quota spent: 503 with Retry-After to the hour, nothing audited", async () => {
+    site.jira.points.configure({ tier: 2, tenantQuota: 10 });
+    site.jira.points.setSpent({ tenant: 10 });
+    try {
+      const answer = await call(signed(JSON.stringify({ accountIds: [ids.olivia] })));
+      expect(answer.statusCode).toBe(503);
+      expect(JSON.parse(answer.body ?? '')).toEqual({ error: 'unavailable' });
+      const after = Number(answer.headers?.['Retry-After']?.[0]);
+      expect(after).toBeGreaterThan(0);
+      expect(after).toBeLessThanOrEqual(3600);
+      const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.check' }));
+      expect(audit.records).toHaveLength(0);
+    } finally {
+      site.jira.points.configure({ tier: 1, tenantQuota: 'auto' });
+      site.jira.points.setSpent({ tenant: 0 });
+    }
   });
 
   it('accepts any one of several signatures (secret rotation)', async () => {

@@ -19,6 +19,7 @@ export const accountRecordSchema = z
     displayName: z.string().min(1),
     emailAddress: z.string().optional(),
     accountType: z.string().min(1),
+    appType: z.string().min(1).optional(),
     accountActive: z.boolean(),
     jiraCheckedAt: isoInstant,
     purpose: stored(registrationShape.purpose),
@@ -39,8 +40,20 @@ export const accountRecordSchema = z
     retiredAt: isoInstant.optional(),
     retiredBy: z.string().optional(),
     retireReason: z.string().min(1).max(500).optional(),
+    ownerSince: isoInstant.optional(),
     version: z.number().int().min(1),
     findings: z.array(z.unknown()).optional(),
+    migration: z
+      .object({
+        replacementId: accountIdSchema,
+        replacementName: z.string().min(1),
+        markedAt: isoInstant,
+        markedBy: z.string().min(1),
+        movedAt: isoInstant.optional(),
+        movedBy: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((r, ctx) => {

@@ -35,7 +35,7 @@ import { formatTime } from '../ui/format';
 
 const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   'in-app-flag': 'Flag in Jira',
-  'jira-work-item': 'Jira work item',
+  'jira-work-item': 'Also a Jira work item for owners',
   'jira-email': 'Email from Jira',
 };
 const CHANNEL_OPTIONS = NOTICE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
@@ -47,6 +47,10 @@ interface Values {
   offboardingUserField: string;
   noticeChannels: NoticeChannel[];
   candidatePatterns: string;
+  dormantAfterDays: string;
+  workItemProjectKey: string;
+  workItemTypeName: string;
+  sweepQuotaSharePercent: string;
 }
 
 function valuesOf(view: SettingsView): Values {
@@ -58,6 +62,10 @@ function valuesOf(view: SettingsView): Values {
     offboardingUserField: s.offboardingUserField,
     noticeChannels: [...s.noticeChannels],
     candidatePatterns: s.candidatePatterns.join(', '),
+    dormantAfterDays: String(s.dormantAfterDays),
+    workItemProjectKey: s.workItemProjectKey,
+    workItemTypeName: s.workItemTypeName,
+    sweepQuotaSharePercent: String(s.sweepQuotaSharePercent),
   };
 }
 
@@ -77,6 +85,10 @@ function payload(v: Values, version: number) {
     offboardingUserField: v.offboardingUserField.trim(),
     noticeChannels: v.noticeChannels,
     candidatePatterns: list(v.candidatePatterns),
+    dormantAfterDays: num(v.dormantAfterDays),
+    workItemProjectKey: v.workItemProjectKey.trim(),
+    workItemTypeName: v.workItemTypeName.trim(),
+    sweepQuotaSharePercent: num(v.sweepQuotaSharePercent),
   };
 }
 
@@ -225,6 +237,79 @@ function SettingsForm() {
             />
           )}
         </FormField>
+        {values.noticeChannels.includes('jira-work-item') ? (
+          <Stack space="space.100">
+            <Text as="p" color="color.text.subtle">
+              One work item per account and finding that needs its owner, assigned to the owner with the
+              backup owner watching. Jira emails them as usual; the app comments when the finding changes and
+              moves the work item to done when it resolves. Needs the app to create work items in that
+              project.
+            </Text>
+            <FormField
+              id="settings-work-project"
+              label="Project for owners’ work items"
+              required
+              error={e('workItemProjectKey')}
+              helper="Its key, e.g. OPS."
+            >
+              {(a) => (
+                <Box style={{ maxWidth: 160 }}>
+                  <Textfield
+                    id={a.id}
+                    aria-label="Project for owners’ work items"
+                    aria-describedby={a.describedBy}
+                    isInvalid={a.invalid}
+                    value={values.workItemProjectKey}
+                    onChange={(ev) => set('workItemProjectKey', ev.currentTarget.value)}
+                  />
+                </Box>
+              )}
+            </FormField>
+            <FormField
+              id="settings-work-type"
+              label="Work type"
+              required
+              error={e('workItemTypeName')}
+              helper="The name of a work type of that project, e.g. Task."
+            >
+              {(a) => (
+                <Box style={{ maxWidth: 240 }}>
+                  <Textfield
+                    id={a.id}
+                    aria-label="Work type"
+                    aria-describedby={a.describedBy}
+                    isInvalid={a.invalid}
+                    value={values.workItemTypeName}
+                    onChange={(ev) => set('workItemTypeName', ev.currentTarget.value)}
+                  />
+                </Box>
+              )}
+            </FormField>
+          </Stack>
+        ) : null}
+        <FormField
+          id="settings-dormant"
+          label="Dormant after (days without changes)"
+          required
+          error={e('dormantAfterDays')}
+          helper="7 to 365 days (0 turns the check off). An account that created, edited or commented on nothing in Jira for this long is flagged DORMANT. Read-only use is invisible to Jira: dormant means “made no changes”."
+        >
+          {(a) => (
+            <Box style={{ maxWidth: 160 }}>
+              <Textfield
+                id={a.id}
+                type="number"
+                min={0}
+                max={365}
+                aria-label="Dormant after (days without changes)"
+                aria-describedby={a.describedBy}
+                isInvalid={a.invalid}
+                value={values.dormantAfterDays}
+                onChange={(ev) => set('dormantAfterDays', ev.currentTarget.value)}
+              />
+            </Box>
+          )}
+        </FormField>
         <FormField
           id="settings-groups"
           label="Offboarding groups"
@@ -274,6 +359,29 @@ function SettingsForm() {
               value={values.candidatePatterns}
               onChange={(ev) => set('candidatePatterns', ev.currentTarget.value)}
             />
+          )}
+        </FormField>
+        <FormField
+          id="settings-sweep-share"
+          label="Sweep's share of Jira's hourly API quota (%)"
+          required
+          error={e('sweepQuotaSharePercent')}
+          helper="Jira limits each app's API use per hour. The hourly check of all accounts spends at most this share (1–50 %, default 10); on a large registry it then spreads over several hours, still checking every account within a day."
+        >
+          {(a) => (
+            <Box style={{ maxWidth: 160 }}>
+              <Textfield
+                id={a.id}
+                aria-label="Sweep's share of Jira's hourly API quota (%)"
+                aria-describedby={a.describedBy}
+                type="number"
+                min={1}
+                max={50}
+                isInvalid={a.invalid}
+                value={values.sweepQuotaSharePercent}
+                onChange={(ev) => set('sweepQuotaSharePercent', ev.currentTarget.value)}
+              />
+            </Box>
           )}
         </FormField>
         {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
