@@ -126,7 +126,7 @@ describe('ForgeRuntime', () => {
     const { runtime } = makeRuntime();
     const result = await runtime
       .invokeResolver({ moduleKey: 'admin-page', functionKey: 'principals' })
-      .catch((e: Error) => e);
+      .catch((e: unknown) => e);
     expect(result).toBeInstanceOf(Error);
     expect((result as Error).message).toMatch(/asUser\(\) is not available/);
   });
