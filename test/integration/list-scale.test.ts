@@ -81,7 +81,7 @@ describe(`registry list at ${N} accounts`, () => {
       expect(site.jira.stats.calls).toBeLessThanOrEqual(1);
     }
     expect(page?.rows).toHaveLength(50);
-    expect(page?.counts.active).toBe(N + 3);
+    expect(page?.counts.active).toBe(N + 4);
     expect(page?.nextCursor).toBeDefined();
   });
 
