@@ -37,6 +37,31 @@ describe('pre-deactivation webtrigger outputs', () => {
     expect(response?.outputs).toHaveLength(Object.keys(PRE_DEACTIVATION_OUTPUTS).length);
   });
 
+  it('docs/webtrigger/openapi.yaml documents every output under its status, with its exact body', () => {
+    type Media = { example?: unknown; examples?: Record<string, { value: unknown }> };
+    type Response = { $ref?: string; content?: { 'application/json'?: Media } };
+    const doc = parse(readFileSync('docs/webtrigger/openapi.yaml', 'utf8')) as {
+      paths: Record<string, { post: { responses: Record<string, Response> } }>;
+      components: { responses: Record<string, Response> };
+    };
+    const responses = doc.paths[`/${PRE_DEACTIVATION_WEBTRIGGER_KEY}`]?.post.responses ?? {};
+    const bodiesOf = (status: number): unknown[] => {
+      let r = responses[String(status)];
+      if (r?.$ref) r = doc.components.responses[r.$ref.split('/').pop() ?? ''];
+      const media = r?.content?.['application/json'];
+      return [
+        ...(media?.example === undefined ? [] : [media.example]),
+        ...Object.values(media?.examples ?? {}).map((e) => e.value),
+      ];
+    };
+    for (const o of Object.values(PRE_DEACTIVATION_OUTPUTS))
+      expect(bodiesOf(o.statusCode)).toContainEqual(JSON.parse(o.body));
+    const documented = Object.keys(responses).map(Number).sort();
+    expect(documented).toEqual(
+      [...new Set(Object.values(PRE_DEACTIVATION_OUTPUTS).map((o) => o.statusCode))].sort(),
+    );
+  });
+
   it('answers one verdict per output, and every body is JSON that says nothing about the person', () => {
     for (const [key, o] of Object.entries(PRE_DEACTIVATION_OUTPUTS)) {
       const body = JSON.parse(o.body) as Record<string, string>;
