@@ -33,6 +33,11 @@ export const settingsSchema = z
       .array(z.string().trim().toLowerCase().min(1).max(50))
       .max(30)
       .default(['bot', 'svc', 'ci', 'integration', 'sync']),
+    /**
+     * The most of Jira's hourly points quota the sweep may spend, in percent; when a full sweep would
+     * not fit, it rolls over several hourly runs (DESIGN.md §6).
+     */
+    sweepQuotaSharePercent: z.number().int().min(1).max(50).default(10),
   })
   .strict();
 

@@ -11,9 +11,19 @@ interface WebtriggerRequest {
   body?: unknown;
 }
 
-/** Jira busy or down (429, 5xx) and storage rate limits are "try again later"; the rest is ours. */
+/**
+ * Jira busy, down or out of points (429, 5xx) and storage rate limits are "try again later"; the rest
+ * is ours. A static output carries no headers, so no `Retry-After`: the reason and Jira's wait go to
+ * the app's logs (docs/webtrigger/openapi.yaml says how long to back off).
+ */
 function outputOfError(e: unknown): PreDeactivationOutputKey {
-  if (e instanceof JiraError && (e.status === 429 || e.status >= 500)) return 'unavailable';
+  if (e instanceof JiraError && (e.status === 429 || e.status >= 500)) {
+    const wait = e.retryAfterSeconds === undefined ? '' : `, Retry-After ${e.retryAfterSeconds} s`;
+    console.warn(
+      `pre-deactivation check: Jira answered ${e.status} (${e.rateLimitReason ?? 'no reason'}${wait})`,
+    );
+    return 'unavailable';
+  }
   if (isStorageRateLimited(e)) return 'unavailable';
   return 'internal-error';
 }

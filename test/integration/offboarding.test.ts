@@ -258,6 +258,22 @@ describe('pre-deactivation webtrigger: one person, a static output', () => {
     expect(record).toMatchObject({ after: { output: 'unknown-person' }, outcome: 'allowed' });
   });
 
+  it("Jira's hourly points quota spent: 503 unavailable (by id and by email), nothing audited", async () => {
+    site.jira.points.configure({ tier: 2, tenantQuota: 10 });
+    site.jira.points.setSpent({ tenant: 10 });
+    try {
+      // A static output: the declared status and body, no Retry-After (static outputs carry no headers).
+      expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('unavailable'));
+      expect(await call(signed(JSON.stringify({ email: 'olivia@example.com' })))).toEqual(
+        declared('unavailable'),
+      );
+      expect(await webtriggerAudit()).toEqual([]);
+    } finally {
+      site.jira.points.configure({ tier: 1, tenantQuota: 'auto' });
+      site.jira.points.setSpent({ tenant: 0 });
+    }
+  });
+
   it('accepts any one of several signatures (secret rotation)', async () => {
     const body = JSON.stringify({ accountId: ids.nora });
     const id = 'msg_rotation';

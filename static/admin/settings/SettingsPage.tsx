@@ -47,6 +47,7 @@ interface Values {
   offboardingUserField: string;
   noticeChannels: NoticeChannel[];
   candidatePatterns: string;
+  sweepQuotaSharePercent: string;
 }
 
 function valuesOf(view: SettingsView): Values {
@@ -58,6 +59,7 @@ function valuesOf(view: SettingsView): Values {
     offboardingUserField: s.offboardingUserField,
     noticeChannels: [...s.noticeChannels],
     candidatePatterns: s.candidatePatterns.join(', '),
+    sweepQuotaSharePercent: String(s.sweepQuotaSharePercent),
   };
 }
 
@@ -77,6 +79,7 @@ function payload(v: Values, version: number) {
     offboardingUserField: v.offboardingUserField.trim(),
     noticeChannels: v.noticeChannels,
     candidatePatterns: list(v.candidatePatterns),
+    sweepQuotaSharePercent: num(v.sweepQuotaSharePercent),
   };
 }
 
@@ -274,6 +277,29 @@ function SettingsForm() {
               value={values.candidatePatterns}
               onChange={(ev) => set('candidatePatterns', ev.currentTarget.value)}
             />
+          )}
+        </FormField>
+        <FormField
+          id="settings-sweep-share"
+          label="Sweep's share of Jira's hourly API quota (%)"
+          required
+          error={e('sweepQuotaSharePercent')}
+          helper="Jira limits each app's API use per hour. The hourly check of all accounts spends at most this share (1–50 %, default 10); on a large registry it then spreads over several hours, still checking every account within a day."
+        >
+          {(a) => (
+            <Box style={{ maxWidth: 160 }}>
+              <Textfield
+                id={a.id}
+                aria-label="Sweep's share of Jira's hourly API quota (%)"
+                aria-describedby={a.describedBy}
+                type="number"
+                min={1}
+                max={50}
+                isInvalid={a.invalid}
+                value={values.sweepQuotaSharePercent}
+                onChange={(ev) => set('sweepQuotaSharePercent', ev.currentTarget.value)}
+              />
+            </Box>
           )}
         </FormField>
         {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
