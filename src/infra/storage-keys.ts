@@ -17,6 +17,8 @@ export const STORAGE_KEYS = {
 export const SECRET_KEYS = {
   /** `{ secret: 'whsec_…', createdAt }`, the pre-deactivation webtrigger's signing secret. */
   offboardingWebhook: 'offboarding-webhook-secret',
+  /** `{ key: base64, createdAt }`: this installation's MAC key for client-held tokens (cursors, resume tokens). */
+  clientTokenKey: 'client-token-key',
 } as const;
 
 export const ENTITIES = {
@@ -30,6 +32,8 @@ export const ENTITIES = {
   finding: 'finding',
   /** Key: `<personId>:<accountId>:<code>:<period>` (`#admins` for every Jira admin). */
   notice: 'owner-notice',
+  /** Key: `refusal:<hash of actor, key, outcome, code>`: the minute of refusals open now and its count. */
+  refusalWindow: 'refusal-window',
   /** Keys `lease`, `run` (the checkpoint of a partial run), `last` (the last summary). */
   sweepState: 'sweep-state',
   /** Key: `<accountId>:<code>`; an owner's Jira work item for that finding (app/owner-work-items.ts). */
