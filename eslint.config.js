@@ -59,13 +59,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.check.json'], tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { 'import-x': importX },
     settings: {
       // How import-x parses the files it follows (no-cycle reads every module on the path).
       'import-x/extensions': importX.flatConfigs.typescript.settings?.['import-x/extensions'],
       'import-x/parsers': importX.flatConfigs.typescript.settings?.['import-x/parsers'],
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.check.json' })],
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

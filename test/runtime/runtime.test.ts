@@ -273,6 +273,31 @@ describe('ForgeRuntime', () => {
     expect((await runtime.runWebtrigger('bad-hook', request)).statusCode).toBe(500);
   });
 
+  it('static webtriggers: the declared output the function names, and nothing else; 500 otherwise', async () => {
+    const { runtime } = makeRuntime();
+    const run = (body: string) =>
+      runtime.runWebtrigger('static-hook', {
+        method: 'POST',
+        headers: {},
+        body,
+        path: '/x/static-hook',
+        queryParameters: {},
+      });
+    expect(await run('done')).toEqual({
+      statusCode: 202,
+      headers: { 'content-type': ['application/json'] },
+      body: '{"done":true}',
+    });
+    // No content type and no body declared: none sent.
+    expect(await run('nope')).toEqual({ statusCode: 409, headers: {}, body: '' });
+    // An output key that is not declared, a dynamic-style answer, no answer, a throw: Forge cannot use them.
+    for (const body of ['missing', 'dynamic', 'nothing', 'throw']) {
+      const res = await run(body);
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain('data a static webtrigger must not send');
+    }
+  });
+
   it('counts invocations and reports product calls per invocation', async () => {
     const { runtime } = makeRuntime();
     const calls: string[] = [];
