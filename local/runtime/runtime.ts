@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Manifest, ManifestFunction, ManifestModule } from './manifest.js';
 import { findModule } from './manifest.js';
+import { pickStaticOutput, responseConfigOf } from './webtrigger-response.js';
 import type { Principal, ProductTransport } from './product.js';
 
 export type FunctionKind = 'resolver' | 'webtrigger' | 'trigger' | 'scheduled' | 'local';
@@ -356,7 +357,11 @@ export class ForgeRuntime {
     }
   }
 
-  /** Calls a `webtrigger` module. Thrown errors, time-outs and malformed results answer 500, as on Forge. */
+  /**
+   * Calls a `webtrigger` module. Dynamic: the function's response as it returned it. Static: the
+   * declared output its `{ outputKey }` names (webtrigger-response.ts). Thrown errors, time-outs and
+   * results Forge could not use answer 500, as on Forge.
+   */
   async runWebtrigger(moduleKey: string, request: WebtriggerRequest): Promise<WebtriggerResponse> {
     const mod = this.requireModule(moduleKey, 'webtrigger');
     const fn = this.requireFunction(mod.function);
@@ -369,6 +374,17 @@ export class ForgeRuntime {
     } catch (e) {
       console.error(`[forge-local] webtrigger '${moduleKey}' failed: ${errorMessage(e)}`);
       return webtrigger500();
+    }
+    const response = responseConfigOf(mod.raw);
+    if (response.type === 'static') {
+      // Static: Forge answers the declared output the function names, and nothing of the result else.
+      const picked = pickStaticOutput(response.outputs, result);
+      if ('problem' in picked) {
+        console.error(`[forge-local] static webtrigger '${moduleKey}': ${picked.problem}`);
+        return webtrigger500();
+      }
+      const { statusCode, contentType, body } = picked.output;
+      return { statusCode, headers: contentType ? { 'content-type': [contentType] } : {}, body: body ?? '' };
     }
     const problem = checkWebtriggerResponse(result);
     if (problem) {
