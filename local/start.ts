@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   if (!probe.ok) throw new Error(`the local site does not answer (${probe.status})`);
 
   console.log(`Local site ready at ${url}`);
+  console.log(`Custom UI from the local Forge CDN at ${local.cdnUrl} (its own origin, Forge's CSP)`);
   console.log('');
   console.log(`Demo users (Jira API token for all: ${LOCAL_DEV_TOKEN}; act as one with ?as=<email>):`);
   for (const email of Object.values(DEMO_EMAILS)) {

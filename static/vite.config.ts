@@ -18,6 +18,8 @@ import { build, defineConfig, type InlineConfig } from 'vite';
 const staticDir = fileURLToPath(new URL('.', import.meta.url));
 const contractDir = fileURLToPath(new URL('../src/contract', import.meta.url));
 const featureGatesStub = fileURLToPath(new URL('./shared/feature-gates-stub.ts', import.meta.url));
+const zodJitless = fileURLToPath(new URL('./shared/zod-jitless.ts', import.meta.url));
+const scrollLock = fileURLToPath(new URL('./shared/scroll-lock.tsx', import.meta.url));
 const NOT_SURFACES = new Set(['build', 'shared', 'node_modules']);
 
 /** `static/<name>/index.html` folders, sorted, so the build order is stable. */
@@ -49,6 +51,10 @@ export function surfaceConfig(surface: string): InlineConfig {
         { find: /^@contract\//, replacement: `${contractDir}/` },
         // Atlaskit's Statsig client is never initialised in a Forge app: a stub gives the same answers.
         { find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: featureGatesStub },
+        // zod without its `new Function` probe, which Forge's CSP (no 'unsafe-eval') reports.
+        { find: /^zod$/, replacement: zodJitless },
+        // @atlaskit/modal-dialog's page scroll lock, through CSSOM instead of an injected <style>.
+        { find: /^react-scrolllock$/, replacement: scrollLock },
       ],
     },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },

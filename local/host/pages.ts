@@ -1,15 +1,14 @@
 /**
  * The Jira-like shell of the local site: the home page, the pages that render the app's Custom UI
- * in a sandboxed iframe as Jira does, the Custom UI resources (with the bridge client injected),
- * and the shell's own scripts and styles.
+ * in a sandboxed iframe as Jira does, and the shell's own scripts and styles. The Custom UI
+ * resources come from another origin, the local Forge CDN (`cdn.ts`).
  *
  *   GET /                                            home: who you are, switcher, every surface
  *   GET /jira/settings/apps/<appId>/<envId>[/...]    jira:adminPage (sub-paths = the app's subpages)
  *   GET /jira/settings/apps/configure|get-started/…  jira:adminPage with useAsConfig / useAsGetStarted
  *   GET /jira/apps/<appId>/<envId>[/...]             jira:globalPage
  *   GET /browse/<issueKey>                           the issue view, with the app's jira:issuePanel modules
- *   GET /__local/resources/<resourceKey>/<file>      the manifest resource's files
- *   GET /__local/bridge/{client.js,host.js,shell.css}
+ *   GET /__local/bridge/{host.js,shell.css}
  *
  * Every shell page also runs the app's `jira:globalBackgroundScript` modules (for their `experience`)
  * in hidden iframes, and shows their flags.
@@ -17,25 +16,22 @@
  * Any page accepts `?as=<email>` (kept in the `forge-local-as` cookie) and `?theme=light|dark`
  * (kept in `forge-local-theme`).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { join } from 'node:path';
 import type { JiraSite } from '../jira/jira-site.js';
 import type { AdfDocument, SeedIssue, SeedUser } from '../jira/seed.js';
 import type { Manifest, ManifestModule } from '../runtime/manifest.js';
 import { LOCAL_IDS } from '../runtime/runtime.js';
+import { browserScript, PUBLIC_DIR } from './browser-script.js';
+import { FORGE_IFRAME_ALLOW, FORGE_IFRAME_SANDBOX, resourcePath, themeSetup } from './cdn.js';
 import { AS_COOKIE, DEFAULT_AS_EMAIL, readCookie } from './control.js';
 import type { ShellConfig, ShellExtension } from './public/protocol.js';
 
+export { FORGE_IFRAME_SANDBOX } from './cdn.js';
 export const THEME_COOKIE = 'forge-local-theme';
-export const BRIDGE_CLIENT_PATH = '/__local/bridge/client.js';
 export const BRIDGE_HOST_PATH = '/__local/bridge/host.js';
 export const SHELL_CSS_PATH = '/__local/bridge/shell.css';
-export const RESOURCES_PREFIX = '/__local/resources/';
-
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
 export interface PageDeps {
   manifest: Manifest;
@@ -44,34 +40,11 @@ export interface PageDeps {
   rootDir: string;
   /** The site's URL, e.g. `http://localhost:4000` (Forge context `siteUrl`). */
   appUrl: string;
+  /** The local Forge CDN's URL, e.g. `http://127.0.0.1:4001`, where the iframes load the resources. */
+  cdnUrl: string;
 }
 
 type ColorMode = 'light' | 'dark';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-/** The iframe sandbox Forge gives Custom UI. */
-export const FORGE_IFRAME_SANDBOX =
-  'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
 
 // ------------------------------------------------------------------ small helpers
 
@@ -98,25 +71,6 @@ function send(
     ...headers,
   });
   res.end(body);
-}
-
-/** Compiles one `public/*.ts` browser script to a classic script (cached by mtime). */
-const scriptCache = new Map<string, { mtimeMs: number; code: string }>();
-async function browserScript(name: string): Promise<string> {
-  const file = join(PUBLIC_DIR, name);
-  const { mtimeMs } = await stat(file);
-  const cached = scriptCache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.code;
-  const source = await readFile(file, 'utf8');
-  const out = ts.transpileModule(source, {
-    fileName: name,
-    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, removeComments: false },
-  }).outputText;
-  // Type-only imports are gone; drop the module marker and keep everything out of the global scope.
-  const body = out.replace(/^export \{\};?\s*$/m, '').replace(/^\/\/# sourceMappingURL=.*$/m, '');
-  const code = `(function () {\n'use strict';\n${body}\n})();\n`;
-  scriptCache.set(file, { mtimeMs, code });
-  return code;
 }
 
 // ------------------------------------------------------------------ surfaces
@@ -320,8 +274,13 @@ function shellConfig(deps: PageDeps, acting: Acting, extensions: ShellExtension[
     user: { accountId: acting.user.accountId, email: acting.email, displayName: acting.user.displayName },
     moduleUrls,
     extensions,
+    cdnOrigin: new URL(deps.cdnUrl).origin,
+    theme: THEME,
   };
 }
+
+/** What `enableTheming` applies in a frame (docs/local-platform.md, "Theming and CSP"). */
+const THEME = themeSetup();
 
 /** The Forge context `view.getContext()` answers in this module, for this user. */
 export function forgeContext(
@@ -361,6 +320,7 @@ export function forgeContext(
 }
 
 function iframeFor(
+  deps: PageDeps,
   resourceKey: string,
   moduleKey: string,
   frameId: string,
@@ -368,8 +328,8 @@ function iframeFor(
   autoHeight: boolean,
   className = 'frame',
 ): string {
-  const src = `${RESOURCES_PREFIX}${encodeURIComponent(resourceKey)}/index.html?moduleKey=${encodeURIComponent(moduleKey)}`;
-  return `<iframe class="${escapeHtml(className)}" data-forge-frame="${escapeHtml(frameId)}"${autoHeight ? ' data-auto-height' : ''} title="${escapeHtml(title)}" src="${escapeHtml(src)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`;
+  const src = `${deps.cdnUrl}${resourcePath(deps.manifest, resourceKey)}index.html?moduleKey=${encodeURIComponent(moduleKey)}`;
+  return `<iframe class="${escapeHtml(className)}" data-forge-frame="${escapeHtml(frameId)}"${autoHeight ? ' data-auto-height' : ''} title="${escapeHtml(title)}" src="${escapeHtml(src)}" sandbox="${FORGE_IFRAME_SANDBOX}" allow="${FORGE_IFRAME_ALLOW}"></iframe>`;
 }
 
 function pageModulePage(deps: PageDeps, acting: Acting, surface: Surface, subPath: string, url: URL): string {
@@ -389,7 +349,7 @@ function pageModulePage(deps: PageDeps, acting: Acting, surface: Surface, subPat
   const title = surface.label;
   const here = `${url.pathname}`;
   const main = resource
-    ? iframeFor(resource.key, m.key, frameId, title, true)
+    ? iframeFor(deps, resource.key, m.key, frameId, title, true)
     : `<div class="message"><h1>No resource</h1><p>Module <code>${escapeHtml(m.key)}</code> has no <code>resource</code> in manifest.yml, so there is nothing to render.</p></div>`;
 
   let sidebar = '';
@@ -569,7 +529,15 @@ function backgroundScripts(
       autoHeight: false,
     });
     frames.push(
-      iframeFor(resource.key, m.key, frameId, `${m.title ?? m.key} (background)`, false, 'frame-background'),
+      iframeFor(
+        deps,
+        resource.key,
+        m.key,
+        frameId,
+        `${m.title ?? m.key} (background)`,
+        false,
+        'frame-background',
+      ),
     );
   }
   return {
@@ -672,7 +640,7 @@ function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url: URL): 
       const headingId = `${m.key}-title`;
       return `<section class="issue-panel" aria-labelledby="${escapeHtml(headingId)}" data-issue-panel="${escapeHtml(m.key)}">
   <h2 class="issue-panel-title" id="${escapeHtml(headingId)}">${ICONS.app}<span>${escapeHtml(title)}</span></h2>
-  ${iframeFor(resource.key, m.key, frameId, title, true, 'frame frame-panel')}
+  ${iframeFor(deps, resource.key, m.key, frameId, title, true, 'frame frame-panel')}
 </section>`;
     })
     .join('');
@@ -728,86 +696,6 @@ ${background.html}`;
   });
 }
 
-// ------------------------------------------------------------------ resources
-
-/** The build of a resource is missing: say how to make it. */
-function missingBuildPage(resourceKey: string, path: string): string {
-  return messagePage(
-    'This app page is not built yet',
-    'light',
-    `<p>The Custom UI resource <code>${escapeHtml(resourceKey)}</code> should be at <code>${escapeHtml(path)}</code>, which has no <code>index.html</code>.</p><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds what is missing), then reload.</p>`,
-  );
-}
-
-/** `index.html` with the bridge client as the first script of `<head>`. */
-export function injectBridgeClient(html: string): string {
-  const tag = `<script src="${BRIDGE_CLIENT_PATH}"></script>`;
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head)
-    return `${html.slice(0, head.index + head[0].length)}\n    ${tag}${html.slice(head.index + head[0].length)}`;
-  const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
-  if (htmlTag)
-    return `${html.slice(0, htmlTag.index + htmlTag[0].length)}<head>${tag}</head>${html.slice(htmlTag.index + htmlTag[0].length)}`;
-  return `${tag}${html}`;
-}
-
-async function serveResource(
-  deps: PageDeps,
-  res: ServerResponse,
-  rest: string,
-  method: string,
-): Promise<void> {
-  const slash = rest.indexOf('/');
-  const key = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
-  let file = slash < 0 ? '' : rest.slice(slash + 1);
-  const resource = deps.manifest.resources.find((r) => r.key === key);
-  if (!resource) {
-    send(res, 404, 'text/plain; charset=utf-8', `No resource '${key}' in manifest.yml.`);
-    return;
-  }
-  const root = resolve(deps.rootDir, resource.path);
-  try {
-    file = decodeURIComponent(file);
-  } catch {
-    send(res, 400, 'text/plain; charset=utf-8', 'Bad path.');
-    return;
-  }
-  if (file === '' || file.endsWith('/')) file += 'index.html';
-  const target = resolve(root, normalize(file).replace(/^([/\\])+/, ''));
-  if (target !== root && !target.startsWith(root + sep)) {
-    send(res, 403, 'text/plain; charset=utf-8', 'Outside the resource.');
-    return;
-  }
-  let body: Buffer;
-  try {
-    body = await readFile(target);
-  } catch {
-    const indexMissing = await stat(join(root, 'index.html')).then(
-      () => false,
-      () => true,
-    );
-    if (indexMissing) {
-      send(res, 503, 'text/html; charset=utf-8', missingBuildPage(key, resource.path), {
-        'retry-after': '5',
-      });
-    } else {
-      send(res, 404, 'text/plain; charset=utf-8', `No file '${file}' in resource '${key}'.`);
-    }
-    return;
-  }
-  const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
-  const isIndex = extname(target).toLowerCase() === '.html';
-  const payload = isIndex ? Buffer.from(injectBridgeClient(body.toString('utf8')), 'utf8') : body;
-  res.writeHead(200, {
-    'content-type': type,
-    'content-length': String(payload.length),
-    // Hashed assets may be cached; the page itself never is (it changes with every build).
-    'cache-control': isIndex ? 'no-store' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(method === 'HEAD' ? undefined : payload);
-}
-
 // ------------------------------------------------------------------ the router
 
 export function createPageRouter(
@@ -838,17 +726,12 @@ export function createPageRouter(
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
 
-    if (path === BRIDGE_CLIENT_PATH || path === BRIDGE_HOST_PATH) {
-      const code = await browserScript(path === BRIDGE_CLIENT_PATH ? 'bridge-client.ts' : 'bridge-host.ts');
-      send(res, 200, 'text/javascript; charset=utf-8', code);
+    if (path === BRIDGE_HOST_PATH) {
+      send(res, 200, 'text/javascript; charset=utf-8', await browserScript('bridge-host.ts'));
       return true;
     }
     if (path === SHELL_CSS_PATH) {
       send(res, 200, 'text/css; charset=utf-8', await readFile(join(PUBLIC_DIR, 'shell.css')));
-      return true;
-    }
-    if (path.startsWith(RESOURCES_PREFIX)) {
-      await serveResource(deps, res, path.slice(RESOURCES_PREFIX.length), method);
       return true;
     }
 
@@ -856,6 +739,19 @@ export function createPageRouter(
     const issueKey = ISSUE_PATH.exec(path)?.[1];
     const match = isHome || issueKey ? undefined : matchSurface(path);
     if (!isHome && !issueKey && !match) return false;
+
+    // The app's frames accept the site only at its own address (the CSP's frame-ancestors and the
+    // bridge's origin check name it, as Forge names the Jira site): another name for the same
+    // server, e.g. 127.0.0.1, goes to the site's address.
+    const siteHost = new URL(deps.appUrl).host;
+    if (req.headers.host && req.headers.host !== siteHost) {
+      res.writeHead(307, {
+        location: `${deps.appUrl}${url.pathname}${url.search}`,
+        'cache-control': 'no-store',
+      });
+      res.end();
+      return true;
+    }
 
     const acting = actingUser(deps.site, req, url);
     if ('unknownEmail' in acting) {

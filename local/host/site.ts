@@ -20,6 +20,7 @@ import { localJiraTransport, realJiraTransport } from '../runtime/product.js';
 import type { ProductTransport } from '../runtime/product.js';
 import { ForgeRuntime } from '../runtime/runtime.js';
 import type { ForgeRuntimeOptions } from '../runtime/runtime.js';
+import { createCdnRouter, createCspReportSink } from './cdn.js';
 import { createControlApi, sendJson } from './control.js';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,6 +31,7 @@ type CreatePageRouter = (deps: {
   site: JiraSite;
   rootDir: string;
   appUrl: string;
+  cdnUrl: string;
 }) => PageRouter;
 
 /** `reset()` emptied the store and re-seeded Jira, but the app's seed failed: the store holds what it wrote. */
@@ -43,6 +45,8 @@ export class SeedFailed extends Error {
 export interface LocalSiteOptions {
   /** Default 4000; 0 picks a free port. */
   port?: number;
+  /** The local Forge CDN's port (Custom UI resources, another origin): default `port + 1`, or free when `port` is 0. */
+  cdnPort?: number;
   /** Default `127.0.0.1`. */
   host?: string;
   /** Where `kvs.sqlite` lives; default `<appDir>/.forge-local`. `':memory:'` keeps the KVS in memory. */
@@ -63,6 +67,10 @@ export interface LocalSiteOptions {
 export interface LocalSite {
   url: string;
   port: number;
+  /** The local Forge CDN, e.g. `http://127.0.0.1:4001`: serves the Custom UI resources (docs/local-platform.md). */
+  cdnUrl: string;
+  /** CSP violation reports the app's frames sent to the policy's report-uri. */
+  cspReports: unknown[];
   site: JiraSite;
   kvs: KvsEmulator;
   jira: JiraSimulator;
@@ -153,12 +161,14 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
   }
 
   const control = createControlApi({ manifest, site, kvs, jira, runtime, reset });
+  const csp = createCspReportSink();
   let pages: PageRouter | undefined;
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     void (async () => {
       if (await jira.handle(req, res)) return;
+      if (await csp.handle(req, res, url)) return;
       if (await control(req, res, url)) return;
       if (pages && (await pages(req, res))) return;
       sendJson(res, 404, {
@@ -185,11 +195,48 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
   runtime.siteUrl = siteUrl;
   if (!opts.jira?.baseUrl) jira.configure({ baseUrl: siteUrl });
 
-  const close = () =>
-    new Promise<void>((ok) => {
-      server.close(() => ok());
-      server.closeAllConnections();
-    }).finally(() => kvs.close());
+  // The local Forge CDN: Custom UI resources from their own origin. Another host name as well as
+  // another port (127.0.0.1, not localhost), so the shell's cookies never reach the app's frames.
+  const cdn: { handle?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {};
+  const cdnServer = createServer((req, res) => {
+    (cdn.handle ? cdn.handle(req, res) : Promise.reject(new Error('the CDN is not ready'))).catch(
+      (e: unknown) => {
+        console.error('[forge-local] CDN request failed:', e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(String(e));
+      },
+    );
+  });
+  cdnServer.keepAliveTimeout = 65_000;
+  const closeServers = () =>
+    Promise.all(
+      [server, cdnServer].map(
+        (s) =>
+          new Promise<void>((ok) => {
+            if (!s.listening) return ok();
+            s.close(() => ok());
+            s.closeAllConnections();
+          }),
+      ),
+    ).then(() => undefined);
+  try {
+    await new Promise<void>((ok, ko) => {
+      cdnServer.once('error', ko);
+      cdnServer.listen(opts.cdnPort ?? (opts.port === 0 ? 0 : port + 1), opts.host ?? '127.0.0.1', () =>
+        ok(),
+      );
+    });
+  } catch (e) {
+    await closeServers();
+    kvs.close();
+    throw new Error(`The local Forge CDN could not listen: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
+  }
+  const cdnUrl = `http://127.0.0.1:${(cdnServer.address() as AddressInfo).port}`;
+  cdn.handle = createCdnRouter({ manifest, rootDir: appDir, siteUrl, cdnUrl });
+
+  const close = () => closeServers().finally(() => kvs.close());
 
   try {
     const createPageRouter =
@@ -200,7 +247,7 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
             join(ROOT_DIR, 'local', 'host', 'pages.ts'),
             'createPageRouter',
           )));
-    pages = createPageRouter?.({ manifest, site, rootDir: appDir, appUrl: siteUrl });
+    pages = createPageRouter?.({ manifest, site, rootDir: appDir, appUrl: siteUrl, cdnUrl });
     if (freshStore && seedApp) await seedApp(runtime);
     kvs.resetStats();
     jira.resetStats();
@@ -209,5 +256,17 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     throw e;
   }
 
-  return { url: siteUrl, port, site, kvs, jira, runtime, manifest, reset, close };
+  return {
+    url: siteUrl,
+    port,
+    cdnUrl,
+    cspReports: csp.reports,
+    site,
+    kvs,
+    jira,
+    runtime,
+    manifest,
+    reset,
+    close,
+  };
 }

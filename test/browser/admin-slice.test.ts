@@ -14,6 +14,7 @@ import {
   ROOT_DIR,
   startSiteForBrowser,
 } from '../support/browser.js';
+import { FORGE_IFRAME_SANDBOX } from '../../local/host/cdn.js';
 
 type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
 
@@ -65,7 +66,7 @@ describe('admin page: the shell, the registry, refusal and the bridge', () => {
         .getAttribute('aria-current'),
     ).toBe('page');
     expect(await page.locator('iframe[data-forge-frame]').first().getAttribute('sandbox')).toBe(
-      'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads',
+      FORGE_IFRAME_SANDBOX,
     );
 
     // The app: the registry's seeded accounts, with their owners and Jira states.

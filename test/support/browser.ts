@@ -14,7 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import type { LocalSite } from '../../local/host/site.js';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,17 +52,95 @@ export async function chromiumPath(): Promise<string> {
   return sparticuz.executablePath();
 }
 
+/** One Content-Security-Policy violation a frame of a page reported (`securitypolicyviolation`). */
+export interface CspViolation {
+  /** The URL of the frame whose policy refused something. */
+  frameUrl: string;
+  /** e.g. `style-src-elem`, `style-src-attr`, `script-src-elem`. */
+  directive: string;
+  /** What was refused: a URL, or `inline` / `eval`. */
+  blockedURI: string;
+  /** The first characters of the refused inline code, when the policy allows showing them. */
+  sample: string;
+  sourceFile: string;
+  line: number;
+}
+
+const violations = new WeakMap<Page, CspViolation[]>();
+const violationSinks = new WeakMap<Page, ((v: CspViolation) => void)[]>();
+const CSP_BINDING = '__forgeLocalCspViolation';
+
+/**
+ * Every frame of every page of `context` (cross-origin ones too) reports its CSP violations: an init
+ * script, which runs before the frame's own scripts, listens for `securitypolicyviolation` and
+ * hands each one to a binding.
+ */
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.exposeBinding(CSP_BINDING, ({ page, frame }, raw: Omit<CspViolation, 'frameUrl'>) => {
+    const v: CspViolation = { frameUrl: frame.url(), ...raw };
+    const list = violations.get(page) ?? [];
+    list.push(v);
+    violations.set(page, list);
+    for (const sink of violationSinks.get(page) ?? []) sink(v);
+  });
+  await context.addInitScript((binding: string) => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const report = (window as unknown as Record<string, (v: unknown) => void>)[binding];
+        report?.({
+          directive: e.effectiveDirective || e.violatedDirective,
+          blockedURI: e.blockedURI,
+          sample: e.sample,
+          sourceFile: e.sourceFile,
+          line: e.lineNumber,
+        });
+      },
+      true,
+    );
+  }, CSP_BINDING);
+}
+
+/** The CSP violations the page's frames reported so far (see `launchBrowser`). */
+export function cspViolations(page: Page): CspViolation[] {
+  return [...(violations.get(page) ?? [])];
+}
+
+/** One line per violation, for assertion messages. */
+export function describeViolation(v: CspViolation): string {
+  const where = v.sourceFile ? ` at ${v.sourceFile}:${v.line}` : '';
+  return `${v.directive} refused ${v.blockedURI || 'inline'}${v.sample ? ` (${v.sample.slice(0, 60)})` : ''} in ${v.frameUrl}${where}`;
+}
+
 /**
  * A headless Chromium. Playwright gives every launch a fresh temporary profile (its own
  * `--user-data-dir`, removed on close); it refuses a `--user-data-dir` argument.
+ *
+ * Every context and page it opens watches CSP violations in all frames (`cspViolations(page)`;
+ * `collectProblems` reports them too): `newContext` and `newPage` install the watch before the
+ * first navigation.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: await chromiumPath(),
     headless: true,
     args: BROWSER_ARGS,
     timeout: 60_000,
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options?: BrowserContextOptions) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  browser.newPage = async (options?: BrowserContextOptions) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    // As Playwright's own newPage: the context belongs to the page and closes with it.
+    page.once('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
 }
 
 /** Builds started by this process, by surface. */
@@ -96,6 +181,8 @@ export function staticBuildStale(surface = 'admin'): boolean {
  * (`SURFACES`), so a test of one surface never waits for, or fails on, another.
  */
 export function ensureStaticBuild(surfaces: readonly string[] = ['admin']): Promise<void> {
+  // Running against another checkout (startSiteForBrowser): this one's static/ is not used.
+  if (process.env.CSP_APP_DIR) return Promise.resolve();
   const stale = surfaces.filter((s) => !builds.has(s) && staticBuildStale(s));
   if (stale.length > 0) {
     const build = promisify(execFile)(
@@ -118,12 +205,19 @@ export function ensureStaticBuild(surfaces: readonly string[] = ['admin']): Prom
   return Promise.all(surfaces.flatMap((s) => builds.get(s) ?? [])).then(() => undefined);
 }
 
-/** The local site on an ephemeral port with a throwaway data directory, static/ built. */
-export async function startSiteForBrowser(): Promise<LocalSite & { dataDir: string }> {
-  await ensureStaticBuild();
+/**
+ * The local site on an ephemeral port with a throwaway data directory, static/ built. `appDir` (or the
+ * environment's `CSP_APP_DIR`): another checkout of the app, its `static/build` already built, e.g. to
+ * run the browser tests against an older version.
+ */
+export async function startSiteForBrowser(
+  opts: { appDir?: string } = {},
+): Promise<LocalSite & { dataDir: string }> {
+  const appDir = opts.appDir ?? (process.env.CSP_APP_DIR || undefined);
+  if (!appDir) await ensureStaticBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'forge-local-site-'));
   const { startLocalSite } = await import('../../local/host/site.js');
-  const site = await startLocalSite({ port: 0, dataDir, quiet: true });
+  const site = await startLocalSite({ port: 0, dataDir, quiet: true, appDir });
   const close = site.close.bind(site);
   return {
     ...site,
@@ -148,11 +242,24 @@ export async function appFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Console errors and failed requests of a page, to assert a clean run. */
+/** Does a console message report a Content-Security-Policy refusal? */
+export function isCspConsoleMessage(text: string): boolean {
+  return /Content Security Policy|Content-Security-Policy/i.test(text);
+}
+
+/**
+ * Console errors, CSP violations (in any frame) and failed requests of a page, to assert a clean run.
+ * A CSP refusal shows twice, as a `csp:` violation and as the browser's `console:` message.
+ */
 export function collectProblems(page: Page): string[] {
   const problems: string[] = [];
+  for (const v of violations.get(page) ?? []) problems.push(`csp: ${describeViolation(v)}`);
+  violationSinks.set(page, [
+    ...(violationSinks.get(page) ?? []),
+    (v) => problems.push(`csp: ${describeViolation(v)}`),
+  ]);
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error' || isCspConsoleMessage(msg.text())) problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('requestfailed', (req) =>

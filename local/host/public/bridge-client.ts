@@ -1,11 +1,14 @@
 /**
- * The iframe side of the local Forge bridge: defines `window.__bridge.callBridge(name, payload)`,
- * which `@forge/bridge` calls for every API. Loaded by the host as the first script of the Custom
- * UI's `<head>` (classic script), so it exists before the app bundle imports `@forge/bridge`.
+ * The iframe side of the local Forge bridge (the stand-in for Forge's `global-bridge.js`): defines
+ * `window.__bridge.callBridge(name, payload)`, which `@forge/bridge` calls for every API. The local
+ * Forge CDN serves it as `/__forge/global-bridge.js` and prepends it to the Custom UI's `<head>`
+ * (classic script), so it exists before the app bundle imports `@forge/bridge`.
  *
- * Calls go to the shell (`window.parent`) by postMessage, one promise per request id. What cannot
- * cross postMessage stays here: the history object of `view.createHistory()`, flag action
- * callbacks, and applying the theme to this document.
+ * The frame is another origin than the shell: calls go to `window.parent` by postMessage only,
+ * addressed to the shell's origin, one promise per request id; nothing reads the parent's DOM,
+ * cookies or storage. What cannot cross postMessage stays here: the history object of
+ * `view.createHistory()`, flag action callbacks, and applying the theme to this document (its
+ * attributes and the design-token stylesheets, linked from the CDN as files).
  */
 import type {
   AppLocation,
@@ -14,8 +17,12 @@ import type {
   ClientEvent,
   HostEvent,
   ThemeAttributes,
+  ThemeSetup,
   WireFlag,
 } from './protocol';
+
+/** Set by the CDN when it serves this script (`cdn.ts`): the shell's origin, and where Forge's files are. */
+declare const FORGE_LOCAL: { hostOrigin: string; forgeFiles: string };
 
 type Listener = (location: AppLocation, action: 'PUSH' | 'POP' | 'REPLACE') => void;
 type To = string | Partial<AppLocation>;
@@ -27,13 +34,14 @@ declare global {
 }
 
 const parentWindow = window.parent;
-const origin = window.location.origin;
+/** The shell's origin: the only one this frame posts to or accepts messages from. */
+const hostOrigin = FORGE_LOCAL.hostOrigin;
 const embedded = parentWindow !== window;
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let nextId = 1;
 
 function post(message: BridgeCall | ClientEvent): void {
-  parentWindow.postMessage(message, origin);
+  parentWindow.postMessage(message, hostOrigin);
 }
 
 function send(name: string, payload?: unknown): Promise<unknown> {
@@ -62,22 +70,39 @@ function send(name: string, payload?: unknown): Promise<unknown> {
 
 // ------------------------------------------------------------------ theme
 
-let themingEnabled = false;
+let themeSetup: ThemeSetup | undefined;
 
-function applyTheme(attrs: ThemeAttributes): void {
-  const html = document.documentElement;
-  html.setAttribute('data-color-mode', attrs.colorMode);
-  html.setAttribute('data-theme', attrs.theme);
+/** Links a design-token theme once (`<link rel=stylesheet data-theme=<id>>`); resolves when it loaded or failed. */
+function linkTokenTheme(id: string): Promise<void> {
+  const existing = document.head.querySelector(`link[rel="stylesheet"][data-theme="${CSS.escape(id)}"]`);
+  if (existing) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = `${FORGE_LOCAL.forgeFiles}atlaskit-tokens_${encodeURIComponent(id)}.css`;
+  link.dataset.theme = id;
+  const loaded = new Promise<void>((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => {
+      console.error(`The design-token theme '${id}' could not be loaded from ${link.href}`);
+      resolve();
+    });
+  });
+  document.head.appendChild(link);
+  return loaded;
 }
 
-function themeAttributes(colorMode: 'light' | 'dark'): ThemeAttributes {
-  return { colorMode, theme: `dark:dark light:light shape:shape spacing:spacing typography:typography` };
+function applyTheme(colorMode: 'light' | 'dark'): Promise<void> {
+  if (!themeSetup) return Promise.resolve();
+  const html = document.documentElement;
+  html.setAttribute('data-theme', themeSetup.dataTheme);
+  html.setAttribute('data-color-mode', colorMode);
+  return Promise.all(themeSetup.stylesheets[colorMode].map(linkTokenTheme)).then(() => undefined);
 }
 
 async function enableTheming(): Promise<void> {
   const attrs = (await send('enableTheming')) as ThemeAttributes;
-  themingEnabled = true;
-  applyTheme(attrs);
+  themeSetup = { dataTheme: attrs.dataTheme, stylesheets: attrs.stylesheets };
+  await applyTheme(attrs.colorMode);
 }
 
 // ------------------------------------------------------------------ history
@@ -236,7 +261,7 @@ function cloneable(name: string, payload: unknown): unknown {
 // ------------------------------------------------------------------ messages from the shell
 
 window.addEventListener('message', (event: MessageEvent) => {
-  if (event.source !== parentWindow || event.origin !== origin) return;
+  if (event.source !== parentWindow || event.origin !== hostOrigin) return;
   const data = event.data as BridgeResult | HostEvent | undefined;
   if (!data || data.forgeLocal !== 1) return;
   if (data.kind === 'result') {
@@ -248,7 +273,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     return;
   }
   if (data.type === 'theme') {
-    if (themingEnabled) applyTheme(themeAttributes(data.colorMode));
+    void applyTheme(data.colorMode);
   } else if (data.type === 'history') {
     if (historyObject) {
       historyObject.action = 'POP';

@@ -19,6 +19,7 @@ import type {
   HostEvent,
   ShellConfig,
   ShellExtension,
+  ThemeAttributes,
   WireFlag,
 } from './protocol';
 
@@ -26,7 +27,8 @@ const configElement = document.getElementById('forge-local-shell');
 const config = (
   configElement ? JSON.parse(configElement.textContent ?? '{}') : { extensions: [] }
 ) as ShellConfig;
-const origin = window.location.origin;
+/** The frames' origin (the local Forge CDN): never the shell's own. */
+const frameOrigin = config.cdnOrigin;
 const FLAG_AUTO_DISMISS_MS = 8000;
 
 interface Frame {
@@ -50,7 +52,7 @@ function frameOf(source: MessageEventSource | null): Frame | undefined {
 }
 
 function postTo(frame: Frame, message: BridgeResult | HostEvent): void {
-  frame.iframe.contentWindow?.postMessage(message, origin);
+  frame.iframe.contentWindow?.postMessage(message, frameOrigin);
 }
 
 // ------------------------------------------------------------------ app locations ↔ shell URLs
@@ -250,7 +252,7 @@ function handle(frame: Frame, name: string, payload: unknown): unknown {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  if (event.origin !== origin) return;
+  if (event.origin !== frameOrigin) return;
   const frame = frameOf(event.source);
   if (!frame) return;
   const data = event.data as BridgeCall | ClientEvent | undefined;
@@ -291,8 +293,8 @@ function currentColorMode(): 'light' | 'dark' {
   return document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'dark' : 'light';
 }
 
-function themeAttributes(colorMode: 'light' | 'dark') {
-  return { colorMode, theme: 'dark:dark light:light shape:shape spacing:spacing typography:typography' };
+function themeAttributes(colorMode: 'light' | 'dark'): ThemeAttributes {
+  return { colorMode, dataTheme: config.theme.dataTheme, stylesheets: config.theme.stylesheets };
 }
 
 function setColorMode(mode: 'light' | 'dark'): void {

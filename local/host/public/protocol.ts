@@ -1,10 +1,11 @@
 /**
- * The postMessage protocol between a Custom UI iframe (`bridge-client.ts`, served as
- * `/__local/bridge/client.js`) and the Jira-like shell around it (`bridge-host.ts`, served as
+ * The postMessage protocol between a Custom UI iframe (`bridge-client.ts`, served by the local Forge
+ * CDN as `/__forge/global-bridge.js`) and the Jira-like shell around it (`bridge-host.ts`, served as
  * `/__local/bridge/host.js`). Types only: both scripts import them with `import type`.
  *
- * Every message carries `forgeLocal: 1`; both sides accept messages only from the expected window
- * and from the site's own origin.
+ * The two are different origins (the shell's site and the CDN). Every message carries
+ * `forgeLocal: 1`, is posted to the peer's origin only, and is accepted only from the expected
+ * window with the expected origin.
  */
 
 /** iframe → shell: one `callBridge(name, payload)`, answered by exactly one `BridgeResult`. */
@@ -42,11 +43,17 @@ export type ClientEvent =
   | { forgeLocal: 1; kind: 'event'; type: 'history'; action: 'PUSH' | 'REPLACE'; location: AppLocation }
   | { forgeLocal: 1; kind: 'event'; type: 'go'; delta: number };
 
-/** What `enableTheming` answers and the client applies to its `<html>`. */
-export interface ThemeAttributes {
+/** The theme setup of the site: the `data-theme` value and, per colour mode, the token themes to load. */
+export interface ThemeSetup {
+  /** Atlassian's `data-theme` value, e.g. `dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography`. */
+  dataTheme: string;
+  /** Token theme ids per colour mode, e.g. `light: ['light', 'shape', 'spacing', 'typography', 'motion']`. */
+  stylesheets: Record<'light' | 'dark', string[]>;
+}
+
+/** What `enableTheming` answers: the client sets the attributes on its `<html>` and links the stylesheets. */
+export interface ThemeAttributes extends ThemeSetup {
   colorMode: 'light' | 'dark';
-  /** Atlassian's `data-theme` value, e.g. `dark:dark light:light spacing:spacing typography:typography`. */
-  theme: string;
 }
 
 /** A flag as the shell receives it: functions (action callbacks) stay in the iframe. */
@@ -88,4 +95,7 @@ export interface ShellConfig {
   /** Shell URLs of the app's page modules, for `router.navigate({target:'module'})`. */
   moduleUrls: Record<string, string>;
   extensions: ShellExtension[];
+  /** The local Forge CDN's origin: the frames' origin, the only one the shell posts to or hears from. */
+  cdnOrigin: string;
+  theme: ThemeSetup;
 }
