@@ -98,6 +98,10 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     await frame.getByText('Say why this person may be deactivated despite the warning.').waitFor();
     await page.screenshot({ path: join(IMAGES, 'offboarding-acknowledge.png'), fullPage: true });
     await frame.getByRole('textbox', { name: /Reason/ }).fill('HR ticket HR-42: leaving Friday.');
+    // The error gives way to the helper text, and the frame resizes: click once the form has settled.
+    await frame
+      .getByText('Say why this person may be deactivated despite the warning.')
+      .waitFor({ state: 'detached' });
     await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
     await waitForFlag(page, 'Acknowledgement recorded');
     await frame.getByTestId('offboarding-acknowledged').waitFor();
