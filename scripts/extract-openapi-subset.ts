@@ -27,6 +27,8 @@ export const SUBSET_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/issue': ['post'],
   '/rest/api/3/issue/{issueIdOrKey}': ['get'],
   '/rest/api/3/issue/{issueIdOrKey}/notify': ['post'],
+  '/rest/api/3/issue/{issueIdOrKey}/transitions': ['get', 'post'],
+  '/rest/api/3/status/{idOrName}': ['get'],
 };
 
 /** The repository snapshot the source document was taken from (FORGE-FACTS.md header). */

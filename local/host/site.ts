@@ -21,6 +21,8 @@ import type { ProductTransport } from '../runtime/product.js';
 import { ForgeRuntime } from '../runtime/runtime.js';
 import type { ForgeRuntimeOptions } from '../runtime/runtime.js';
 import { createControlApi, sendJson } from './control.js';
+import { OrgAuditWebhooks } from './org-audit-webhooks.js';
+import { installWorkflowValidators } from '../jira/workflows.js';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -60,6 +62,8 @@ export interface LocalSite {
   jira: JiraSimulator;
   runtime: ForgeRuntime;
   manifest: Manifest;
+  /** The organization's audit-log webhooks (`/__local/org/audit-log-webhooks`). */
+  orgAudit: OrgAuditWebhooks;
   /** Jira back to the seed, KVS emptied, the app's seed run again (what `POST /__local/reset` does). */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -126,6 +130,7 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
         )));
 
   async function reset(): Promise<void> {
+    orgAudit.clear();
     site.reset();
     kvs.clear();
     if (seedApp) await seedApp(runtime);
@@ -133,7 +138,14 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     jira.resetStats();
   }
 
-  const control = createControlApi({ manifest, site, kvs, jira, runtime, reset });
+  // A Jira admin added the app's workflow validators to the offboarding project's transitions.
+  installWorkflowValidators(
+    site,
+    manifest.modules.filter((m) => m.kind === 'jira:workflowValidator' && m.function).map((m) => m.key),
+    (moduleKey, args) => runtime.runWorkflowValidator(moduleKey, args),
+  );
+  const orgAudit = new OrgAuditWebhooks(site);
+  const control = createControlApi({ manifest, site, kvs, jira, runtime, reset, orgAudit });
   let pages: PageRouter | undefined;
 
   const server = createServer((req, res) => {
@@ -190,5 +202,5 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     throw e;
   }
 
-  return { url: siteUrl, port, site, kvs, jira, runtime, manifest, reset, close };
+  return { url: siteUrl, port, site, kvs, jira, runtime, manifest, orgAudit, reset, close };
 }

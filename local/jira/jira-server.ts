@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JiraSite } from './jira-site';
 import { issueRoutes } from './routes-issues';
 import { permissionRoutes } from './routes-permissions';
+import { transitionRoutes } from './routes-transitions';
 import { userRoutes } from './routes-users';
 import { API, errorCollection } from './representations';
 import { LOCAL_DEV_TOKEN } from './seed';
@@ -70,10 +71,12 @@ export const DEFAULT_JIRA_SIM_OPTIONS: Omit<JiraSimOptions, 'platformToken'> = {
   burst: { limit: 100, windowMs: 1000 },
 };
 
-const ROUTES: Route[] = [...userRoutes, ...permissionRoutes, ...issueRoutes].map((route) => ({
-  ...route,
-  pattern: new RegExp(`^${API}${route.template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-}));
+const ROUTES: Route[] = [...userRoutes, ...permissionRoutes, ...issueRoutes, ...transitionRoutes].map(
+  (route) => ({
+    ...route,
+    pattern: new RegExp(`^${API}${route.template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+  }),
+);
 
 /** `X-RateLimit-Reset` format, ISO 8601 to the minute (`yyyy-MM-ddTHH:mmZ`), rounded up. */
 export function rateLimitResetHeader(resetAtMs: number): string {

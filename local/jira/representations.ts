@@ -4,6 +4,7 @@
  * `additionalProperties: false`, so nothing extra may be added here.
  */
 import { avatarUrls } from './avatars';
+import { statusDetails, statusOf } from './workflows';
 import type { JiraSite } from './jira-site';
 import type { SeedGroup, SeedIssue, SeedUser } from './seed';
 
@@ -94,19 +95,7 @@ export function issueFields(site: JiraSite, issue: SeedIssue, base: string): Rec
       projectTypeKey: project.projectTypeKey,
       simplified: false,
     },
-    status: {
-      self: `${base}${API}/status/10000`,
-      description: '',
-      name: issue.statusName,
-      id: '10000',
-      statusCategory: {
-        self: `${base}${API}/statuscategory/2`,
-        id: 2,
-        key: 'new',
-        colorName: 'blue-gray',
-        name: 'To Do',
-      },
-    },
+    status: statusDetails(base, statusOf(issue)),
     description: issue.description,
     reporter: asUser(issue.reporterAccountId),
     creator: asUser(issue.reporterAccountId),

@@ -34,6 +34,8 @@ import {
   recordRotation,
 } from '../app/owner';
 import { sweepStatus } from '../app/sweep';
+import { acknowledgeOnTicket } from '../app/transition-guard';
+import { kvsTicketAcks } from '../infra/kvs-enforcement';
 import type { WatchDeps } from '../app/watch-ports';
 import { jiraCallerPermissions } from '../infra/jira-directory';
 import { JiraError } from '../infra/jira-client';
@@ -129,8 +131,14 @@ export function offboardingKeys(module: string) {
       input: offboardingAcknowledgeInput,
       action: 'offboarding.acknowledge',
       changes: true,
-      run: async (i, inv, d, ctx) =>
-        acknowledgeWarning({ ...i, personId: await departingPerson(ctx, i.personId, d) }, inv, d),
+      run: async (i, inv, d, ctx) => {
+        const personId = await departingPerson(ctx, i.personId, d);
+        const issueKey = ctx.extension?.issue?.key;
+        // On an offboarding ticket, an acknowledgement with a reason lets its transition pass (validator).
+        return ctx.moduleKey !== ADMIN_MODULE_KEY && typeof issueKey === 'string'
+          ? acknowledgeOnTicket({ ...i, personId, issueKey }, inv, { ...d, ticketAcks: kvsTicketAcks })
+          : acknowledgeWarning({ ...i, personId }, inv, d);
+      },
     }),
   };
 }
