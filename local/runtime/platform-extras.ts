@@ -47,12 +47,12 @@ export function staticWebtriggerResponse(
  * `webTrigger.getUrl(key)` goes to Atlassian's GraphQL gateway (`createWebTriggerUrl`, FORGE-FACTS §3);
  * locally the URL is the site's `/x/<moduleKey>`. Other gateway calls stay unsupported (undefined).
  */
-export async function answerGateway(
+export function answerGateway(
   path: string,
   init: RequestInit,
   siteUrl: string,
   webtriggerKeys: string[],
-): Promise<Response | undefined> {
+): Response | undefined {
   if (path !== '/graphql' || typeof init.body !== 'string') return undefined;
   let body: { query?: unknown; variables?: { input?: { triggerKey?: unknown } } };
   try {

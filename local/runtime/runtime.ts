@@ -448,7 +448,7 @@ export class ForgeRuntime {
     }
     if (target.remote === 'stargate') {
       const keys = this.manifest.modules.filter((m) => m.kind === 'webtrigger').map((m) => m.key);
-      const answer = await answerGateway(path, init, this.siteUrl, keys);
+      const answer = answerGateway(path, init, this.siteUrl, keys);
       if (answer) return answer;
     }
     if (target.type !== 'fpp' || target.remote !== 'jira') {
