@@ -32,6 +32,7 @@ import { issuesToFields, type FieldErrors } from '../accounts/registration-form'
 import { copyText } from '../ui/ExportResult';
 import { FormField } from '../../shared/field';
 import { formatTime } from '../ui/format';
+import OrgAuditWebhook from './OrgAuditWebhook';
 
 const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   'in-app-flag': 'Flag in Jira',
@@ -47,6 +48,8 @@ interface Values {
   offboardingUserField: string;
   noticeChannels: NoticeChannel[];
   candidatePatterns: string;
+  enforcedProjects: string;
+  enforcedStatuses: string;
 }
 
 function valuesOf(view: SettingsView): Values {
@@ -58,6 +61,8 @@ function valuesOf(view: SettingsView): Values {
     offboardingUserField: s.offboardingUserField,
     noticeChannels: [...s.noticeChannels],
     candidatePatterns: s.candidatePatterns.join(', '),
+    enforcedProjects: s.enforcedProjects.join(', '),
+    enforcedStatuses: s.enforcedStatuses.join(', '),
   };
 }
 
@@ -77,6 +82,8 @@ function payload(v: Values, version: number) {
     offboardingUserField: v.offboardingUserField.trim(),
     noticeChannels: v.noticeChannels,
     candidatePatterns: list(v.candidatePatterns),
+    enforcedProjects: list(v.enforcedProjects),
+    enforcedStatuses: list(v.enforcedStatuses),
   };
 }
 
@@ -256,6 +263,40 @@ function SettingsForm() {
               isInvalid={a.invalid}
               value={values.offboardingUserField}
               onChange={(ev) => set('offboardingUserField', ev.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="settings-enforced-projects"
+          label="Hold offboarding tickets in projects"
+          error={e('enforcedProjects')}
+          helper="Project keys where the workflow validator holds the transitions below while the departing person's verdict is block, e.g. OFF. Empty: nowhere."
+        >
+          {(a) => (
+            <Textfield
+              id={a.id}
+              aria-label="Hold offboarding tickets in projects"
+              aria-describedby={a.describedBy}
+              isInvalid={a.invalid}
+              value={values.enforcedProjects}
+              onChange={(ev) => set('enforcedProjects', ev.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="settings-enforced-statuses"
+          label="Hold transitions to"
+          error={e('enforcedStatuses')}
+          helper="Status names, e.g. Done. A Jira admin adds the “Integration accounts offboarding check” validator to those transitions of the workflow."
+        >
+          {(a) => (
+            <Textfield
+              id={a.id}
+              aria-label="Hold transitions to"
+              aria-describedby={a.describedBy}
+              isInvalid={a.invalid}
+              value={values.enforcedStatuses}
+              onChange={(ev) => set('enforcedStatuses', ev.currentTarget.value)}
             />
           )}
         </FormField>
@@ -443,6 +484,14 @@ export default function SettingsPage() {
             Pre-deactivation webhook secret
           </Heading>
           <WebhookSecret />
+        </Stack>
+      </section>
+      <section aria-label="Organization audit-log webhook">
+        <Stack space="space.200">
+          <Heading size="small" as="h2">
+            Organization audit-log webhook
+          </Heading>
+          <OrgAuditWebhook />
         </Stack>
       </section>
     </div>
