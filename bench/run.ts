@@ -28,6 +28,7 @@ const RUNS = Number(args.runs);
 
 const { seedBenchSite, OWNED_BY_PROBE } = await import('./seed.js');
 const { measure } = await import('./measure.js');
+const { measureDetection } = await import('./detection.js');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'iaj-bench-'));
 try {
@@ -38,8 +39,9 @@ try {
     runs: RUNS,
     probeOwns: OWNED_BY_PROBE,
   });
+  const detection = await measureDetection(bench, LATENCY_MS);
   await bench.site.close();
-  console.log(`BENCH ${JSON.stringify(result)}`);
+  console.log(`BENCH ${JSON.stringify({ ...result, detection })}`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -107,10 +107,4 @@ export interface RotatedOrgAuditSecret {
 export const orgAuditStatusInput = z.object({}).strict();
 export const orgAuditRotateInput = z.object({}).strict();
 
-export const ORG_AUDIT_KEYS = {
-  status: 'org-audit/status',
-  rotate: 'org-audit/rotate-secret',
-} as const;
-
-/** The webtrigger's module key (manifest.yml). */
-export const ORG_AUDIT_WEBTRIGGER_KEY = 'org-audit-log-webhook';
+export { ORG_AUDIT_KEYS, ORG_AUDIT_WEBTRIGGER_KEY } from './org-audit-keys';

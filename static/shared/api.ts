@@ -5,7 +5,8 @@
  * envelope (`{ok:true,data} | {ok:false,error}`) and either returns `data` or throws an `ApiError`
  * carrying the resolver's error code. Components never call `invoke` themselves.
  */
-import { ORG_AUDIT_KEYS, type OrgAuditWebhookStatus, type RotatedOrgAuditSecret } from '@contract/org-audit';
+import { ORG_AUDIT_KEYS } from '@contract/org-audit-keys';
+import type { OrgAuditWebhookStatus, RotatedOrgAuditSecret } from '@contract/org-audit';
 import { invoke } from '@forge/bridge';
 import type {
   AccountDetail,
