@@ -69,7 +69,7 @@ describe('enforcement', { timeout: 90_000 }, () => {
     expect(await refusal.innerText()).toMatch(
       /OFF-1 can't move to Done[\s\S]*Jenkins CI[\s\S]*with a reason/,
     );
-    expect(await page.getByTestId('issue-status').innerText()).toBe('To Do');
+    expect(await page.getByTestId('issue-status').textContent()).toBe('To Do');
     await page.locator(PANEL_FRAME).waitFor();
     await (
       await page.waitForSelector(PANEL_FRAME)
@@ -104,7 +104,7 @@ describe('enforcement', { timeout: 90_000 }, () => {
     await again.panel.getByTestId('offboarding-acknowledged').waitFor();
     await moveTo(again.page, 'Done');
     await again.page.getByTestId('transition-outcome').waitFor();
-    expect(await again.page.getByTestId('issue-status').innerText()).toBe('Done');
+    expect(await again.page.getByTestId('issue-status').textContent()).toBe('Done');
     expect(unexpected([...problems, ...again.problems])).toEqual([]);
     await page.close();
     await again.page.close();
