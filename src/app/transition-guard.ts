@@ -97,7 +97,11 @@ export async function acknowledgeOnTicket(
 ): Promise<OffboardingAcknowledged> {
   const { issueKey, ...ack } = input;
   const done = await acknowledgeWarning(ack, inv, deps);
-  const reason = (input.note ?? '').trim();
+  // The acknowledgement's reason (`reason` where the contract requires one; else its `note`).
+  const given = input as { reason?: unknown; note?: unknown };
+  const reason = (
+    typeof given.reason === 'string' ? given.reason : typeof given.note === 'string' ? given.note : ''
+  ).trim();
   if (reason !== '')
     await deps.ticketAcks.put({
       issueKey,
