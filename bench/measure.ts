@@ -6,7 +6,10 @@ import {
   SWEEP_MODULE_KEY,
 } from '../src/contract/resolver-keys';
 import type { Envelope } from '../src/contract/envelope';
+import type { SettingsView } from '../src/contract/settings';
+import { POINTS_MODEL } from '../local/jira/points-model';
 import { bundleSizes } from '../static/vite.config';
+import { advanceToNextHour } from './clock';
 import type { BenchSite } from './seed';
 
 /** `/user/bulk`'s URL: the largest batch of account ids whose request line fits the simulator's limit. */
@@ -46,6 +49,8 @@ async function timed(bench: BenchSite, runs: number, fn: () => Promise<unknown>)
   let kvsRequests = 0;
   let jiraCalls = 0;
   let authJiraCalls = 0;
+  let points = 0;
+  let authPoints = 0;
   for (let i = 0; i < runs; i++) {
     bench.site.kvs.resetStats();
     bench.site.jira.resetStats();
@@ -55,6 +60,9 @@ async function timed(bench: BenchSite, runs: number, fn: () => Promise<unknown>)
     kvsRequests = bench.site.kvs.stats.requests;
     authJiraCalls = bench.site.jira.stats.byEndpoint[AUTH_ENDPOINT] ?? 0;
     jiraCalls = bench.site.jira.stats.calls - authJiraCalls;
+    const metered = bench.site.jira.points.stats;
+    authPoints = metered.byEndpoint[AUTH_ENDPOINT] ?? 0;
+    points = metered.app + metered.user - authPoints;
   }
   return {
     p50Ms: round(percentile(times, 50)),
@@ -62,6 +70,8 @@ async function timed(bench: BenchSite, runs: number, fn: () => Promise<unknown>)
     kvsRequests,
     jiraCalls,
     authJiraCalls,
+    points,
+    authPoints,
   };
 }
 
@@ -74,12 +84,111 @@ async function sweep(bench: BenchSite) {
   const wallMs = performance.now() - t0;
   if (!run.ok) throw new Error(`sweep failed: ${run.error}`);
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(run.result));
+  const body = JSON.parse((run.result as { body: string }).body) as {
+    status: string;
+    summary?: { state: string; mode?: string; accountsChecked: number };
+  };
   return {
     wallMs: Math.round(wallMs),
     jiraCalls: jira.stats.calls,
     kvsReads: kvs.stats.reads,
     kvsWrites: kvs.stats.writes,
-    result: run.result,
+    points: jira.points.stats.app,
+    state: body.summary?.state,
+    mode: body.summary?.mode,
+  };
+}
+
+/** The sweep's share of the hourly quota (settings/update as the admin). */
+async function setSweepShare(bench: BenchSite, percent: number) {
+  const view = (await invoke(bench, ADMIN_KEYS.settingsGet, {})) as SettingsView;
+  await invoke(bench, ADMIN_KEYS.settingsUpdate, {
+    ...view.settings,
+    sweepQuotaSharePercent: percent,
+    version: view.version,
+  });
+}
+
+/**
+ * One sweep cycle at the hourly schedule: a run at the start of each UTC hour until a run completes the
+ * cycle. Points per run come from the Jira simulator's meter.
+ */
+async function sweepCycle(bench: BenchSite) {
+  const perRun: number[] = [];
+  for (let hour = 0; hour < 48; hour++) {
+    advanceToNextHour();
+    const run = await sweep(bench);
+    perRun.push(run.points);
+    if (run.state === 'complete') return { perRun, mode: run.mode ?? 'full' };
+  }
+  throw new Error('the sweep did not complete a cycle in 48 hourly runs');
+}
+
+/** The distinct people the sweep reads: every active account, its owner and its backup. */
+function distinctPeople(bench: BenchSite): number {
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const reply = bench.site.kvs.handle('/api/v1/entity/query', {
+      entityName: 'integration-account',
+      indexName: 'by-key',
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    const body = reply.body as {
+      data: { value: { status: string; accountId: string; ownerId: string; backupOwnerId?: string } }[];
+      cursor?: string;
+    };
+    for (const { value: r } of body.data) {
+      if (r.status !== 'active') continue;
+      ids.add(r.accountId).add(r.ownerId);
+      if (r.backupOwnerId) ids.add(r.backupOwnerId);
+    }
+    cursor = body.cursor;
+  } while (cursor);
+  return ids.size;
+}
+
+/** The fewest points reading these people can cost under the model: bulk lookups or paging the site. */
+function pointsLowerBound(distinct: number, batch: number, siteUsers: number) {
+  const { basePoints, perObject } = POINTS_MODEL;
+  const bulk = Math.ceil(distinct / batch) * basePoints + distinct * perObject.identity;
+  const paging = Math.ceil(siteUsers / 1000) * basePoints + siteUsers * perObject.identity;
+  return { bulk, paging, lowerBound: Math.min(bulk, paging) };
+}
+
+/**
+ * The points figures of a site: one full sweep cycle at the default share (10 %), its points against the
+ * model's lower bound, and the most it spent in one hour against the tenant's quota.
+ */
+export async function measureSweepPoints(bench: BenchSite) {
+  const { site } = bench;
+  await setSweepShare(bench, 50);
+  advanceToNextHour();
+  await sweep(bench); // records the current state and learns the quota from Jira's headers
+  await setSweepShare(bench, 10);
+  const cycle = await sweepCycle(bench);
+  const siteUsers = site.site.users().length;
+  const distinct = distinctPeople(bench);
+  const batch = largestBulkBatch(bench.accountIds.slice(0, 50), site.jira.options.maxUrlLength);
+  const bound = pointsLowerBound(distinct, batch, siteUsers);
+  const points = cycle.perRun.reduce((a, b) => a + b, 0);
+  const tenantQuota = site.jira.points.state().tenantQuota;
+  return {
+    accounts: bench.accounts + 3,
+    siteUsers,
+    distinctUsers: distinct,
+    // One cycle checks every account once; in one run when it fits the hour's share, else rolling.
+    points,
+    pointsLowerBound: bound.lowerBound,
+    pointsRatio: Math.round((points / bound.lowerBound) * 1000) / 1000,
+    bulkPoints: bound.bulk,
+    pagingPoints: bound.paging,
+    pointsPerHour: Math.max(...cycle.perRun),
+    tenantQuota,
+    pointsPerHourShare: Math.round((Math.max(...cycle.perRun) / tenantQuota) * 1000) / 1000,
+    mode: cycle.mode,
+    runsPerCycle: cycle.perRun.length,
   };
 }
 
@@ -99,14 +208,41 @@ export async function measure(
   const offboarding = await timed(bench, opts.runs, () =>
     invoke(bench, OFFBOARDING_KEYS.check, { personId: bench.probeId }),
   );
+  // One people-picker search through the backend (20 matches asked for).
+  const picker = await timed(bench, 1, () =>
+    invoke(bench, ADMIN_KEYS.usersSearch, { query: 'Bench owner', maxResults: 20 }),
+  );
 
-  // A first sweep records the current state; the measured full sweep then runs on a settled registry.
+  // One tag (a write: measured once).
+  site.jira.resetStats();
+  await invoke(bench, ADMIN_KEYS.accountsTag, {
+    accountId: bench.untaggedId,
+    purpose: 'Measured by the bench.',
+    ownerId: bench.probeId,
+    integrations: [{ system: 'Bench', environment: 'prod', credentialKind: 'api-token' }],
+  });
+  const tagAuthPoints = site.jira.points.stats.byEndpoint[AUTH_ENDPOINT] ?? 0;
+  const tag = {
+    points: site.jira.points.stats.app + site.jira.points.stats.user - tagAuthPoints,
+    authPoints: tagAuthPoints,
+    jiraCalls: site.jira.stats.calls - (site.jira.stats.byEndpoint[AUTH_ENDPOINT] ?? 0),
+  };
+
+  // The points of a full sweep cycle at the default 10 % share (rolling when it does not fit an hour).
+  const points = await measureSweepPoints(bench);
+
+  // The one-run figures (time, KVS, calls): at a 50 % share a full sweep fits one run. A first sweep
+  // records the current state; the measured full sweep then runs on a settled registry.
+  await setSweepShare(bench, 50);
+  advanceToNextHour();
   site.jira.configure({ latencyMs: opts.latencyMs });
   await sweep(bench);
+  advanceToNextHour();
   const full = await sweep(bench);
 
   // k accounts deactivated behind the app's back: the next sweep writes only what changed.
   for (const id of bench.accountIds.slice(-opts.changed)) site.site.setActive(id, false);
+  advanceToNextHour();
   const changed = await sweep(bench);
   site.jira.configure({ latencyMs: 0 });
 
@@ -119,11 +255,28 @@ export async function measure(
   return {
     sweep: {
       accounts,
-      distinctUsers: bench.distinctUsers,
+      distinctUsers: points.distinctUsers,
       siteUsers,
+      // One full sweep (one run at a 50 % share) against the model's lower bound.
+      points: full.points,
+      pointsLowerBound: points.pointsLowerBound,
+      pointsRatio: Math.round((full.points / points.pointsLowerBound) * 1000) / 1000,
+      // The same at the default 10 % share: a rolling cycle re-reads people shared by accounts checked
+      // in different runs (owners of many accounts).
+      rollingCyclePoints: points.points,
+      rollingCycleRatio: points.pointsRatio,
+      bulkPoints: points.bulkPoints,
+      pagingPoints: points.pagingPoints,
+      pointsPerHour: points.pointsPerHour,
+      tenantQuota: points.tenantQuota,
+      pointsPerHourShare: points.pointsPerHourShare,
+      mode: points.mode,
+      runsPerCycle: points.runsPerCycle,
       jiraCalls: full.jiraCalls,
       jiraCallsLowerBound,
       jiraCallsRatio: round(full.jiraCalls / jiraCallsLowerBound),
+      // Under points the sweep looks people up in bulk (fewest points), not by paging (fewest calls).
+      jiraCallsAtPointsOptimum: Math.ceil(points.distinctUsers / batch),
       kvsReads: full.kvsReads,
       kvsReadsLowerBound,
       kvsReadsRatio: round(full.kvsReads / kvsReadsLowerBound),
@@ -140,6 +293,8 @@ export async function measure(
       kvsRequests: offboarding.kvsRequests,
       jiraCalls: offboarding.jiraCalls,
       authJiraCalls: offboarding.authJiraCalls,
+      points: offboarding.points,
+      authPoints: offboarding.authPoints,
     },
     adminList: {
       firstPageMs: adminList.p95Ms,
@@ -147,7 +302,11 @@ export async function measure(
       kvsRequests: adminList.kvsRequests,
       jiraCalls: adminList.jiraCalls,
       authJiraCalls: adminList.authJiraCalls,
+      points: adminList.points,
+      authPoints: adminList.authPoints,
     },
+    tag,
+    picker: { points: picker.points, authPoints: picker.authPoints, jiraCalls: picker.jiraCalls },
     // What the admin page loads to render (entry + its static imports); every chunk it could ever load
     // (lazy subpages and all nine token themes, of which one is fetched) is reported beside it.
     ui: { adminBundleGzipBytes: entryGzip, adminAllJsGzipBytes: allJsGzip },

@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { registerForgeInterop } from '../local/runtime/forge-interop.js';
+import { installBenchClock } from './clock.js';
 
 registerForgeInterop();
+installBenchClock();
 
 const { values: args } = parseArgs({
   options: {
@@ -19,6 +21,9 @@ const { values: args } = parseArgs({
     changed: { type: 'string', default: '10' },
     latency: { type: 'string', default: '150' },
     runs: { type: 'string', default: '20' },
+    // The usual site: a small registry on a big site (DESIGN.md §6: N = 200 on 20,000 users).
+    'small-accounts': { type: 'string', default: '200' },
+    'small-site-users': { type: 'string', default: '20000' },
   },
 });
 const N = Number(args.accounts);
@@ -27,10 +32,11 @@ const LATENCY_MS = Number(args.latency);
 const RUNS = Number(args.runs);
 
 const { seedBenchSite, OWNED_BY_PROBE } = await import('./seed.js');
-const { measure } = await import('./measure.js');
+const { measure, measureSweepPoints } = await import('./measure.js');
 const { measureDetection } = await import('./detection.js');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'iaj-bench-'));
+const smallDir = mkdtempSync(join(tmpdir(), 'iaj-bench-small-'));
 try {
   const bench = await seedBenchSite({ accounts: N, dataDir });
   const result = await measure(bench, {
@@ -41,7 +47,15 @@ try {
   });
   const detection = await measureDetection(bench, LATENCY_MS);
   await bench.site.close();
-  console.log(`BENCH ${JSON.stringify({ ...result, detection })}`);
+  const small = await seedBenchSite({
+    accounts: Number(args['small-accounts']),
+    siteUsers: Number(args['small-site-users']),
+    dataDir: smallDir,
+  });
+  const smallSite = await measureSweepPoints(small);
+  await small.site.close();
+  console.log(`BENCH ${JSON.stringify({ ...result, smallSite, detection })}`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(smallDir, { recursive: true, force: true });
 }

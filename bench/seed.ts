@@ -23,11 +23,18 @@ export interface BenchSite {
   distinctUsers: number;
   probeId: string;
   adminId: string;
+  /** An untagged person, for measuring one tag. */
+  untaggedId: string;
 }
 
 const pad = (i: number) => String(i).padStart(6, '0');
 
-export async function seedBenchSite(opts: { accounts: number; dataDir: string }): Promise<BenchSite> {
+export async function seedBenchSite(opts: {
+  accounts: number;
+  dataDir: string;
+  /** Pad the site with people who are nothing to the registry, up to this many users. */
+  siteUsers?: number;
+}): Promise<BenchSite> {
   const site = await startLocalSite({
     port: 0,
     dataDir: opts.dataDir,
@@ -51,6 +58,7 @@ export async function seedBenchSite(opts: { accounts: number; dataDir: string })
   const owners = Array.from({ length: people }, (_, i) => person('owner', i));
   const backups = Array.from({ length: people }, (_, i) => person('backup', i));
   const probeId = person('probe', 0);
+  const untaggedId = person('untagged', 0);
 
   const seeded = site.kvs.handle('/api/v1/get', { key: COUNTERS_KEY }).body as { value?: RegistryCounters };
   let counters = seeded?.value ?? emptyCounters();
@@ -99,6 +107,9 @@ export async function seedBenchSite(opts: { accounts: number; dataDir: string })
     counters = applyChange(counters, undefined, record);
   }
   site.kvs.handle('/api/v1/set', { key: COUNTERS_KEY, value: counters });
+  for (let i = 0; directory.users().length < (opts.siteUsers ?? 0); i++) person('colleague', i);
+  // An app reviewed into Tier 2: this tenant's own hourly pool (100,000 + 10 × users, ≤ 500,000).
+  site.jira.points.configure({ tier: 2, tenantQuota: 'auto' });
   return {
     site,
     accounts: opts.accounts,
@@ -106,5 +117,6 @@ export async function seedBenchSite(opts: { accounts: number; dataDir: string })
     distinctUsers: opts.accounts + owners.length + backups.length + 1,
     probeId,
     adminId,
+    untaggedId,
   };
 }

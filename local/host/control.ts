@@ -13,6 +13,7 @@ import type { ForgeRuntime, WebtriggerRequest } from '../runtime/runtime.js';
 import { isTimeout } from '../runtime/runtime.js';
 import { OrgAuditWebhooks } from './org-audit-webhooks.js';
 import { transitionByName } from './transition-control.js';
+import { applyQuotaUpdate, parseQuotaUpdate } from './control-points.js';
 
 /** The cookie the shell keeps the "acting as" user in (an email address). */
 export const AS_COOKIE = 'forge-local-as';
@@ -141,7 +142,11 @@ export function createControlApi(deps: ControlDeps): Handler {
         active: u.active,
       })),
       kvs: kvs.stats,
-      jira: { stats: jira.stats, options: { ...jira.options, platformToken: undefined } },
+      jira: {
+        stats: jira.stats,
+        options: { ...jira.options, platformToken: undefined, clock: undefined },
+        points: jira.points.state(),
+      },
       invocations: runtime.invocations,
     };
   }
@@ -321,6 +326,13 @@ export function createControlApi(deps: ControlDeps): Handler {
     }
     if (path === '/__local/jira/config') return (await jiraConfig(req, res), true);
     if (path === '/__local/jira/faults') return (await jiraFaults(req, res), true);
+    if (path === '/__local/jira/quota') {
+      const body = await readJson(req);
+      if (!body) return (fail(res, 400, 'BAD_REQUEST', 'body must be a JSON object'), true);
+      const update = parseQuotaUpdate(body);
+      if (!update.ok) return (fail(res, 400, 'BAD_REQUEST', update.message), true);
+      return (sendJson(res, 200, { ok: true, points: applyQuotaUpdate(jira, update) }), true);
+    }
     if (path === '/__local/kvs/faults') return (await kvsFaults(req, res), true);
     return false;
   }

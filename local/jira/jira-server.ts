@@ -3,7 +3,8 @@
  * Responses follow Atlassian's OpenAPI document (FORGE-FACTS §6; checked by test/jira against the
  * subset in test/fixtures/jira-openapi). Around the operations it simulates what a real site does
  * to a client: latency, a request-URL length limit (414), per endpoint+method burst rate limiting
- * (429 with Jira's rate-limit headers, FORGE-FACTS §6.3) and injected faults (429/500/503).
+ * (429 with Jira's rate-limit headers, FORGE-FACTS §6.3), injected faults (429/500/503), and Jira's
+ * points-based hourly quotas and per-issue write limit (rate-limits.ts, FORGE-FACTS §10.4).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,6 +18,8 @@ import { API, errorCollection } from './representations';
 import { LOCAL_DEV_TOKEN } from './seed';
 import type { SeedUser } from './seed';
 import type { Reply, Route } from './route';
+import { createPointsMeter, principalOf } from './rate-limits';
+import type { PointsMeter, RatePrincipal } from './rate-limits';
 
 export interface JiraSimOptions {
   /** Added to every response, errors included (default 0). */
@@ -29,6 +32,8 @@ export interface JiraSimOptions {
   platformToken: string;
   /** Origin used in `self`, `nextPage` and avatar URLs; default `http://<Host header>`. */
   baseUrl?: string;
+  /** The clock of the hourly points windows (rate-limits.ts); default `Date.now`. */
+  clock?: () => number;
 }
 
 export interface JiraFault {
@@ -60,6 +65,8 @@ export interface JiraSimulator {
   readonly stats: JiraSimStats;
   resetStats(): void;
   readonly options: Readonly<JiraSimOptions>;
+  /** Points per request, hourly quotas and their headers (local/jira/rate-limits.ts). */
+  readonly points: PointsMeter;
 }
 
 /** Requests bodies above this are refused (Jira's own limits are far below for these operations). */
@@ -136,6 +143,10 @@ export function createJiraSimulator(
   const stats: JiraSimStats = { calls: 0, byEndpoint: {} };
   const faults: (JiraFault & { remaining: number })[] = [];
   const windows = new Map<string, { start: number; count: number }>();
+  const points = createPointsMeter({
+    now: () => (current.clock ?? Date.now)(),
+    siteUsers: () => site.users().filter((u) => u.active && u.accountType === 'atlassian').length,
+  });
 
   function takeFault(target: string): JiraFault | undefined {
     const index = faults.findIndex((f) => f.remaining > 0 && (!f.path || f.path.test(target)));
@@ -181,6 +192,7 @@ export function createJiraSimulator(
     const started = Date.now();
     let extraDelay = 0;
     let caller: SeedUser | undefined;
+    let metered: RatePrincipal | undefined;
     const headers: Record<string, string> = {};
     const reply = await (async (): Promise<Reply> => {
       // Gateway checks first, in the order a request meets them: URL length, faults, burst limit.
@@ -256,8 +268,14 @@ export function createJiraSimulator(
         }
       }
       const params = (match.groups ?? []).slice(1).map((p) => decodeURIComponent(p ?? ''));
+      const principal = principalOf(req);
+      const issueKey = match.route.template.includes('{issueIdOrKey}') ? params[0] : undefined;
+      const limited = points.admit(principal, endpoint, issueKey, headers);
+      if (limited) return { status: 429, body: errorCollection([limited.message]) };
+      metered = principal;
       return match.route.handler({ site, caller, url, base, params, body: json });
     })();
+    if (metered) points.charge(metered, endpoint, reply.status, reply.body, headers);
 
     const wait = current.latencyMs + extraDelay - (Date.now() - started);
     if (wait > 0) await sleep(wait);
@@ -292,9 +310,11 @@ export function createJiraSimulator(
     resetStats() {
       stats.calls = 0;
       for (const key of Object.keys(stats.byEndpoint)) delete stats.byEndpoint[key];
+      points.resetStats();
     },
     get options() {
       return current;
     },
+    points,
   };
 }

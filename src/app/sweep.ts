@@ -3,6 +3,7 @@ import type { SweepStatus, SweepSummary } from '../contract/offboarding';
 import type { AccountRecord } from '../domain/account';
 import type { FindingFacts, OpenFinding } from '../domain/findings';
 import type { Settings } from '../domain/settings';
+import { requestPoints, sitePagingPoints, sweepPointsBudget, utcHour } from '../domain/jira-points';
 import type { Invocation } from './context';
 import { reconcileAccount, sweepInvocation } from './reconcile';
 import { UserStateFetcher } from './user-states';
@@ -18,6 +19,7 @@ const emptyTotals = (): SweepTotals => ({
   recordsWritten: 0,
   noticesCreated: 0,
   jiraCalls: 0,
+  points: 0,
   unresolvedAccounts: [],
 });
 
@@ -92,18 +94,40 @@ async function sweepUnderLease(
   const tagged = new Set(records.map((r) => r.accountId));
   const findingsNow = new Map<string, OpenFinding[]>(records.map((r) => [r.accountId, r.findings ?? []]));
   const todo = records.filter((r) => r.accountId > run.after);
+  run.accountsTotal ??= records.length;
 
   const source = deps.userStates();
   const fetcher = new UserStateFetcher(source, deps.sleeper, deps.time, margin);
   const learnt = run.urlBudget ?? state.last?.urlBudget;
   if (learnt) fetcher.urlBudget = learnt;
-  const distinct = [...new Set(todo.flatMap(idsOf))];
-  // Paging stops once it would cost as much as bulk lookups; the ids it did not settle go in bulk.
-  const paging =
-    fetcher.preferPaging(distinct, state.last?.siteUsers) &&
-    (await fetcher.fetchSite(distinct, fetcher.bulkCalls(distinct) - 1));
 
-  let stopped = false;
+  // The points budget (DESIGN.md §6): the settings' share of Jira's hourly quota, less what the sweep
+  // already spent this UTC hour, never into the last 20 % Jira says is left. A quota remembered from an
+  // earlier run gives its size only; what is left comes from this run's answers.
+  const hour = utcHour(deps.clock.now());
+  const hourly = run.hourly ?? state.last?.hourly;
+  const spentBefore = hourly?.hour === hour ? hourly.points : 0;
+  const remembered = run.quota ?? state.last?.quota;
+  const pointsLeft = () =>
+    sweepPointsBudget({
+      sharePercent: settings.sweepQuotaSharePercent,
+      quota: source.quota ?? (remembered && { ...remembered, remaining: remembered.limit }),
+      spentThisHour: spentBefore + fetcher.points,
+    });
+
+  const distinct = [...new Set(todo.flatMap(idsOf))];
+  // Paging only when it costs fewer points and fits the budget; it stops once it would cost as much as
+  // bulk lookups, and the ids it did not settle go in bulk.
+  const siteEstimate = state.last?.siteUsers;
+  const paging =
+    fetcher.preferPaging(distinct, siteEstimate) &&
+    sitePagingPoints(siteEstimate ?? 0) <= pointsLeft() &&
+    (await fetcher.fetchSite(
+      distinct,
+      Math.max(1, Math.floor(fetcher.bulkPoints(distinct) / requestPoints(1000))),
+    ));
+
+  let stopped: 'time' | 'points' | 'quota' | undefined;
   // The slowest step so far (one Jira request with its retries, or one account's write): stop while
   // there is time for two more beyond the margin.
   let slowestStepMs = 0;
@@ -120,29 +144,42 @@ async function sweepUnderLease(
   let i = 0;
   while (i < todo.length) {
     if (!enoughTime()) {
-      stopped = true;
+      stopped = 'time';
       break;
     }
-    // The next records whose not-yet-known people fit ONE bulk request (all of them when paging).
+    // The next records whose not-yet-known people fit ONE bulk request (all of them when paging) and
+    // the points budget.
     let end = i;
     if (paging) end = todo.length;
     else {
       const wanted: string[] = [];
+      const asked = new Set<string>();
       while (end < todo.length) {
-        const fresh = idsOf(todo[end] as AccountRecord).filter(
-          (id) => !fetcher.states.has(id) && !wanted.includes(id),
+        const fresh = [...new Set(idsOf(todo[end] as AccountRecord))].filter(
+          (id) => !fetcher.states.has(id) && !asked.has(id),
         );
-        const candidate = [...wanted, ...fresh];
-        if (wanted.length > 0 && fetcher.fitBatch(candidate).length < candidate.length) break;
+        const candidate = fresh.length > 0 ? [...wanted, ...fresh] : wanted;
+        if (wanted.length > 0 && fresh.length > 0 && !fetcher.fits(candidate)) break;
+        if (fresh.length > 0 && requestPoints(candidate.length) > pointsLeft()) break;
+        for (const id of fresh) asked.add(id);
         wanted.push(...fresh);
         end++;
       }
+      if (end === i) {
+        stopped = 'points';
+        break;
+      }
       await timed(() => fetcher.fetchBatch(wanted));
+      // Jira's hourly quota is spent: the accounts of this batch wait for the next run, unjudged.
+      if (fetcher.quotaSpent) {
+        stopped = 'quota';
+        break;
+      }
     }
     for (; i < end; i++) {
       const r = todo[i] as AccountRecord;
       if (!enoughTime()) {
-        stopped = true;
+        stopped = 'time';
         break;
       }
       const facts = factsFor(r, fetcher, tagged);
@@ -161,17 +198,37 @@ async function sweepUnderLease(
   }
 
   totals.jiraCalls += fetcher.calls;
+  totals.points = (totals.points ?? 0) + fetcher.points;
   totals.unresolvedAccounts = [...new Set([...totals.unresolvedAccounts, ...unresolved])].slice(0, 500);
+  const checkedNow = todo.filter((r) => r.accountId <= run.after).length;
+  if (stopped === 'points' || stopped === 'quota') run.rolling = true;
+  const quota = source.quota ?? remembered;
+  const quotaResetsAt =
+    stopped === 'quota'
+      ? new Date(
+          deps.clock.now().getTime() + (fetcher.quotaSpent?.retryAfterSeconds ?? 3600) * 1000,
+        ).toISOString()
+      : undefined;
   const summary: SweepSummary = {
     runId: run.runId,
     trigger: opts.trigger === 'manual' ? 'manual' : 'scheduled',
     startedAt: run.startedAt,
     finishedAt: deps.clock.now().toISOString(),
     state: stopped ? 'partial' : 'complete',
+    mode: run.rolling ? 'rolling' : 'full',
+    accountsTotal: records.length,
+    accountsLeft: todo.length - checkedNow,
+    ...(stopped ? { stoppedFor: stopped } : {}),
+    ...(quotaResetsAt ? { quotaResetsAt } : {}),
     ...totals,
   };
   run.urlBudget = fetcher.urlBudget;
+  run.hourly = { hour, points: spentBefore + fetcher.points };
+  if (quota) run.quota = quota;
   if (stopped) {
+    run.stoppedFor = stopped;
+    if (quotaResetsAt) run.quotaResetsAt = quotaResetsAt;
+    else delete run.quotaResetsAt;
     await deps.sweepState.checkpoint(holder, run);
     return { status: 'partial', summary };
   }
@@ -182,6 +239,8 @@ async function sweepUnderLease(
     ...summary,
     openFindings,
     urlBudget: fetcher.urlBudget,
+    hourly: run.hourly,
+    ...(quota ? { quota } : {}),
     ...(fetcher.siteUsers !== undefined
       ? { siteUsers: fetcher.siteUsers }
       : state.last?.siteUsers !== undefined
@@ -192,21 +251,44 @@ async function sweepUnderLease(
   return { status: 'complete', summary };
 }
 
-/** `sweep/status`: the last summary, a run in progress, open findings by code (one storage read). */
+/** `sweep/status`: the last summary, a cycle in progress (full or rolling), its points budget, open findings by code. */
 export async function sweepStatus(deps: WatchDeps): Promise<SweepStatus> {
-  const state = await deps.sweepState.read();
-  const { siteUsers: _s, openFindings, ...last } = state.last ?? ({} as Partial<StoredSummary>);
+  const [state, settings] = await Promise.all([deps.sweepState.read(), deps.settings.get()]);
+  const {
+    siteUsers: _s,
+    openFindings,
+    hourly: _h,
+    quota: _q,
+    urlBudget: _u,
+    ...last
+  } = state.last ?? ({} as Partial<StoredSummary>);
+  const run = state.run;
+  const quota = run?.quota ?? state.last?.quota;
   return {
-    ...(state.run
+    ...(run
       ? {
           running: {
-            runId: state.run.runId,
-            startedAt: state.run.startedAt,
-            accountsChecked: state.run.totals.accountsChecked,
+            runId: run.runId,
+            startedAt: run.startedAt,
+            accountsChecked: run.totals.accountsChecked,
+            mode: run.rolling ? 'rolling' : 'full',
+            ...(run.accountsTotal === undefined
+              ? {}
+              : {
+                  accountsTotal: run.accountsTotal,
+                  accountsLeft: Math.max(0, run.accountsTotal - run.totals.accountsChecked),
+                }),
+            points: run.totals.points ?? 0,
+            ...(run.stoppedFor ? { stoppedFor: run.stoppedFor } : {}),
+            ...(run.quotaResetsAt ? { quotaResetsAt: run.quotaResetsAt } : {}),
           },
         }
       : {}),
     ...(state.last ? { last: last as SweepSummary } : {}),
+    budget: {
+      sharePercent: settings.sweepQuotaSharePercent,
+      ...(quota ? { hourlyQuota: quota.limit, quotaPolicy: quota.policy } : {}),
+    },
     openFindings: openFindings ?? {},
   };
 }

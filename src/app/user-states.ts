@@ -1,12 +1,13 @@
 import { type BackoffPolicy, SWEEP_BACKOFF, backoffDelayMs } from '../domain/backoff';
 import type { LookupState } from '../domain/findings';
+import { SITE_PAGE_SIZE, bulkLookupPoints, requestPoints, sitePagingPoints } from '../domain/jira-points';
 import type { DirectoryUser } from './ports';
 import type { Sleeper, TimeBudget, UserStateSource, UserStatesAnswer } from './watch-ports';
 
 /** `/user/bulk` has no documented maximum (FORGE-FACTS §6.2); Jira pages above ~200. */
 export const BULK_MAX_IDS = 200;
 /** `/users/search` pages of 1000 ("limited to 1000"). */
-export const SITE_PAGE = 1000;
+export const SITE_PAGE = SITE_PAGE_SIZE;
 /** The URL length to try first; halved (down to one id) whenever Jira answers 414/400 to a long URL. */
 export const INITIAL_URL_BUDGET = 8000;
 
@@ -18,6 +19,8 @@ export class UserStateFetcher {
   readonly states = new Map<string, LookupState>();
   urlBudget = INITIAL_URL_BUDGET;
   siteUsers: number | undefined;
+  /** Set when Jira answered 429 for a spent hourly quota: no retry helps before its window resets. */
+  quotaSpent: { retryAfterSeconds?: number } | undefined;
 
   constructor(
     private readonly source: UserStateSource,
@@ -29,6 +32,11 @@ export class UserStateFetcher {
 
   get calls(): number {
     return this.source.calls;
+  }
+
+  /** Points spent so far (the app's estimate, src/domain/jira-points.ts). */
+  get points(): number {
+    return this.source.points;
   }
 
   state(id: string): LookupState {
@@ -46,21 +54,36 @@ export class UserStateFetcher {
     return batch;
   }
 
+  /** Can ONE bulk request carry all of `ids` (count and URL length)? O(ids), unlike `fitBatch`. */
+  fits(ids: readonly string[]): boolean {
+    return ids.length <= BULK_MAX_IDS && (ids.length <= 1 || this.source.urlLength(ids) <= this.urlBudget);
+  }
+
   /** Bulk requests needed for `distinct` at the current URL budget. */
   bulkCalls(distinct: readonly string[]): number {
     if (distinct.length === 0) return 0;
     return Math.ceil(distinct.length / Math.max(1, this.fitBatch(distinct).length));
   }
 
+  /** Points of bulk lookups of `distinct` at the current URL budget. */
+  bulkPoints(distinct: readonly string[]): number {
+    return bulkLookupPoints(distinct.length, Math.max(1, this.fitBatch(distinct).length));
+  }
+
   /**
-   * Should the sweep page the site's users (⌈siteUsers/1000⌉ calls) rather than look the ids up in
-   * bulk? With no estimate yet it tries paging, capped (see `fetchSite`), and so learns the site size.
+   * Should the sweep page the site's users rather than look the ids up in bulk? By Jira points
+   * (DESIGN.md §6): paging returns every site user at 2 points each, bulk only the ids asked for, so
+   * paging wins only when the ids are nearly the whole site. With no site size known, bulk: paging to
+   * learn it could cost twice what the lookups do.
    */
   preferPaging(distinct: readonly string[], siteUsersEstimate: number | undefined): boolean {
-    const bulkCalls = this.bulkCalls(distinct);
-    if (bulkCalls <= 1) return false;
-    if (siteUsersEstimate === undefined) return true;
-    return Math.ceil(Math.max(1, siteUsersEstimate) / SITE_PAGE) < bulkCalls;
+    if (this.bulkCalls(distinct) <= 1 || siteUsersEstimate === undefined) return false;
+    return sitePagingPoints(siteUsersEstimate) < this.bulkPoints(distinct);
+  }
+
+  /** Points of one bulk request for `ids` (each found: the most it can cost). */
+  static batchPoints(ids: number): number {
+    return requestPoints(ids);
   }
 
   /** Retries 429/503 with backoff while time allows; `undefined` when it gave up. */
@@ -68,6 +91,11 @@ export class UserStateFetcher {
     for (let attempt = 1; ; attempt++) {
       const answer = await call();
       if (answer.kind !== 'busy') return answer;
+      if (answer.quotaSpent) {
+        this.quotaSpent =
+          answer.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: answer.retryAfterSeconds };
+        return undefined;
+      }
       if (attempt >= this.policy.maxAttempts) return undefined;
       const wait = backoffDelayMs(attempt, answer.retryAfterSeconds, this.policy, this.sleeper.random());
       if (this.time.remainingMs() - wait < this.marginMs) return undefined;

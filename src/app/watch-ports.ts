@@ -3,6 +3,7 @@ import type { SweepSummary } from '../contract/offboarding';
 import type { NoticeDto, OwnerProposal } from '../contract/owner';
 import type { FindingRow } from '../contract/offboarding';
 import type { RegistryDeps } from './context';
+import type { QuotaReading } from '../domain/jira-points';
 import type { DirectoryUser } from './ports';
 
 /** Offboarding staff: Jira admins or members of the settings' groups. */
@@ -16,8 +17,11 @@ export interface StaffDirectory {
 /** One Jira answer to a user-state request of the sweep. */
 export type UserStatesAnswer =
   | { kind: 'ok'; users: DirectoryUser[] }
-  /** 429/503: wait at least `retryAfterSeconds` when given. */
-  | { kind: 'busy'; status: number; retryAfterSeconds?: number }
+  /**
+   * 429/503: wait at least `retryAfterSeconds` when given. `quotaSpent`: a 429 for the hourly points
+   * quota (`RateLimit-Reason: jira-quota-*`), which only the next window cures — not worth waiting for.
+   */
+  | { kind: 'busy'; status: number; retryAfterSeconds?: number; quotaSpent?: boolean }
   /** 414/400 on a long URL: ask for fewer ids. */
   | { kind: 'too-long' }
   | { kind: 'error'; status: number };
@@ -31,6 +35,10 @@ export interface UserStateSource {
   urlLength(ids: readonly string[]): number;
   /** Jira requests made so far (every page and retry). */
   readonly calls: number;
+  /** Points those requests cost, by the app's estimate (src/domain/jira-points.ts). */
+  readonly points: number;
+  /** The quota as Jira's latest answer stated it (`Beta-RateLimit-Policy` / `Beta-RateLimit`). */
+  readonly quota: QuotaReading | undefined;
 }
 
 export interface Lease {
@@ -47,6 +55,21 @@ export interface SweepCheckpoint {
   totals: SweepTotals;
   /** The `/user/bulk` URL length Jira accepted so far (learnt from 414s), kept across runs. */
   urlBudget?: number;
+  /** Accounts in the cycle when it started, and whether a points budget ever stopped it (rolling). */
+  accountsTotal?: number;
+  rolling?: boolean;
+  /** Why the last run of this cycle stopped early. */
+  stoppedFor?: 'time' | 'points' | 'quota';
+  /** When Jira said its spent quota resets (a `jira-quota-*` 429), ISO-8601. */
+  quotaResetsAt?: string;
+  hourly?: HourlyPoints;
+  quota?: QuotaReading;
+}
+
+/** Points the sweep spent in one UTC hour (its share of the hourly quota is counted per hour). */
+export interface HourlyPoints {
+  hour: string;
+  points: number;
 }
 
 export interface SweepTotals {
@@ -56,10 +79,14 @@ export interface SweepTotals {
   recordsWritten: number;
   noticesCreated: number;
   jiraCalls: number;
+  /** Estimated Jira points of the cycle's user-state requests. */
+  points?: number;
   unresolvedAccounts: string[];
 }
 
 export interface StoredSummary extends SweepSummary {
+  hourly?: HourlyPoints;
+  quota?: QuotaReading;
   /** Site size learnt from paging `/users/search` (to choose paging vs bulk next time). */
   siteUsers?: number;
   urlBudget?: number;

@@ -150,8 +150,22 @@ export interface SweepSummary {
   trigger: 'scheduled' | 'event' | 'manual';
   startedAt: string;
   finishedAt: string;
-  /** complete: every account was checked; partial: stopped for time and resumes next run. */
+  /** complete: every account was checked; partial: stopped (time or points budget), resumes next run. */
   state: 'complete' | 'partial';
+  /**
+   * full: one run checked every account; rolling: the cycle was spread over several hourly runs to stay
+   * within the sweep's share of Jira's hourly points quota (each account still checked within 24 h).
+   */
+  mode?: 'full' | 'rolling';
+  /** Accounts in the cycle, and those not yet checked in it. */
+  accountsTotal?: number;
+  accountsLeft?: number;
+  /** Jira points the cycle's directory reads cost (app's estimate from Jira's published model). */
+  points?: number;
+  /** Why the run stopped early: time, the sweep's points budget, or Jira's quota spent (429). */
+  stoppedFor?: 'time' | 'points' | 'quota';
+  /** For `quota`: when Jira's hourly window resets (UTC, ISO-8601). */
+  quotaResetsAt?: string;
   accountsChecked: number;
   findingsOpened: number;
   findingsResolved: number;
@@ -164,7 +178,19 @@ export interface SweepSummary {
 
 export interface SweepStatus {
   /** The run in progress (partial, resuming next tick), if any. */
-  running?: { runId: string; startedAt: string; accountsChecked: number };
+  running?: {
+    runId: string;
+    startedAt: string;
+    accountsChecked: number;
+    mode?: 'full' | 'rolling';
+    accountsTotal?: number;
+    accountsLeft?: number;
+    points?: number;
+    stoppedFor?: 'time' | 'points' | 'quota';
+    quotaResetsAt?: string;
+  };
+  /** The sweep's budget: its share of Jira's hourly points quota (settings) and the quota Jira stated. */
+  budget?: { sharePercent: number; hourlyQuota?: number; quotaPolicy?: string };
   last?: SweepSummary;
   /** Open findings by code. */
   openFindings: Partial<Record<FindingCode, number>>;

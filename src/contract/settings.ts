@@ -45,6 +45,11 @@ export const settingsSchema = z
       .max(20)
       .default(['OFF']),
     enforcedStatuses: z.array(z.string().trim().min(1).max(255)).max(10).default(['Done']),
+    /**
+     * The most of Jira's hourly points quota the sweep may spend, in percent; when a full sweep would
+     * not fit, it rolls over several hourly runs (DESIGN.md §6).
+     */
+    sweepQuotaSharePercent: z.number().int().min(1).max(50).default(10),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { ZodError, type z } from 'zod';
 import type { Envelope, ResolverError } from '../contract/envelope';
 import { AppError } from '../app/errors';
 import { JiraError } from '../infra/jira-client';
+import { rateLimitKind, rateLimitMessage } from '../contract/rate-limit';
 import { isStorageRateLimited } from '../infra/kvs-errors';
 
 /** Field path → message, for BAD_REQUEST details the UI can show beside each field. */
@@ -32,10 +33,19 @@ export function toResolverError(error: unknown): ResolverError {
     };
   }
   if (error instanceof JiraError && (error.status === 429 || error.status === 503)) {
+    const kind = error.status === 429 ? rateLimitKind(error.rateLimitReason) : 'busy';
+    const now = new Date();
+    const retryAfterSeconds =
+      error.retryAfterSeconds ??
+      (kind === 'hourly-quota' ? Math.ceil(3600 - ((now.getTime() / 1000) % 3600)) : 5);
     return {
       code: 'RATE_LIMITED',
-      message: 'Jira is busy right now. Try again in a moment.',
-      details: { retryAfterSeconds: error.retryAfterSeconds ?? 5 },
+      message: rateLimitMessage(kind, retryAfterSeconds, now),
+      details: {
+        retryAfterSeconds,
+        limit: kind,
+        retryAt: new Date(now.getTime() + retryAfterSeconds * 1000).toISOString(),
+      },
     };
   }
   if (isStorageRateLimited(error)) {

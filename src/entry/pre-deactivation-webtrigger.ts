@@ -1,5 +1,6 @@
 import { preDeactivationCheck } from '../app/pre-deactivation';
 import { WEBTRIGGER_ERRORS } from '../contract/webtrigger';
+import { JiraError } from '../infra/jira-client';
 import { watchDeps } from './watch-deps';
 
 /** Forge's webtrigger request (FORGE-FACTS §1.4): lower-case header names, every value a list. */
@@ -48,6 +49,12 @@ export async function handler(request: WebtriggerRequest): Promise<WebtriggerRes
     }
     return json(200, answer.body);
   } catch (e) {
+    // Jira rate-limited or unavailable (a spent hourly points quota included): 503, retry after Jira's wait.
+    if (e instanceof JiraError && (e.status === 429 || e.status === 503)) {
+      console.warn(`pre-deactivation check: Jira answered ${e.status} (${e.rateLimitReason ?? 'no reason'})`);
+      const after = e.retryAfterSeconds;
+      return json(503, WEBTRIGGER_ERRORS[503], after === undefined ? {} : { 'Retry-After': [String(after)] });
+    }
     console.error('pre-deactivation check failed', e instanceof Error ? e.message : e);
     return json(500, WEBTRIGGER_ERRORS[500]);
   }

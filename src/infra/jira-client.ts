@@ -1,12 +1,16 @@
 import type { APIResponse } from '@forge/api';
 import type { z } from 'zod';
 
-/** A Jira answer the app did not expect; `retryAfterSeconds` is set on 429/503. */
+/**
+ * A Jira answer the app did not expect; `retryAfterSeconds` is set on 429/503, `rateLimitReason` from
+ * Jira's `RateLimit-Reason` on a 429 (e.g. `jira-quota-tenant-based`: the hourly points quota is spent).
+ */
 export class JiraError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly retryAfterSeconds?: number,
+    readonly rateLimitReason?: string,
   ) {
     super(message);
     this.name = 'JiraError';
@@ -43,7 +47,12 @@ export async function readJira<T>(
     response = await request();
   }
   if (!response.ok) {
-    throw new JiraError(response.status, `Jira answered ${response.status} to ${what}`, retryAfter(response));
+    throw new JiraError(
+      response.status,
+      `Jira answered ${response.status} to ${what}`,
+      retryAfter(response),
+      response.headers.get('ratelimit-reason') ?? undefined,
+    );
   }
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import type { UserStateSource, UserStatesAnswer } from '../app/watch-ports';
+import { JIRA_POINTS, parseQuotaHeaders, requestPoints, type QuotaReading } from '../domain/jira-points';
 import { toDirectoryUser } from './jira-directory';
 import { jiraUser, pageBeanUser } from './jira-schemas';
 
@@ -25,16 +26,35 @@ function retryAfter(value: string | null): number | undefined {
  */
 export function jiraUserStates(): UserStateSource {
   let calls = 0;
+  let points = 0;
+  let quota: QuotaReading | undefined;
   const send = async (
     request: () => Promise<Awaited<ReturnType<ReturnType<typeof api.asApp>['requestJira']>>>,
   ) => {
     calls++;
-    return request();
+    const response = await request();
+    // The app's estimate: the base point for any answer but a 429; users are added when counted.
+    if (response.status !== 429) points += JIRA_POINTS.base;
+    quota =
+      parseQuotaHeaders(
+        response.headers.get('beta-ratelimit-policy'),
+        response.headers.get('beta-ratelimit'),
+      ) ?? quota;
+    return response;
+  };
+  const counted = (users: number) => {
+    points += requestPoints(users) - JIRA_POINTS.base;
   };
   const classify = (status: number, headers: { get(name: string): string | null }): UserStatesAnswer => {
     if (status === 429 || status === 503) {
       const after = retryAfter(headers.get('retry-after'));
-      return { kind: 'busy', status, ...(after === undefined ? {} : { retryAfterSeconds: after }) };
+      const quotaSpent = status === 429 && /^jira-quota/.test(headers.get('ratelimit-reason') ?? '');
+      return {
+        kind: 'busy',
+        status,
+        ...(after === undefined ? {} : { retryAfterSeconds: after }),
+        ...(quotaSpent ? { quotaSpent } : {}),
+      };
     }
     if (status === 414) return { kind: 'too-long' };
     return { kind: 'error', status };
@@ -42,6 +62,12 @@ export function jiraUserStates(): UserStateSource {
   return {
     get calls() {
       return calls;
+    },
+    get points() {
+      return points;
+    },
+    get quota() {
+      return quota;
     },
     urlLength(ids) {
       return ORIGIN_ALLOWANCE + `/rest/api/3/user/bulk?${bulkParams(ids, 0).toString()}`.length;
@@ -60,6 +86,7 @@ export function jiraUserStates(): UserStateSource {
         if (!response.ok) return classify(response.status, response.headers);
         const page = pageBeanUser.safeParse(await response.json());
         if (!page.success) return { kind: 'error', status: response.status };
+        counted(page.data.values.length);
         users.users.push(...page.data.values.map(toDirectoryUser));
         startAt += page.data.values.length;
         if (page.data.isLast !== false || page.data.values.length === 0 || startAt >= ids.length) break;
@@ -76,6 +103,7 @@ export function jiraUserStates(): UserStateSource {
       if (!response.ok) return classify(response.status, response.headers);
       const parsed = z.array(jiraUser).safeParse(await response.json());
       if (!parsed.success) return { kind: 'error', status: response.status };
+      counted(parsed.data.length);
       return { kind: 'ok', users: parsed.data.map(toDirectoryUser) };
     },
   };

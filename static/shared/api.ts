@@ -30,6 +30,7 @@ import type { CandidatesPage, DismissCandidateInput, ListCandidatesInput } from 
 import type { ExportChunk } from '@contract/common';
 import type { Envelope, ErrorCode, ResolverError } from '@contract/envelope';
 import type { ExportRegistryInput, ImportInput, ImportReport } from '@contract/import-export';
+import { rateLimitKind, rateLimitMessage } from '@contract/rate-limit';
 import { ADMIN_KEYS } from '@contract/resolver-keys';
 import type { RotatedWebhookSecret, SettingsView, UpdateSettingsInput } from '@contract/settings';
 import type { SiteUsersInput, SiteUsersPage } from '@contract/site-users';
@@ -275,7 +276,18 @@ export async function searchJiraPeople(query: string, maxResults = 20): Promise<
     const reason = e instanceof Error && e.message ? e.message : String(e);
     throw new ApiError('UNAVAILABLE', `Jira could not be reached: ${reason}`);
   }
-  if (response.status === 429) throw new ApiError('RATE_LIMITED', 'Jira is busy; try again in a moment.');
+  if (response.status === 429) {
+    // Forge may not pass rate-limit headers to Custom UI (ECO-899): without them, the generic wording.
+    const after = Number(response.headers.get('retry-after') ?? Number.NaN);
+    throw new ApiError(
+      'RATE_LIMITED',
+      rateLimitMessage(
+        rateLimitKind(response.headers.get('ratelimit-reason')),
+        Number.isFinite(after) ? after : undefined,
+        new Date(),
+      ),
+    );
+  }
   if (!response.ok)
     throw new ApiError('INTERNAL', `Jira answered ${String(response.status)} to the user search.`);
   const body: unknown = await response.json();

@@ -205,6 +205,24 @@ describe('pre-deactivation webtrigger', () => {
     console.info(`webtrigger (4 people): ${m.kvsRequests} KVS requests, ${m.jiraCalls} Jira call(s)`);
   });
 
+  it("Jira's hourly points quota spent: 503 with Retry-After to the hour, nothing audited", async () => {
+    site.jira.points.configure({ tier: 2, tenantQuota: 10 });
+    site.jira.points.setSpent({ tenant: 10 });
+    try {
+      const answer = await call(signed(JSON.stringify({ accountIds: [ids.olivia] })));
+      expect(answer.statusCode).toBe(503);
+      expect(JSON.parse(answer.body ?? '')).toEqual({ error: 'unavailable' });
+      const after = Number(answer.headers?.['Retry-After']?.[0]);
+      expect(after).toBeGreaterThan(0);
+      expect(after).toBeLessThanOrEqual(3600);
+      const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.check' }));
+      expect(audit.records).toHaveLength(0);
+    } finally {
+      site.jira.points.configure({ tier: 1, tenantQuota: 'auto' });
+      site.jira.points.setSpent({ tenant: 0 });
+    }
+  });
+
   it('accepts any one of several signatures (secret rotation)', async () => {
     const body = JSON.stringify({ accountIds: [ids.nora] });
     const id = 'msg_rotation';

@@ -5,11 +5,18 @@
  * nothing is half-written: every account is all there (record + counters + audit record) or not there,
  * the chain verifies, and running again completes the work.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../src/contract/envelope';
 import type { LocalSite } from '../../local/host/site.js';
 import type { SweepStatus } from '../../src/contract/offboarding';
 import type { ImportReport } from '../../src/contract/import-export';
-import { ADMIN_KEYS as K, SWEEP_MODULE_KEY, WATCH_KEYS } from '../../src/contract/resolver-keys';
+import {
+  ADMIN_KEYS as K,
+  OFFBOARDING_KEYS,
+  SWEEP_MODULE_KEY,
+  WATCH_KEYS,
+} from '../../src/contract/resolver-keys';
+import { DEFAULT_QUOTA_SETTINGS } from '../../local/jira/rate-limits.js';
 import { exportedCsv, people, releaseBotTag, versionOf } from './payloads';
 import {
   asAdmin,
@@ -259,6 +266,81 @@ describe('faults in the middle of the sweep', () => {
     // The crashed run released its lease: the very next run goes ahead, without waiting for it to expire.
     expect(kvsGet(site, 'lease', 'sweep-state')).toBeUndefined();
     expect(await runUntilComplete()).toMatchObject({ state: 'complete', accountsChecked: activeAccounts() });
+    await expectConsistent();
+  }, 60_000);
+});
+
+describe("Jira's hourly points quota spent (429 jira-quota-*)", () => {
+  /** The app's pool (Tier 2, this tenant) has no points left this hour. */
+  function spendAppQuota() {
+    site.jira.points.configure({ tier: 2, tenantQuota: 100 });
+    site.jira.points.setSpent({ tenant: 100 });
+  }
+  afterEach(() => {
+    site.jira.points.configure({ ...DEFAULT_QUOTA_SETTINGS });
+    site.jira.points.setSpent({ global: 0, tenant: 0 });
+  });
+
+  /** What a site admin reads: Jira's hourly limit, and a time to try again. */
+  function expectQuotaMessage(r: Envelope<unknown>) {
+    expect(isEnvelope(r)).toBe(true);
+    if (r.ok) throw new Error('expected RATE_LIMITED');
+    expect(r.error.code).toBe('RATE_LIMITED');
+    expect(r.error.message).toMatch(/^Jira's hourly limit on this app's API use is spent/);
+    expect(r.error.message).toMatch(/Try again after \d\d:00 UTC, in about \d+ (minutes|seconds)\.$/);
+    const details = r.error.details as { limit?: string; retryAfterSeconds?: number };
+    expect(details.limit).toBe('hourly-quota');
+    expect(details.retryAfterSeconds).toBeGreaterThan(0);
+  }
+
+  it('tag, update, import and the offboarding check say so and when to retry; nothing is written', async () => {
+    const p = people(site);
+    const csv = (await exportedCsv(site)).replaceAll('Keeps GitHub pull requests', 'Keeps GitHub PRs');
+    const seq = auditHeadSeq(site);
+    spendAppQuota();
+    expectQuotaMessage(await asAdmin(site, K.accountsTag, releaseBotTag(p)));
+    expectQuotaMessage(
+      await asAdmin(site, K.accountsUpdate, {
+        accountId: p.jenkins,
+        version: versionOf(site, p.jenkins),
+        purpose: 'Changed',
+        ownerId: p.olivia,
+        integrations: [],
+      }),
+    );
+    expectQuotaMessage(await asAdmin(site, K.importApply, { csv }));
+    expectQuotaMessage(await asAdmin(site, OFFBOARDING_KEYS.check, { personId: p.olivia }));
+    await onlyRefusalsSince(seq);
+    expect(kvsGet(site, p.releaseBot, 'integration-account')).toBeUndefined();
+    expect(versionOf(site, p.jenkins)).toBe(1);
+    await expectConsistent();
+    // The next hour (the window reset): the same call goes through.
+    site.jira.points.setSpent({ tenant: 0 });
+    must(await asAdmin(site, K.accountsTag, releaseBotTag(p)));
+    await expectConsistent();
+  });
+
+  it("the caller's own budget spent (asUser admin check): RATE_LIMITED with the wording, never FORBIDDEN", async () => {
+    site.jira.points.configure({ appUserQuota: 0 });
+    const seq = auditHeadSeq(site);
+    expectQuotaMessage(await asAdmin(site, K.accountsList, { pageSize: 50 }));
+    expectQuotaMessage(await asAdmin(site, K.accountsTag, releaseBotTag(people(site))));
+    expect(auditHeadSeq(site)).toBe(seq);
+  });
+
+  it('the sweep stops for the quota, says when it resets, leaves nothing half-written, resumes next hour', async () => {
+    spendAppQuota();
+    const run = await site.runtime.runScheduledTrigger(SWEEP_MODULE_KEY);
+    expect(run.ok, run.error).toBe(true);
+    const status = must(await asAdmin<SweepStatus>(site, WATCH_KEYS.sweepStatus, {}));
+    expect(status.running).toMatchObject({ mode: 'rolling', stoppedFor: 'quota', accountsChecked: 0 });
+    expect(Date.parse(status.running?.quotaResetsAt ?? '')).toBeGreaterThan(Date.now());
+    await expectConsistent();
+    site.jira.points.setSpent({ tenant: 0 });
+    site.jira.points.configure({ tenantQuota: 'auto' });
+    await site.runtime.runScheduledTrigger(SWEEP_MODULE_KEY);
+    const after = must(await asAdmin<SweepStatus>(site, WATCH_KEYS.sweepStatus, {}));
+    expect(after.last).toMatchObject({ state: 'complete', mode: 'rolling', accountsLeft: 0 });
     await expectConsistent();
   }, 60_000);
 });

@@ -41,6 +41,8 @@ function fakeSource(script: UserStatesAnswer[], maxUrl = 10_000): UserStateSourc
     get calls() {
       return calls;
     },
+    points: 0,
+    quota: undefined,
     urlLength: (ids) => 40 + ids.length * 35,
     bulk(ids) {
       calls++;
@@ -100,14 +102,18 @@ describe('UserStateFetcher', () => {
     expect(f.fitBatch(ids).length).toBeLessThanOrEqual(50);
   });
 
-  it('prefers paging the site when ⌈siteUsers/1000⌉ < bulk requests', () => {
+  it('prefers paging the site only when it costs fewer points than bulk lookups', () => {
     const { sleeper } = clock();
     const f = new UserStateFetcher(fakeSource([]), sleeper, { remainingMs: () => 1 }, 0);
     const many = Array.from({ length: 5000 }, (_, i) => `u${i}`);
-    expect(f.preferPaging(many, 3000)).toBe(true); // 3 pages vs 25 bulk calls
-    expect(f.preferPaging(many.slice(0, 300), 3000)).toBe(false); // 2 bulk calls vs 3 pages
-    expect(f.preferPaging(many.slice(0, 300), undefined)).toBe(true); // unknown size: try, capped
-    expect(f.preferPaging(many.slice(0, 100), undefined)).toBe(false); // one bulk call is the floor
+    // 5,000 ids on a 5,000-user site: 5 pages (5 + 10,000 points) vs 25 bulk calls (25 + 10,000).
+    expect(f.preferPaging(many, 5000)).toBe(true);
+    // 5,000 ids on a 5,100-user site: paging returns 100 users more (+200 points) — bulk is cheaper.
+    expect(f.preferPaging(many, 5100)).toBe(false);
+    expect(f.preferPaging(many.slice(0, 300), 3000)).toBe(false); // 602 vs 6,003 points
+    // Unknown site size: paging to learn it could cost far more than the lookups; bulk.
+    expect(f.preferPaging(many, undefined)).toBe(false);
+    expect(f.preferPaging(many.slice(0, 100), 100)).toBe(false); // one bulk call is the floor
   });
 
   /** A site of `size` users served a page at a time. */
@@ -146,7 +152,7 @@ describe('UserStateFetcher', () => {
     expect(pages()).toBe(2);
     expect([f.state('u5').kind, f.state('u9999').kind]).toEqual(['found', 'unknown']);
     expect(f.siteUsers).toBe(2001);
-    // Next run: 3 pages would be needed, more than the 2 bulk calls 300 ids take, so bulk it is.
+    // Next run: 3 pages (≥ 4,005 points) cost more than bulk lookups of 300 ids (602), so bulk it is.
     expect(
       f.preferPaging(
         Array.from({ length: 300 }, (_, i) => `x${i}`),

@@ -50,6 +50,7 @@ interface Values {
   candidatePatterns: string;
   enforcedProjects: string;
   enforcedStatuses: string;
+  sweepQuotaSharePercent: string;
 }
 
 function valuesOf(view: SettingsView): Values {
@@ -63,6 +64,7 @@ function valuesOf(view: SettingsView): Values {
     candidatePatterns: s.candidatePatterns.join(', '),
     enforcedProjects: s.enforcedProjects.join(', '),
     enforcedStatuses: s.enforcedStatuses.join(', '),
+    sweepQuotaSharePercent: String(s.sweepQuotaSharePercent),
   };
 }
 
@@ -84,6 +86,7 @@ function payload(v: Values, version: number) {
     candidatePatterns: list(v.candidatePatterns),
     enforcedProjects: list(v.enforcedProjects),
     enforcedStatuses: list(v.enforcedStatuses),
+    sweepQuotaSharePercent: num(v.sweepQuotaSharePercent),
   };
 }
 
@@ -315,6 +318,29 @@ function SettingsForm() {
               value={values.candidatePatterns}
               onChange={(ev) => set('candidatePatterns', ev.currentTarget.value)}
             />
+          )}
+        </FormField>
+        <FormField
+          id="settings-sweep-share"
+          label="Sweep's share of Jira's hourly API quota (%)"
+          required
+          error={e('sweepQuotaSharePercent')}
+          helper="Jira limits each app's API use per hour. The hourly check of all accounts spends at most this share (1–50 %, default 10); on a large registry it then spreads over several hours, still checking every account within a day."
+        >
+          {(a) => (
+            <Box style={{ maxWidth: 160 }}>
+              <Textfield
+                id={a.id}
+                aria-label="Sweep's share of Jira's hourly API quota (%)"
+                aria-describedby={a.describedBy}
+                type="number"
+                min={1}
+                max={50}
+                isInvalid={a.invalid}
+                value={values.sweepQuotaSharePercent}
+                onChange={(ev) => set('sweepQuotaSharePercent', ev.currentTarget.value)}
+              />
+            </Box>
           )}
         </FormField>
         {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
