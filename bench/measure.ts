@@ -38,6 +38,8 @@ async function invoke(bench: BenchSite, functionKey: string, payload: unknown): 
 
 /** The resolver's authorization: the caller's own `mypermissions`, asked of Jira on every call. */
 const AUTH_ENDPOINT = 'GET /rest/api/3/mypermissions';
+/** The sweep's dormancy check (capped per run, docs/account-kinds.md §3): reported apart from user-state calls. */
+const DORMANCY_ENDPOINT = 'POST /rest/api/3/search/approximate-count';
 
 /**
  * Runs `fn` `runs` times after one warm-up, counting KVS and Jira requests of the last run; Jira calls
@@ -84,13 +86,15 @@ async function sweep(bench: BenchSite) {
   const wallMs = performance.now() - t0;
   if (!run.ok) throw new Error(`sweep failed: ${run.error}`);
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(run.result));
+  const dormancyQueries = jira.stats.byEndpoint[DORMANCY_ENDPOINT] ?? 0;
   const body = JSON.parse((run.result as { body: string }).body) as {
     status: string;
     summary?: { state: string; mode?: string; accountsChecked: number };
   };
   return {
     wallMs: Math.round(wallMs),
-    jiraCalls: jira.stats.calls,
+    jiraCalls: jira.stats.calls - dormancyQueries,
+    dormancyQueries,
     kvsReads: kvs.stats.reads,
     kvsWrites: kvs.stats.writes,
     points: jira.points.stats.app,
@@ -99,12 +103,17 @@ async function sweep(bench: BenchSite) {
   };
 }
 
-/** The sweep's share of the hourly quota (settings/update as the admin). */
-async function setSweepShare(bench: BenchSite, percent: number) {
+/**
+ * The sweep's share of the hourly quota (settings/update as the admin). The dormancy check (a separate,
+ * capped step, docs/account-kinds.md §3) is off unless `dormantAfterDays` is given, so the user-state
+ * figures measure the user-state work; it is measured on its own below.
+ */
+async function setSweepShare(bench: BenchSite, percent: number, dormantAfterDays = 0) {
   const view = (await invoke(bench, ADMIN_KEYS.settingsGet, {})) as SettingsView;
   await invoke(bench, ADMIN_KEYS.settingsUpdate, {
     ...view.settings,
     sweepQuotaSharePercent: percent,
+    dormantAfterDays,
     version: view.version,
   });
 }
@@ -175,7 +184,7 @@ export async function measureSweepPoints(bench: BenchSite) {
   const points = cycle.perRun.reduce((a, b) => a + b, 0);
   const tenantQuota = site.jira.points.state().tenantQuota;
   return {
-    accounts: bench.accounts + 3,
+    accounts: bench.accounts + 4,
     siteUsers,
     distinctUsers: distinct,
     // One cycle checks every account once; in one run when it fits the hour's share, else rolling.
@@ -244,9 +253,14 @@ export async function measure(
   for (const id of bench.accountIds.slice(-opts.changed)) site.site.setActive(id, false);
   advanceToNextHour();
   const changed = await sweep(bench);
+
+  // The dormancy step on its own: one run with the check on (90 days), capped per run.
+  await setSweepShare(bench, 50, 90);
+  advanceToNextHour();
+  const dormancy = await sweep(bench);
   site.jira.configure({ latencyMs: 0 });
 
-  const accounts = bench.accounts + 3; // the demo seed's tagged accounts are swept too
+  const accounts = bench.accounts + 4; // the demo seed's tagged accounts are swept too
   const batch = largestBulkBatch(bench.accountIds.slice(0, 50), maxUrlLength);
   const jiraCallsLowerBound = Math.min(Math.ceil(bench.distinctUsers / batch), Math.ceil(siteUsers / 1000));
   const kvsReadsLowerBound = Math.ceil(accounts / 100);
@@ -273,6 +287,8 @@ export async function measure(
       mode: points.mode,
       runsPerCycle: points.runsPerCycle,
       jiraCalls: full.jiraCalls,
+      dormancyQueries: dormancy.dormancyQueries,
+      dormancyWallMs: dormancy.wallMs,
       jiraCallsLowerBound,
       jiraCallsRatio: round(full.jiraCalls / jiraCallsLowerBound),
       // Under points the sweep looks people up in bulk (fewest points), not by paging (fewest calls).

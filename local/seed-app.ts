@@ -1,7 +1,9 @@
 /**
  * The app's part of the demo seed (DESIGN.md §4): tags the table's integration accounts THROUGH the
  * app's own resolver, as the Site Admin, so what it stores (records, counters, audit trail) is exactly
- * what the app would store. Release Bot stays untagged: a candidate.
+ * what the app would store. Release Bot and the Atlassian service account Deploy Pipeline stay untagged:
+ * candidates. Reporting Service is a tagged service account (Atlassian records no owner; the app does: the Site
+ * Admin, with Ben Backup as backup).
  */
 import type { Envelope } from '../src/contract/envelope';
 import type { TagAccountInput } from '../src/contract/accounts';
@@ -67,6 +69,23 @@ export const DEMO_REGISTRATIONS: TagAccountInput[] = [
       },
     ],
     reviewCadenceDays: 30,
+  },
+  {
+    accountId: DEMO_ACCOUNT_IDS.reportingService,
+    purpose: 'Exports weekly delivery reports from Jira to the data warehouse.',
+    ownerId: DEMO_ACCOUNT_IDS.siteAdmin,
+    backupOwnerId: DEMO_ACCOUNT_IDS.ben,
+    integrations: [
+      {
+        system: 'Data warehouse export',
+        environment: 'prod',
+        credentialKind: 'api-token',
+        credentialLabel: 'reporting-scoped-token',
+        credentialExpiresOn: inDays(200),
+        lastRotatedOn: inDays(-165),
+      },
+    ],
+    reviewCadenceDays: 180,
   },
 ];
 

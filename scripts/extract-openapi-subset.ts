@@ -27,6 +27,9 @@ export const SUBSET_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/issue': ['post'],
   '/rest/api/3/issue/{issueIdOrKey}': ['get'],
   '/rest/api/3/issue/{issueIdOrKey}/notify': ['post'],
+  '/rest/api/3/search/approximate-count': ['post'],
+  '/rest/api/3/issue/{issueIdOrKey}/comment': ['get', 'post'],
+  '/rest/api/3/issue/{issueIdOrKey}/watchers': ['get', 'post'],
   '/rest/api/3/issue/{issueIdOrKey}/transitions': ['get', 'post'],
   '/rest/api/3/status/{idOrName}': ['get'],
 };

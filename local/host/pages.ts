@@ -629,6 +629,22 @@ function personHtml(deps: PageDeps, accountId: string | null, none = 'Unassigned
 const ISSUE_ICON =
   '<svg class="issue-type-icon" viewBox="0 0 16 16" aria-hidden="true"><rect width="16" height="16" rx="3" fill="var(--brand)"/><path d="M4.5 8.2l2.2 2.2 4.8-4.8" stroke="#fff" stroke-width="1.8" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
+/** The issue's comments, oldest first (the app comments on owners' work items). */
+function commentsHtml(deps: PageDeps, issue: SeedIssue): string {
+  const comments = issue.comments ?? [];
+  if (comments.length === 0) return '<p class="issue-none">No comments yet.</p>';
+  return `<ol class="issue-comments">${comments
+    .map(
+      (c) =>
+        `<li class="issue-comment">${personHtml(deps, c.authorAccountId)} <span class="issue-dates">${escapeHtml(c.created.slice(0, 10))}</span>${adfParagraphs(
+          c.body,
+        )
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join('')}</li>`,
+    )
+    .join('')}</ol>`;
+}
+
 function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url: URL): string {
   const project = deps.site.project(issue.projectId);
   const issueType = project?.issueTypes.find((t) => t.id === issue.issueTypeId);
@@ -689,7 +705,7 @@ ${transitionBanner(url, issue, acting.user)}
     <h1 class="issue-summary">${escapeHtml(issue.summary)}</h1>
     <section class="issue-section" aria-labelledby="issue-description"><h2 id="issue-description">Description</h2>${description || '<p class="issue-none">Add a description…</p>'}</section>
     ${panels}
-    <section class="issue-section" aria-labelledby="issue-activity"><h2 id="issue-activity">Activity</h2><p class="issue-none">No comments yet.</p></section>
+    <section class="issue-section" aria-labelledby="issue-activity"><h2 id="issue-activity">Activity</h2>${commentsHtml(deps, issue)}</section>
   </div>
   <aside class="issue-details" aria-label="Details">
     ${transitionsBlock(issue)}
@@ -698,6 +714,7 @@ ${transitionBanner(url, issue, acting.user)}
       <dl>
         <dt>Assignee</dt><dd>${personHtml(deps, issue.assigneeAccountId)}</dd>
         <dt>Reporter</dt><dd>${personHtml(deps, issue.reporterAccountId, 'None')}</dd>
+        <dt>Watchers</dt><dd data-field="watchers">${issue.watchers?.length ? issue.watchers.map((id) => personHtml(deps, id)).join('<br>') : '<span class="issue-none">None</span>'}</dd>
         ${userFieldRows}
         <dt>Work type</dt><dd>${escapeHtml(issueType?.name ?? '')}</dd>
         <dt>Project</dt><dd>${escapeHtml(project ? `${project.name} (${project.key})` : '')}</dd>

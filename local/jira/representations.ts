@@ -4,7 +4,7 @@
  * `additionalProperties: false`, so nothing extra may be added here.
  */
 import { avatarUrls } from './avatars';
-import { statusDetails, statusOf } from './workflows';
+import { statusJson } from './statuses';
 import type { JiraSite } from './jira-site';
 import type { SeedGroup, SeedIssue, SeedUser } from './seed';
 
@@ -31,6 +31,7 @@ export function userJson(
     accountId: user.accountId,
     accountType: user.accountType,
   };
+  if (user.appType !== undefined) json.appType = user.appType;
   if (user.emailAddress !== undefined) json.emailAddress = user.emailAddress;
   json.avatarUrls = avatarUrls(base, user.accountId);
   json.displayName = user.displayName;
@@ -95,7 +96,7 @@ export function issueFields(site: JiraSite, issue: SeedIssue, base: string): Rec
       projectTypeKey: project.projectTypeKey,
       simplified: false,
     },
-    status: statusDetails(base, statusOf(issue)),
+    status: statusJson(base, issue.statusName),
     description: issue.description,
     reporter: asUser(issue.reporterAccountId),
     creator: asUser(issue.reporterAccountId),

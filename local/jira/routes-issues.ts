@@ -127,6 +127,7 @@ function createIssue(ctx: RouteContext): Reply {
     labels: Array.isArray(labels) ? (labels as string[]) : [],
     userFields,
   });
+  issue.changes = [{ authorAccountId: caller.accountId, created: issue.created, field: 'created' }];
   return { status: 201, body: { id: issue.id, key: issue.key, self: `${base}${API}/issue/${issue.id}` } };
 }
 

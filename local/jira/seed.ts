@@ -13,6 +13,8 @@ export type SeedAccountType = 'atlassian' | 'app' | 'customer';
 export interface SeedUser {
   accountId: string;
   accountType: SeedAccountType;
+  /** `User.appType` of an `app` account: `service` for an Atlassian service account (kinds.ts). */
+  appType?: 'service' | 'agent' | 'unknown';
   displayName: string;
   /** Absent for the app account: Jira omits the address when there is none (or privacy hides it). */
   emailAddress?: string;
@@ -73,6 +75,24 @@ export interface SeedIssue {
   statusName: string;
   created: string;
   updated: string;
+  /** Who created or changed the issue, and when (`created`, fields, transitions): JQL `updatedBy`. */
+  changes?: SeedChange[];
+  /** Comments (ADF bodies), oldest first, and watchers (account ids). */
+  comments?: SeedComment[];
+  watchers?: string[];
+}
+
+export interface SeedChange {
+  authorAccountId: string;
+  created: string;
+  field: string;
+}
+
+export interface SeedComment {
+  id: string;
+  authorAccountId: string;
+  body: AdfDocument;
+  created: string;
 }
 
 export interface JiraSeed {
@@ -112,6 +132,8 @@ export const DEMO_EMAILS = {
   legacyImporter: 'legacy-importer@example.com',
   formerEmployee: 'former@example.com',
   customer: 'casey.customer@example.org',
+  deployPipeline: 'deploy-pipeline@serviceaccount.atlassian.com',
+  reportingService: 'reporting-service@serviceaccount.atlassian.com',
 } as const;
 export type DemoPerson = keyof typeof DEMO_EMAILS;
 
@@ -123,6 +145,10 @@ export const DEMO_ACCOUNT_IDS = Object.fromEntries(
 /** The app's own account (`accountType: app`), the principal of `asApp()` requests. */
 export const APP_DISPLAY_NAME = 'Integration Accounts for Jira';
 export const APP_ACCOUNT_ID = demoAccountId('app:integration-accounts-for-jira');
+
+/** A Forge app's bot user besides this app's own (`accountType: app`, no email, no `appType`). */
+export const FORGE_BOT_DISPLAY_NAME = 'Slack Sync';
+export const FORGE_BOT_ACCOUNT_ID = demoAccountId('app:slack-sync');
 
 export const GROUP_JIRA_ADMINISTRATORS = 'jira-administrators';
 export const GROUP_OFFBOARDING_TEAM = 'offboarding-team';
@@ -136,6 +162,8 @@ export const GROUP_ADDONS_ADMIN = 'atlassian-addons-admin';
 export const DEPARTING_PERSON_FIELD_ID = 'customfield_10050';
 export const OFFBOARDING_PROJECT = { id: '10000', key: 'OFF', issueTypeId: '10010' } as const;
 export const OPERATIONS_PROJECT = { id: '10001', key: 'OPS', issueTypeId: '10002' } as const;
+/** Where the integrations leave their traces (the JQL `updatedBy` of the dormancy check sees them). */
+export const DELIVERY_PROJECT = { id: '10002', key: 'DEL', issueTypeId: '10002' } as const;
 
 type Region = keyof typeof REGIONS;
 const REGIONS = {
@@ -266,6 +294,72 @@ function person(name: string, email: string, region: Region, active: boolean): S
 
 const SEED_TIME = '2026-01-05T09:00:00.000+0000';
 
+/** 09:00 UTC, `days` before today: activity stays recent (or old) whenever the site is reset. */
+function daysAgo(days: number): string {
+  const d = new Date();
+  d.setUTCHours(9, 0, 0, 0);
+  return new Date(d.getTime() - days * 86_400_000).toISOString().replace('Z', '+0000');
+}
+
+/** Atlassian service accounts: `app` accounts with `appType: service` and a generated email. */
+function serviceAccount(name: string, email: string): SeedUser {
+  return {
+    accountId: demoAccountId(email),
+    accountType: 'app',
+    appType: 'service',
+    displayName: name,
+    emailAddress: email,
+    active: true,
+    timeZone: 'Etc/UTC',
+    locale: 'en_US',
+  };
+}
+
+/** Issues the integration accounts created and changed: GitHub Sync lately, Jenkins CI 120 days ago. */
+function deliveryIssues(): SeedIssue[] {
+  const base = {
+    projectId: DELIVERY_PROJECT.id,
+    issueTypeId: DELIVERY_PROJECT.issueTypeId,
+    description: null,
+    assigneeAccountId: null,
+    labels: [],
+    userFields: {},
+  };
+  const jenkins = DEMO_ACCOUNT_IDS.jenkinsCi;
+  const github = DEMO_ACCOUNT_IDS.githubSync;
+  return [
+    {
+      ...base,
+      // Older than OFF-1 (ids below it), so issues created later keep the ids they had.
+      id: '9001',
+      key: 'DEL-1',
+      summary: 'Build 1482 deployed to production',
+      reporterAccountId: jenkins,
+      statusName: 'Done',
+      created: daysAgo(130),
+      updated: daysAgo(120),
+      changes: [
+        { authorAccountId: jenkins, created: daysAgo(130), field: 'created' },
+        { authorAccountId: jenkins, created: daysAgo(120), field: 'status' },
+      ],
+    },
+    {
+      ...base,
+      id: '9002',
+      key: 'DEL-2',
+      summary: 'Sync pull request #214: retry failed webhooks',
+      reporterAccountId: github,
+      statusName: 'In Progress',
+      created: daysAgo(20),
+      updated: daysAgo(2),
+      changes: [
+        { authorAccountId: github, created: daysAgo(20), field: 'created' },
+        { authorAccountId: github, created: daysAgo(2), field: 'status' },
+      ],
+    },
+  ];
+}
+
 export function demoSeed(): JiraSeed {
   const people = [
     ...NAMED.map((p) => person(p.name, p.email, p.region, p.active)),
@@ -283,7 +377,19 @@ export function demoSeed(): JiraSeed {
     ...person('Casey Customer', DEMO_EMAILS.customer, 'usc', true),
     accountType: 'customer',
   };
-  const users = [...people, app, customer];
+  const forgeBot: SeedUser = {
+    accountId: FORGE_BOT_ACCOUNT_ID,
+    accountType: 'app',
+    displayName: FORGE_BOT_DISPLAY_NAME,
+    active: true,
+    timeZone: 'Etc/UTC',
+    locale: 'en_US',
+  };
+  const services = [
+    serviceAccount('Deploy Pipeline', DEMO_EMAILS.deployPipeline),
+    serviceAccount('Reporting Service', DEMO_EMAILS.reportingService),
+  ];
+  const users = [...people, app, customer, ...services, forgeBot];
 
   const group = (name: string, members: string[]): SeedGroup => ({
     groupId: demoGroupId(name),
@@ -297,7 +403,7 @@ export function demoSeed(): JiraSeed {
       GROUP_JIRA_SOFTWARE_USERS,
       people.filter((u) => u.active).map((u) => u.accountId),
     ),
-    group(GROUP_ADDONS_ADMIN, [APP_ACCOUNT_ID]),
+    group(GROUP_ADDONS_ADMIN, [APP_ACCOUNT_ID, FORGE_BOT_ACCOUNT_ID]),
   ];
 
   const projects: SeedProject[] = [
@@ -327,6 +433,17 @@ export function demoSeed(): JiraSeed {
       ],
       customFieldIds: [],
     },
+    {
+      id: DELIVERY_PROJECT.id,
+      key: DELIVERY_PROJECT.key,
+      name: 'Delivery',
+      projectTypeKey: 'software',
+      leadAccountId: DEMO_ACCOUNT_IDS.olivia,
+      issueTypes: [
+        { id: DELIVERY_PROJECT.issueTypeId, name: 'Task', description: 'A small, distinct piece of work.' },
+      ],
+      customFieldIds: [],
+    },
   ];
 
   const issues: SeedIssue[] = [
@@ -351,6 +468,7 @@ export function demoSeed(): JiraSeed {
       created: SEED_TIME,
       updated: SEED_TIME,
     },
+    ...deliveryIssues(),
   ];
 
   return {

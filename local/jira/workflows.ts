@@ -10,6 +10,7 @@ import { API } from './representations';
 import { type JiraSite, jiraTimestamp } from './jira-site';
 import type { SeedIssue, SeedUser } from './seed';
 import { OFFBOARDING_PROJECT } from './seed';
+import { STATUSES as ALL_STATUSES } from './statuses';
 
 interface LocalStatus {
   id: string;
@@ -17,15 +18,8 @@ interface LocalStatus {
   category: { id: number; key: string; colorName: string; name: string };
 }
 
-export const STATUSES: readonly LocalStatus[] = [
-  { id: '10000', name: 'To Do', category: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' } },
-  {
-    id: '3',
-    name: 'In Progress',
-    category: { id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' },
-  },
-  { id: '10001', name: 'Done', category: { id: 3, key: 'done', colorName: 'green', name: 'Done' } },
-];
+/** The statuses of every project's simple workflow (one list: ./statuses.ts). */
+export const STATUSES: readonly LocalStatus[] = ALL_STATUSES;
 
 /** Global transitions, one per status: id, name (the button), target status id. */
 export const TRANSITIONS = [
@@ -123,6 +117,12 @@ export async function performTransition(
     }
   }
   issue.statusName = to.name;
-  issue.updated = jiraTimestamp(new Date());
+  const at = jiraTimestamp(new Date());
+  // A change by the caller, as JQL `updatedBy` sees it (the dormancy check).
+  issue.changes = [
+    ...(issue.changes ?? []),
+    { authorAccountId: caller.accountId, created: at, field: 'status' },
+  ];
+  issue.updated = at;
   return { kind: 'done', from, to };
 }

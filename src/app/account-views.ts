@@ -7,6 +7,7 @@ import {
   reviewDueOn,
   riskOf,
 } from '../domain/account';
+import { accountKind } from '../domain/account-kinds';
 
 /** A registry row as the list shows it, for `today` and the largest expiry warning window. */
 export function toRow(r: AccountRecord, today: string, windowDays: number): AccountRow {
@@ -16,6 +17,7 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     displayName: r.displayName,
     ...(r.emailAddress ? { emailAddress: r.emailAddress } : {}),
     accountType: r.accountType,
+    kind: accountKind(r),
     status: r.status,
     purpose: r.purpose,
     owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
@@ -57,5 +59,6 @@ export function toDto(r: AccountRecord, today: string, windowDays: number): Acco
     ...(r.retiredAt ? { retiredAt: r.retiredAt } : {}),
     ...(r.retiredBy ? { retiredBy: r.retiredBy } : {}),
     ...(r.retireReason ? { retireReason: r.retireReason } : {}),
+    ...(r.migration ? { migration: { ...r.migration } } : {}),
   };
 }

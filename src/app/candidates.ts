@@ -1,5 +1,6 @@
 import type { Candidate, CandidatesPage } from '../contract/candidates';
-import { candidateReasons, isCandidate } from '../domain/candidates';
+import { accountKind } from '../domain/account-kinds';
+import { byCandidateStrength, candidateReasons, isCandidate } from '../domain/candidates';
 import type { Invocation, RegistryDeps } from './context';
 import { invalid } from './errors';
 
@@ -37,11 +38,17 @@ export async function listCandidates(
         displayName: u.displayName,
         ...(u.emailAddress ? { emailAddress: u.emailAddress } : {}),
         accountType: u.accountType,
+        kind: accountKind(u),
         reasons: candidateReasons(u, candidatePatterns),
       });
     }
   }
-  return { candidates, scanned: startAt, ...(done ? {} : { nextCursor: String(startAt) }) };
+  // Within what this call scanned, the strongest first (service accounts lead the first page).
+  return {
+    candidates: byCandidateStrength(candidates),
+    scanned: startAt,
+    ...(done ? {} : { nextCursor: String(startAt) }),
+  };
 }
 
 /** Hides a candidate from the list (recorded, with who and why). */

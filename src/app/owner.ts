@@ -49,7 +49,7 @@ function findingDto(f: OpenFinding, r: AccountRecord): FindingDto {
     status: 'open',
     severity: FINDING_SEVERITY[f.code],
     openedAt: f.openedAt,
-    details: { period: f.period, text: findingText(f.code, r) },
+    details: { period: f.period, text: findingText(f.code, r, f.period) },
   };
 }
 

@@ -47,7 +47,10 @@ function withFacts(r: AccountRecord, facts: FindingFacts): AccountRecord {
   set(facts.account, (active, name) => {
     next.accountActive = active;
     if (name) next.displayName = name;
-    if (facts.account.kind === 'found') next.accountType = facts.account.user.accountType;
+    if (facts.account.kind === 'found') {
+      next.accountType = facts.account.user.accountType;
+      if (facts.account.user.appType) next.appType = facts.account.user.appType;
+    }
   });
   set(facts.owner, (active, name) => {
     next.ownerActive = active;
@@ -65,6 +68,7 @@ const factFields = [
   'accountActive',
   'displayName',
   'accountType',
+  'appType',
   'ownerActive',
   'ownerName',
   'backupOwnerActive',
@@ -184,7 +188,7 @@ function findingEntity(
       severity: FINDING_SEVERITY[code],
       openedAt: f.openedAt,
       ...(status === 'resolved' ? { resolvedAt: nowIso } : {}),
-      details: { period: f.period, accountName: r.displayName, text: findingText(code, r) },
+      details: { period: f.period, accountName: r.displayName, text: findingText(code, r, f.period) },
     },
   };
 }
@@ -201,7 +205,7 @@ function noticeEntity(person: string, r: AccountRecord, f: OpenFinding, now: Dat
       accountId: r.accountId,
       accountName: r.displayName,
       code: f.code,
-      text: findingText(f.code, r),
+      text: findingText(f.code, r, f.period),
       createdAt: now.toISOString(),
       as,
     },

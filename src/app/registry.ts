@@ -108,6 +108,7 @@ export function withRegistration(
     displayName: account?.displayName ?? base.displayName,
     ...(account?.emailAddress ? { emailAddress: account.emailAddress } : {}),
     accountType: account?.accountType ?? base.accountType,
+    ...((account?.appType ?? base.appType) ? { appType: account?.appType ?? base.appType } : {}),
     accountActive: account?.active ?? false,
     jiraCheckedAt: nowIso,
     purpose: reg.purpose,

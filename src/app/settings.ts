@@ -1,7 +1,7 @@
 import type { RotatedWebhookSecret, SettingsView, UpdateSettingsInput } from '../contract/settings';
 import { settingsSchema } from '../domain/settings';
 import type { Invocation, RegistryDeps } from './context';
-import { AppError, conflict } from './errors';
+import { AppError, conflict, invalid } from './errors';
 import { StaleWriteError } from './ports';
 
 export async function getSettings(deps: RegistryDeps): Promise<SettingsView> {
@@ -17,6 +17,8 @@ export async function updateSettings(
 ): Promise<SettingsView> {
   const { version, ...fields } = input;
   const next = settingsSchema.parse(fields);
+  if (next.noticeChannels.includes('jira-work-item') && !next.workItemProjectKey)
+    throw invalid({ workItemProjectKey: 'Pick the project where owners get their work items.' });
   const current = await deps.settings.getStored();
   const staleError = async () =>
     conflict('Someone else saved the settings after you opened them.', await getSettings(deps));

@@ -5,6 +5,9 @@ import type { FindingFacts, OpenFinding } from '../domain/findings';
 import type { Settings } from '../domain/settings';
 import { requestPoints, sitePagingPoints, sweepPointsBudget, utcHour } from '../domain/jira-points';
 import type { Invocation } from './context';
+import { utcDate } from '../domain/dates';
+import { DORMANCY_QUERIES_PER_RUN, runDormancyPass } from './dormancy';
+import { syncWorkItems } from './owner-work-items';
 import { reconcileAccount, sweepInvocation } from './reconcile';
 import { UserStateFetcher } from './user-states';
 import type { StoredSummary, SweepCheckpoint, SweepState, SweepTotals, WatchDeps } from './watch-ports';
@@ -30,12 +33,22 @@ function idsOf(r: AccountRecord): string[] {
   return [r.accountId, r.ownerId, ...(r.backupOwnerId ? [r.backupOwnerId] : [])];
 }
 
-export function factsFor(r: AccountRecord, f: UserStateFetcher, tagged: ReadonlySet<string>): FindingFacts {
+export function factsFor(
+  r: AccountRecord,
+  f: UserStateFetcher,
+  tagged: ReadonlySet<string>,
+  activity?: { changes: number | undefined; days: number } | 'off',
+): FindingFacts {
   return {
     account: f.state(r.accountId),
     owner: f.state(r.ownerId),
     ...(r.backupOwnerId ? { backupOwner: f.state(r.backupOwnerId) } : {}),
     tagged,
+    ...(activity === 'off'
+      ? { activity: 'off' as const }
+      : activity?.changes !== undefined
+        ? { activity: { changes: activity.changes, days: activity.days } }
+        : {}),
   };
 }
 
@@ -108,11 +121,12 @@ async function sweepUnderLease(
   const hourly = run.hourly ?? state.last?.hourly;
   const spentBefore = hourly?.hour === hour ? hourly.points : 0;
   const remembered = run.quota ?? state.last?.quota;
+  let dormancyPoints = 0;
   const pointsLeft = () =>
     sweepPointsBudget({
       sharePercent: settings.sweepQuotaSharePercent,
       quota: source.quota ?? (remembered && { ...remembered, remaining: remembered.limit }),
-      spentThisHour: spentBefore + fetcher.points,
+      spentThisHour: spentBefore + fetcher.points + dormancyPoints,
     });
 
   const distinct = [...new Set(todo.flatMap(idsOf))];
@@ -140,6 +154,26 @@ async function sweepUnderLease(
     }
   };
   const enoughTime = () => deps.time.remainingMs() > margin + 2 * slowestStepMs;
+
+  // The dormancy check: its own small step, one query per account per day, capped per run and by the
+  // points the budget leaves once the user-state lookups this run still needs are set aside.
+  const perQuery = requestPoints(0);
+  const reserve = paging ? 0 : fetcher.bulkPoints(distinct.filter((id) => !fetcher.states.has(id)));
+  const dormancyOn = settings.dormantAfterDays > 0;
+  const dormancy = await runDormancyPass(
+    dormancyOn ? todo : [],
+    run.dormancy ?? state.last?.dormancy,
+    utcDate(deps.clock.now()),
+    settings.dormantAfterDays,
+    deps.activity,
+    enoughTime,
+    Math.max(0, Math.min(DORMANCY_QUERIES_PER_RUN, Math.floor((pointsLeft() - reserve) / perQuery))),
+  );
+  dormancyPoints = dormancy.queries * perQuery;
+  run.dormancy = dormancy.cursor;
+  totals.dormancyQueries = (totals.dormancyQueries ?? 0) + dormancy.queries;
+  const activityOf = (id: string) =>
+    dormancyOn ? { changes: dormancy.activity.get(id), days: settings.dormantAfterDays } : ('off' as const);
 
   let i = 0;
   while (i < todo.length) {
@@ -182,7 +216,7 @@ async function sweepUnderLease(
         stopped = 'time';
         break;
       }
-      const facts = factsFor(r, fetcher, tagged);
+      const facts = factsFor(r, fetcher, tagged, activityOf(r.accountId));
       if (idsOf(r).some((id) => fetcher.state(id).kind === 'unknown')) unresolved.add(r.accountId);
       const outcome = await timed(() => reconcileAccount(r, facts, settings, inv, deps));
       if (outcome.stale) unresolved.add(r.accountId);
@@ -223,7 +257,7 @@ async function sweepUnderLease(
     ...totals,
   };
   run.urlBudget = fetcher.urlBudget;
-  run.hourly = { hour, points: spentBefore + fetcher.points };
+  run.hourly = { hour, points: spentBefore + fetcher.points + dormancyPoints };
   if (quota) run.quota = quota;
   if (stopped) {
     run.stoppedFor = stopped;
@@ -232,6 +266,9 @@ async function sweepUnderLease(
     await deps.sweepState.checkpoint(holder, run);
     return { status: 'partial', summary };
   }
+  // Owners' work items follow the findings of the whole registry, so only once a run is complete.
+  const workItems = await syncWorkItems(records, findingsNow, settings, deps);
+  summary.workItems = workItems;
   const openFindings: Record<string, number> = {};
   for (const list of findingsNow.values())
     for (const f of list) openFindings[f.code] = (openFindings[f.code] ?? 0) + 1;
@@ -239,6 +276,7 @@ async function sweepUnderLease(
     ...summary,
     openFindings,
     urlBudget: fetcher.urlBudget,
+    dormancy: dormancy.cursor,
     hourly: run.hourly,
     ...(quota ? { quota } : {}),
     ...(fetcher.siteUsers !== undefined

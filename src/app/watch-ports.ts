@@ -3,6 +3,8 @@ import type { SweepSummary } from '../contract/offboarding';
 import type { NoticeDto, OwnerProposal } from '../contract/owner';
 import type { FindingRow } from '../contract/offboarding';
 import type { RegistryDeps } from './context';
+import type { ActivitySource, DormancyCursor } from './dormancy';
+import type { WorkItemStore, WorkItemTracker } from './owner-work-items';
 import type { QuotaReading } from '../domain/jira-points';
 import type { DirectoryUser } from './ports';
 
@@ -55,6 +57,8 @@ export interface SweepCheckpoint {
   totals: SweepTotals;
   /** The `/user/bulk` URL length Jira accepted so far (learnt from 414s), kept across runs. */
   urlBudget?: number;
+  /** How far today's dormancy pass has come (one query per account per day). */
+  dormancy?: DormancyCursor;
   /** Accounts in the cycle when it started, and whether a points budget ever stopped it (rolling). */
   accountsTotal?: number;
   rolling?: boolean;
@@ -82,6 +86,7 @@ export interface SweepTotals {
   /** Estimated Jira points of the cycle's user-state requests. */
   points?: number;
   unresolvedAccounts: string[];
+  dormancyQueries?: number;
 }
 
 export interface StoredSummary extends SweepSummary {
@@ -91,6 +96,7 @@ export interface StoredSummary extends SweepSummary {
   siteUsers?: number;
   urlBudget?: number;
   openFindings: Record<string, number>;
+  dormancy?: DormancyCursor;
 }
 
 export interface SweepState {
@@ -168,4 +174,9 @@ export interface WatchDeps extends RegistryDeps {
   findingStore: FindingStore;
   replay: ReplayGuard;
   signingSecret: SigningSecret;
+  /** JQL `updatedBy` counts (the dormancy check). */
+  activity: ActivitySource;
+  /** Owners' Jira work items: the stored mapping, and Jira. */
+  workItems: WorkItemStore;
+  tracker: WorkItemTracker;
 }

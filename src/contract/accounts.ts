@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccountKind } from './account-kinds';
 import type { AuditRecordDto } from './audit';
 import { accountIdSchema, cursorSchema, isoDateSchema, pageSizeSchema, type PersonRef } from './common';
 
@@ -125,6 +126,8 @@ export interface AccountRow {
   displayName: string;
   emailAddress?: string;
   accountType: string;
+  /** Service account, app bot or personal account (docs/account-kinds.md). */
+  kind: AccountKind;
   status: AccountStatus;
   purpose: string;
   owner: PersonRef;
@@ -162,6 +165,26 @@ export interface AccountsPage {
 }
 
 /** Everything recorded about an account. */
+/** A personal account's move to an Atlassian service account: mark → move integrations → retire. */
+export interface MigrationDto {
+  replacementId: string;
+  replacementName: string;
+  markedAt: string;
+  markedBy: string;
+  movedAt?: string;
+  movedBy?: string;
+}
+
+export const markMigrationInput = z
+  .object({ accountId: accountIdSchema, version: z.number().int().min(1), replacementId: accountIdSchema })
+  .strict();
+export type MarkMigrationInput = z.input<typeof markMigrationInput>;
+
+export const moveMigrationInput = z
+  .object({ accountId: accountIdSchema, version: z.number().int().min(1) })
+  .strict();
+export type MoveMigrationInput = z.input<typeof moveMigrationInput>;
+
 export interface AccountDto extends AccountRow {
   ownerId: string;
   backupOwnerId?: string;
@@ -175,6 +198,7 @@ export interface AccountDto extends AccountRow {
   retiredAt?: string;
   retiredBy?: string;
   retireReason?: string;
+  migration?: MigrationDto;
 }
 
 /** A Jira user's current state; `missing` when Jira no longer knows the account. */

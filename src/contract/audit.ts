@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'account.update',
   'account.retire',
   'account.retag',
+  'account.migration.mark',
+  'account.migration.move',
   'candidate.dismiss',
   'import.apply',
   'registry.export',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccountKind } from './account-kinds';
 import { accountIdSchema, pageSizeSchema } from './common';
 
 export const listCandidatesInput = z
@@ -17,7 +18,9 @@ export interface Candidate {
   displayName: string;
   emailAddress?: string;
   accountType: string;
-  /** Why it looks like an integration, e.g. `accountType:app`, `pattern:bot`. */
+  /** Service account or personal account (app bots are never candidates). */
+  kind: AccountKind;
+  /** Why it looks like an integration, strongest first: `service-account`, `pattern:bot`. */
   reasons: string[];
 }
 

@@ -128,6 +128,8 @@ export const FINDING_CODES = [
   'REVIEW_OVERDUE',
   'CREDENTIAL_EXPIRING',
   'CREDENTIAL_EXPIRED',
+  'PERSONAL_ACCOUNT',
+  'DORMANT',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -142,6 +144,8 @@ export const FINDING_SEVERITY: Record<FindingCode, number> = {
   REVIEW_OVERDUE: 1,
   CREDENTIAL_EXPIRING: 2,
   CREDENTIAL_EXPIRED: 3,
+  PERSONAL_ACCOUNT: 1,
+  DORMANT: 1,
 };
 
 /** One sweep run as recorded (the last one is what `sweep/status` answers). */
@@ -174,6 +178,10 @@ export interface SweepSummary {
   jiraCalls: number;
   /** Accounts whose people Jira could not tell us about this run (retried next run). */
   unresolvedAccounts: string[];
+  /** Dormancy queries (JQL `updatedBy` counts) this run made; at most one per account per day. */
+  dormancyQueries?: number;
+  /** Owners' Jira work items this run created, commented on and moved to done. */
+  workItems?: { created: number; commented: number; resolved: number; failed: number };
 }
 
 export interface SweepStatus {

@@ -11,6 +11,9 @@ export const ADMIN_KEYS = {
   accountsUpdate: 'accounts/update',
   accountsRetire: 'accounts/retire',
   accountsRetag: 'accounts/retag',
+  /** PERSONAL_ACCOUNT migration: mark the replacing service account; move the integrations over. */
+  migrationMark: 'accounts/migration/mark',
+  migrationMove: 'accounts/migration/move',
 
   candidatesList: 'candidates/list',
   candidatesDismiss: 'candidates/dismiss',

@@ -45,6 +45,20 @@ export const settingsSchema = z
       .max(20)
       .default(['OFF']),
     enforcedStatuses: z.array(z.string().trim().min(1).max(255)).max(10).default(['Done']),
+    /** DORMANT: no Jira changes (JQL `updatedBy`) for this many days; 90 as Google Cloud and Entra use. */
+    dormantAfterDays: z
+      .number()
+      .int('Whole days only.')
+      .refine((d) => d === 0 || (d >= 7 && d <= 365), '0 (off), or 7 to 365 days.')
+      .default(90),
+    /** With the `jira-work-item` channel: the project and work type of owners' work items. */
+    workItemProjectKey: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z][A-Z0-9_]{1,9})?$/, 'A project key such as OPS.')
+      .default(''),
+    workItemTypeName: z.string().trim().min(1, 'Name a work type, e.g. Task.').max(60).default('Task'),
     /**
      * The most of Jira's hourly points quota the sweep may spend, in percent; when a full sweep would
      * not fit, it rolls over several hourly runs (DESIGN.md §6).

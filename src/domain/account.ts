@@ -10,6 +10,8 @@ export interface AccountRecord {
   displayName: string;
   emailAddress?: string;
   accountType: string;
+  /** Jira's `User.appType` (e.g. `service`), when it reports one. */
+  appType?: string;
   accountActive: boolean;
   jiraCheckedAt: string;
 
@@ -37,6 +39,18 @@ export interface AccountRecord {
   version: number;
   /** Findings open on the account as the sweep last wrote them (domain/findings.ts). */
   findings?: OpenFinding[];
+  /** A personal account's move to an Atlassian service account (PERSONAL_ACCOUNT guidance). */
+  migration?: Migration;
+}
+
+/** Steps of a migration: mark the replacement, move the integrations, then retire (the record's status). */
+export interface Migration {
+  replacementId: string;
+  replacementName: string;
+  markedAt: string;
+  markedBy: string;
+  movedAt?: string;
+  movedBy?: string;
 }
 
 /** The fields an admin edits (tag, update, re-tag, import). */

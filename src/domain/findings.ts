@@ -6,6 +6,7 @@ import {
   isReviewOverdue,
   reviewDueOn,
 } from './account';
+import { accountKind } from './account-kinds';
 import { epochDay } from './dates';
 import { isHuman, type UserFacts } from './people';
 
@@ -34,6 +35,12 @@ export interface FindingFacts {
   backupOwner?: LookupState;
   /** Active tagged integration accounts (the owner must not be one). */
   tagged: ReadonlySet<string>;
+  /**
+   * Issues the account created or changed in the last `days` days (JQL `updatedBy`), when the dormancy
+   * check asked Jira this run; absent: not asked, so an open DORMANT finding stays as it was; `off`:
+   * the check is turned off in settings (DORMANT resolves).
+   */
+  activity?: { changes: number; days: number } | 'off';
 }
 
 export interface DueFinding {
@@ -76,6 +83,16 @@ export function dueFindings(
   else if (facts.owner.kind === 'found' && !isHuman(facts.owner.user))
     out.push({ code: 'OWNER_IS_INTEGRATION_ACCOUNT', period: facts.owner.user.accountType });
   else if (facts.owner.kind === 'unknown') keep('OWNER_IS_INTEGRATION_ACCOUNT');
+
+  if (facts.account.kind === 'found' && accountKind(facts.account.user) === 'personal')
+    out.push({ code: 'PERSONAL_ACCOUNT', period: 'personal' });
+  else if (facts.account.kind === 'unknown') keep('PERSONAL_ACCOUNT');
+
+  const activeAccount = facts.account.kind === 'found' && facts.account.user.active;
+  if (!facts.activity) {
+    if (facts.account.kind !== 'missing') keep('DORMANT');
+  } else if (facts.activity !== 'off' && activeAccount && facts.activity.changes === 0)
+    out.push({ code: 'DORMANT', period: `${facts.activity.days}d` });
 
   if (isReviewOverdue(record, today)) out.push({ code: 'REVIEW_OVERDUE', period: reviewDueOn(record) });
 
@@ -156,8 +173,16 @@ export function diffFindings(
   return { next, opened, resolved, changed: opened.length > 0 || resolved.length > 0 };
 }
 
-/** A sentence for people about a finding on an account. */
-export function findingText(code: FindingCode, record: AccountRecord): string {
+/**
+ * Findings the OWNER can act on (a Jira work item may be assigned to them): every one but those saying
+ * the owner is gone, which go to the backup owner and the admins.
+ */
+export function needsOwner(code: FindingCode): boolean {
+  return code !== 'OWNER_INACTIVE' && code !== 'OWNER_MISSING';
+}
+
+/** A sentence for people about a finding on an account (`period` details DORMANT's window). */
+export function findingText(code: FindingCode, record: AccountRecord, period?: string): string {
   const a = record.displayName;
   const owner = record.ownerName || 'its owner';
   switch (code) {
@@ -181,6 +206,12 @@ export function findingText(code: FindingCode, record: AccountRecord): string {
       return `A credential of ${a} expires on ${earliestCredentialExpiry(record.integrations) ?? 'soon'}: rotate it.`;
     case 'CREDENTIAL_EXPIRED':
       return `A credential of ${a} has expired: rotate it.`;
+    case 'PERSONAL_ACCOUNT':
+      return `${a} is a personal account: it holds a seat and breaks when its user is offboarded. Move its integrations to an Atlassian service account.`;
+    case 'DORMANT': {
+      const days = /^(\d+)d$/.exec(period ?? '')?.[1] ?? 'many';
+      return `${a} made no changes in Jira for ${days} days (read-only use is invisible to Jira): confirm it is still needed, or retire it.`;
+    }
   }
 }
 

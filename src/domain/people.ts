@@ -4,6 +4,8 @@ export interface UserFacts {
   displayName: string;
   /** `atlassian` (a person), `app`, `customer` or `unknown` (Jira's `User.accountType`). */
   accountType: string;
+  /** Jira's `User.appType` when `accountType` is `app`: `service`, `agent` or `unknown`. */
+  appType?: string;
   active: boolean;
   emailAddress?: string;
   avatarUrl?: string;

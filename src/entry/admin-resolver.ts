@@ -1,6 +1,8 @@
 import {
   getAccountInput,
   listAccountsInput,
+  markMigrationInput,
+  moveMigrationInput,
   retagAccountInput,
   retireAccountInput,
   tagAccountInput,
@@ -21,6 +23,7 @@ import { exportRegistry } from '../app/export-registry';
 import { applyImport, previewImport } from '../app/import-registry';
 import { listAccounts } from '../app/list-accounts';
 import { listSiteUsers } from '../app/list-site-users';
+import { markMigration, moveMigration } from '../app/migration';
 import { retagAccount, retireAccount, tagAccount, updateAccount } from '../app/registry';
 import { searchUsers } from '../app/search-users';
 import { getSettings, rotateWebhookSecret, updateSettings } from '../app/settings';
@@ -94,6 +97,18 @@ const keys = {
     action: 'account.retire',
     changes: true,
     run: retireAccount,
+  }),
+  [K.migrationMark]: adminKey(admin, K.migrationMark, {
+    input: markMigrationInput,
+    action: 'account.migration.mark',
+    changes: true,
+    run: markMigration,
+  }),
+  [K.migrationMove]: adminKey(admin, K.migrationMove, {
+    input: moveMigrationInput,
+    action: 'account.migration.move',
+    changes: true,
+    run: moveMigration,
   }),
   [K.accountsRetag]: adminKey(admin, K.accountsRetag, {
     input: retagAccountInput,

@@ -1,7 +1,9 @@
 import type { WatchDeps } from '../app/watch-ports';
+import { jiraActivity } from '../infra/jira-activity';
 import { jiraDirectory } from '../infra/jira-directory';
 import { jiraStaff } from '../infra/jira-staff';
 import { jiraUserStates } from '../infra/jira-user-states';
+import { jiraWorkItems } from '../infra/jira-work-items';
 import { kvsAccounts } from '../infra/kvs-accounts';
 import { kvsAudit } from '../infra/kvs-audit';
 import { kvsWebhookSecret } from '../infra/kvs-secret';
@@ -15,6 +17,7 @@ import {
   kvsSweepState,
   signingSecret,
 } from '../infra/kvs-watch';
+import { kvsWorkItems } from '../infra/kvs-work-items';
 
 /** The production wiring of the watch use cases (the only place that picks the adapters). */
 export const watchDeps: WatchDeps = {
@@ -37,4 +40,7 @@ export const watchDeps: WatchDeps = {
   findingStore: kvsFindings,
   replay: kvsReplayGuard,
   signingSecret,
+  activity: jiraActivity,
+  workItems: kvsWorkItems,
+  tracker: jiraWorkItems,
 };

@@ -9,6 +9,7 @@ export function toDirectoryUser(user: JiraUser): DirectoryUser {
     accountId: user.accountId,
     displayName: user.displayName,
     accountType: user.accountType,
+    ...(user.appType ? { appType: user.appType } : {}),
     active: user.active,
     ...(user.emailAddress ? { emailAddress: user.emailAddress } : {}),
     ...(user.avatarUrls?.['48x48'] ? { avatarUrl: user.avatarUrls['48x48'] } : {}),

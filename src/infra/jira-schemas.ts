@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const jiraUser = z.object({
   accountId: z.string().min(1).max(128),
   accountType: z.enum(['atlassian', 'app', 'customer', 'unknown']).catch('unknown'),
+  appType: z.string().max(50).optional(),
   active: z.boolean(),
   displayName: z.string().default(''),
   emailAddress: z.string().nullish(),

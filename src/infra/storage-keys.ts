@@ -38,6 +38,8 @@ export const ENTITIES = {
   notice: 'owner-notice',
   /** Keys `lease`, `run` (the checkpoint of a partial run), `last` (the last summary). */
   sweepState: 'sweep-state',
+  /** Key: `<accountId>:<code>`; an owner's Jira work item for that finding (app/owner-work-items.ts). */
+  workItem: 'owner-work-item',
 } as const;
 
 export const ACCOUNT_INDEXES = {

@@ -51,6 +51,8 @@ const FINDING_LABELS: Record<string, string> = {
   REVIEW_OVERDUE: 'The review is overdue',
   CREDENTIAL_EXPIRING: 'A credential expires soon',
   CREDENTIAL_EXPIRED: 'A credential has expired',
+  PERSONAL_ACCOUNT: 'A personal account used as an integration',
+  DORMANT: 'No changes in Jira lately',
 };
 
 /** A finding code in words: `NO_BACKUP_OWNER` → `No backup owner`. */

@@ -14,6 +14,8 @@ import type {
   AccountsPage,
   GetAccountInput,
   ListAccountsInput,
+  MarkMigrationInput,
+  MoveMigrationInput,
   RetagAccountInput,
   RetireAccountInput,
   TagAccountInput,
@@ -148,6 +150,8 @@ export const adminApi = {
   updateAccount: (input: UpdateAccountInput) => call<AccountDto>(K.accountsUpdate, input),
   retireAccount: (input: RetireAccountInput) => call<AccountDto>(K.accountsRetire, input),
   retagAccount: (input: RetagAccountInput) => call<AccountDto>(K.accountsRetag, input),
+  markMigration: (input: MarkMigrationInput) => call<AccountDto>(K.migrationMark, input),
+  moveMigration: (input: MoveMigrationInput) => call<AccountDto>(K.migrationMove, input),
 
   listCandidates: (input: ListCandidatesInput = {}) => call<CandidatesPage>(K.candidatesList, input),
   dismissCandidate: (input: DismissCandidateInput) =>

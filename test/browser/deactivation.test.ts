@@ -140,8 +140,9 @@ describe('a deactivation behind the app’s back', () => {
     await expect.poll(() => ownerCell.getByText('Inactive', { exact: true }).count(), SLOW).toBe(1);
     const indicator = row.getByLabel(new RegExp(`^\\d+ findings: .*${OWNER_INACTIVE_LABEL}`));
     await indicator.waitFor(SLOW);
-    expect(await indicator.getAttribute('aria-label')).toMatch(/^2 findings: /);
-    expect(await indicator.innerText()).toBe('2');
+    // Owner inactive, no backup owner, and a personal account used as an integration.
+    expect(await indicator.getAttribute('aria-label')).toMatch(/^3 findings: /);
+    expect(await indicator.innerText()).toBe('3');
     // The account itself is still active in Jira; only its owner is not.
     expect(await row.getByRole('cell').first().getByText('Active', { exact: true }).count()).toBe(1);
     // GitHub Sync is Olivia's too, with an active backup: it shows her inactive as well.
@@ -159,7 +160,8 @@ describe('a deactivation behind the app’s back', () => {
     await frame.getByRole('heading', { name: 'Jenkins CI', level: 2 }).waitFor(SLOW);
     const findings = frame.getByRole('region', { name: /^Findings \(\d+\)$/ });
     await findings.getByText(OWNER_INACTIVE_LABEL, { exact: true }).waitFor(SLOW);
-    await expect.poll(() => findings.getAttribute('aria-label')).toBe('Findings (2)');
+    // + PERSONAL_ACCOUNT and DORMANT (no Jira changes for 120 days), raised by the same sweep.
+    await expect.poll(() => findings.getAttribute('aria-label')).toBe('Findings (4)');
     expect(await findings.getByText('No backup owner', { exact: true }).count()).toBe(1);
     const registration = frame.getByRole('region', { name: 'Registration' });
     expect(await registration.getByText('Olivia Owner', { exact: true }).count()).toBe(1);

@@ -58,7 +58,7 @@ describe('registry admin page', () => {
     await table.getByRole('row', { name: /Jenkins CI/ }).waitFor();
     expect(await table.getByRole('row', { name: /GitHub Sync/ }).count()).toBe(1);
     expect(await frame.getByRole('group', { name: 'Registry summary' }).innerText()).toMatch(
-      /3\s*Tagged accounts/,
+      /4\s*Tagged accounts/,
     );
     expect(appPath(page)).toBe('');
     await frame.locator('body').evaluate(() => document.fonts.ready);

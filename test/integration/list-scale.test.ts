@@ -88,7 +88,7 @@ describe(`registry list at ${N} accounts`, () => {
     );
     expect(runs[2]).toBeLessThanOrEqual(300);
     expect(page?.rows).toHaveLength(50);
-    expect(page?.counts.active).toBe(N + 3);
+    expect(page?.counts.active).toBe(N + 4);
     expect(page?.nextCursor).toBeDefined();
   });
 

@@ -50,7 +50,10 @@ describe('owner surfaces', () => {
       mine.accounts.find((a) => a.displayName === 'Jenkins CI')?.pendingActions.map((p) => p.kind),
     ).toContain('add-backup-owner');
     const ben = data(await owner('ben')<MyAccounts>(K.myAccounts));
-    expect(ben.accounts.map((a) => [a.displayName, a.role])).toEqual([['GitHub Sync', 'backup']]);
+    expect(ben.accounts.map((a) => [a.displayName, a.role])).toEqual([
+      ['GitHub Sync', 'backup'],
+      ['Reporting Service', 'backup'],
+    ]);
     expect(data(await owner('nora')<MyAccounts>(K.myAccounts)).accounts).toEqual([]);
   });
 
@@ -75,7 +78,7 @@ describe('owner surfaces', () => {
     await site.runtime.runScheduledTrigger(SWEEP_MODULE_KEY);
     const mine = data(await owner('olivia')<MyAccounts>(K.myAccounts));
     const github = mine.accounts.find((a) => a.displayName === 'GitHub Sync') as MyAccount;
-    expect(github.findings.map((f) => f.code)).toEqual(['CREDENTIAL_EXPIRING']);
+    expect(github.findings.map((f) => f.code)).toEqual(['CREDENTIAL_EXPIRING', 'PERSONAL_ACCOUNT']);
     const attested = data(
       await owner('ben')<MyAccount>(K.attest, {
         accountId: github.accountId,
@@ -95,12 +98,14 @@ describe('owner surfaces', () => {
         newExpiresOn: '2099-01-01',
       }),
     );
-    expect(rotated.findings).toEqual([]);
+    expect(rotated.findings.map((f) => f.code)).toEqual(['PERSONAL_ACCOUNT']);
     expect(rotated.pendingActions.map((p) => p.kind)).not.toContain('rotate-credential');
     const findings = data(
-      await admin<{ findings: { accountName: string }[] }>(WATCH_KEYS.findingsList, {}),
+      await admin<{ findings: { accountName: string; code: string }[] }>(WATCH_KEYS.findingsList, {}),
     ).findings;
-    expect(findings.map((f) => f.accountName)).not.toContain('GitHub Sync');
+    expect(findings.filter((f) => f.code === 'CREDENTIAL_EXPIRING').map((f) => f.accountName)).not.toContain(
+      'GitHub Sync',
+    );
     const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { targetId: github.accountId }));
     expect(audit.records.map((r) => r.action).slice(0, 2)).toEqual(['owner.rotation', 'owner.attest']);
   });

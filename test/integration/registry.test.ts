@@ -72,12 +72,13 @@ const newTag = () => ({
 });
 
 describe('demo seed', () => {
-  it('tags Jenkins CI, GitHub Sync and Legacy Importer through the app; Release Bot stays a candidate', async () => {
+  it('tags Jenkins CI, GitHub Sync, Legacy Importer and Reporting Service through the app; Release Bot stays a candidate', async () => {
     const page = data(await admin<AccountsPage>(K.accountsList, {}));
     expect(page.rows.map((r) => r.displayName).sort()).toEqual([
       'GitHub Sync',
       'Jenkins CI',
       'Legacy Importer',
+      'Reporting Service',
     ]);
     const jenkins = page.rows.find((r) => r.displayName === 'Jenkins CI');
     expect(jenkins?.owner.displayName).toBe('Olivia Owner');
@@ -86,7 +87,7 @@ describe('demo seed', () => {
       'Ben Backup',
     );
     expect(page.rows.find((r) => r.displayName === 'Legacy Importer')?.accountActive).toBe(false);
-    expect(page.counts).toMatchObject({ active: 3, retired: 0, noBackupOwner: 2 });
+    expect(page.counts).toMatchObject({ active: 4, retired: 0, noBackupOwner: 2 });
     const candidates = data(await admin<CandidatesPage>(K.candidatesList, {}));
     expect(candidates.candidates.map((c) => c.displayName)).toContain('Release Bot');
     expect(candidates.candidates.map((c) => c.displayName)).not.toContain('Jenkins CI');
@@ -153,7 +154,7 @@ describe('accounts/tag', () => {
 
   it('is forbidden to non-admins, and the refusal is audited', async () => {
     await expectForbiddenAndAudited(K.accountsTag, newTag());
-    expect(data(await admin<AccountsPage>(K.accountsList, {})).counts.active).toBe(3);
+    expect(data(await admin<AccountsPage>(K.accountsList, {})).counts.active).toBe(4);
   });
 
   it('two admins tagging the same account at once: one wins, the other gets CONFLICT or "already tagged"', async () => {
@@ -164,7 +165,7 @@ describe('accounts/tag', () => {
     expect(failed && !failed.ok && ['CONFLICT', 'BAD_REQUEST']).toContain(
       failed && !failed.ok && failed.error.code,
     );
-    expect(data(await admin<AccountsPage>(K.accountsList, {})).counts.active).toBe(4);
+    expect(data(await admin<AccountsPage>(K.accountsList, {})).counts.active).toBe(5);
   });
 });
 
@@ -263,7 +264,7 @@ describe('accounts/update, retire, retag', () => {
 
     const page = data(await admin<AccountsPage>(K.accountsList, { status: 'retired' }));
     expect(page.rows.map((r) => r.accountId)).toEqual([ids['legacy-importer']]);
-    expect(page.counts).toMatchObject({ active: 2, retired: 1 });
+    expect(page.counts).toMatchObject({ active: 3, retired: 1 });
 
     const retag = {
       accountId: ids['legacy-importer'],
@@ -294,7 +295,7 @@ describe('accounts/list and accounts/get', () => {
     const byOwner = data(await admin<AccountsPage>(K.accountsList, { ownerId: ids.olivia }));
     expect(byOwner.rows.map((r) => r.displayName)).toEqual(['GitHub Sync', 'Jenkins CI']);
     const byBackup = data(await admin<AccountsPage>(K.accountsList, { backupOwnerId: ids.ben }));
-    expect(byBackup.rows.map((r) => r.displayName)).toEqual(['GitHub Sync']);
+    expect(byBackup.rows.map((r) => r.displayName)).toEqual(['GitHub Sync', 'Reporting Service']);
     const search = data(await admin<AccountsPage>(K.accountsList, { search: 'jen' }));
     expect(search.rows.map((r) => r.displayName)).toEqual(['Jenkins CI']);
     const expiring = data(await admin<AccountsPage>(K.accountsList, { credential: 'expiring' }));
@@ -314,7 +315,7 @@ describe('accounts/list and accounts/get', () => {
     expect(first.rows).toHaveLength(2);
     expect(first.nextCursor).toBeDefined();
     const second = data(await admin<AccountsPage>(K.accountsList, { pageSize: 2, cursor: first.nextCursor }));
-    expect(second.rows.map((r) => r.displayName)).toEqual(['Legacy Importer']);
+    expect(second.rows.map((r) => r.displayName)).toEqual(['Legacy Importer', 'Reporting Service']);
     expect(second.nextCursor).toBeUndefined();
   });
 
@@ -408,13 +409,13 @@ describe('import and export', () => {
     expect(csv.split('\r\n')[0]).toMatch(/^accountId,displayName,status,purpose/);
     const preview = data(await admin<ImportReport>(K.importPreview, { csv }));
     expect(preview.fileErrors).toEqual([]);
-    expect(preview.summary).toMatchObject({ unchanged: 3, create: 0, update: 0, error: 0 });
+    expect(preview.summary).toMatchObject({ unchanged: 4, create: 0, update: 0, error: 0 });
 
     const header = csv.split('\r\n')[0] ?? '';
     const added = `${ids['release-bot']},Release Bot,active,"Publishes ""release"" notes, nightly\nand on demand",${ids.oscar},,,,,,,,Release pipeline,prod,api-token,rb,2030-01-01,`;
     const edited = `${csv.replace('Jenkins posts build results', 'Jenkins posts build results (edited)')}${added}\r\n`;
     const plan = data(await admin<ImportReport>(K.importPreview, { csv: edited }));
-    expect(plan.summary).toMatchObject({ create: 1, update: 1, unchanged: 2 });
+    expect(plan.summary).toMatchObject({ create: 1, update: 1, unchanged: 3 });
     expect(plan.rows.find((r) => r.action === 'update')?.changes).toEqual(['purpose']);
 
     const applied = data(await admin<ImportReport>(K.importApply, { csv: edited }));
@@ -429,7 +430,7 @@ describe('import and export', () => {
       ?.seq;
 
     const rerun = data(await admin<ImportReport>(K.importApply, { csv: edited }));
-    expect(rerun.summary).toMatchObject({ create: 0, update: 0, unchanged: 4 });
+    expect(rerun.summary).toMatchObject({ create: 0, update: 0, unchanged: 5 });
     expect(data(await admin<AuditPage>(K.auditList, { action: 'account.tag' })).records[0]?.seq).toBe(
       seqAfterApply,
     );
@@ -463,7 +464,12 @@ describe('import and export', () => {
 
   it('exports JSON (audited) and refuses non-admins', async () => {
     const json = JSON.parse(await exportAll('json')) as AccountDto[];
-    expect(json.map((a) => a.displayName).sort()).toEqual(['GitHub Sync', 'Jenkins CI', 'Legacy Importer']);
+    expect(json.map((a) => a.displayName).sort()).toEqual([
+      'GitHub Sync',
+      'Jenkins CI',
+      'Legacy Importer',
+      'Reporting Service',
+    ]);
     expect(data(await admin<AuditPage>(K.auditList, { action: 'registry.export' })).records).toHaveLength(1);
     expect((await admin(K.exportRegistry, { format: 'xml' })).ok).toBe(false);
     await expectForbiddenAndAudited(K.exportRegistry, { format: 'csv' });

@@ -53,7 +53,9 @@ describe('points budget and rolling sweep', () => {
     expect(outcome.status).toBe('complete');
     if (outcome.status === 'skipped') return;
     expect(outcome.summary).toMatchObject({ mode: 'full', accountsLeft: 0 });
-    expect(outcome.summary.points).toBe(points); // the app's estimate is what Jira charged
+    // The app's estimate is what Jira charged: its user-state requests, and 1 point per dormancy query.
+    expect((outcome.summary.points ?? 0) + (outcome.summary.dormancyQueries ?? 0)).toBe(points);
+    expect(outcome.summary.dormancyQueries).toBe(3);
     const s = await status();
     expect(s.last).toMatchObject({ mode: 'full', state: 'complete' });
     expect(s.budget).toMatchObject({ sharePercent: 10, quotaPolicy: 'tenant-app-quota' });

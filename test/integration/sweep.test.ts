@@ -60,30 +60,39 @@ describe('the sweep over the demo seed', () => {
     const m = await measure(site, sweep);
     expect(m.result).toMatchObject({
       status: 'complete',
-      summary: { accountsChecked: 3, state: 'complete' },
+      summary: { accountsChecked: 4, state: 'complete', dormancyQueries: 3 },
     });
-    expect(await codesOf('Jenkins CI')).toEqual(['NO_BACKUP_OWNER']);
-    expect(await codesOf('GitHub Sync')).toEqual(['CREDENTIAL_EXPIRING']);
-    expect(await codesOf('Legacy Importer')).toEqual(['ACCOUNT_INACTIVE', 'NO_BACKUP_OWNER']);
-    expect(m.jiraCalls).toBe(1);
+    expect(await codesOf('Jenkins CI')).toEqual(['DORMANT', 'NO_BACKUP_OWNER', 'PERSONAL_ACCOUNT']);
+    expect(await codesOf('GitHub Sync')).toEqual(['CREDENTIAL_EXPIRING', 'PERSONAL_ACCOUNT']);
+    expect(await codesOf('Legacy Importer')).toEqual([
+      'ACCOUNT_INACTIVE',
+      'NO_BACKUP_OWNER',
+      'PERSONAL_ACCOUNT',
+    ]);
+    // A service account that only reads (reports) makes no changes Jira can see: DORMANT says so.
+    expect(await codesOf('Reporting Service')).toEqual(['DORMANT']);
+    // One user-state call, and one dormancy query per active account (Legacy Importer is deactivated).
+    expect(m.jiraCalls).toBe(1 + 3);
     console.info(
-      `full sweep (first, 3 accounts changed): ${JSON.stringify({ reads: m.kvsReads, writes: m.kvsWrites, jira: m.jiraCalls })}`,
+      `full sweep (first, 4 accounts changed): ${JSON.stringify({ reads: m.kvsReads, writes: m.kvsWrites, jira: m.jiraCalls })}`,
     );
 
     const again = await measure(site, sweep);
     expect(again.result).toMatchObject({
       status: 'complete',
-      summary: { recordsWritten: 0, findingsOpened: 0 },
+      summary: { recordsWritten: 0, findingsOpened: 0, dormancyQueries: 0 },
     });
-    expect(again.jiraCalls).toBe(1);
+    expect(again.jiraCalls).toBe(1); // today's dormancy queries are done
     expect(again.kvsWrites).toBeLessThanOrEqual(3); // lease + finish
     console.info(
       `full sweep (nothing changed): ${JSON.stringify({ reads: again.kvsReads, writes: again.kvsWrites, jira: again.jiraCalls })}`,
     );
     const status = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
-    expect(status.last).toMatchObject({ state: 'complete', accountsChecked: 3, jiraCalls: 1 });
+    expect(status.last).toMatchObject({ state: 'complete', accountsChecked: 4, jiraCalls: 1 });
     expect(status.openFindings).toMatchObject({
       NO_BACKUP_OWNER: 2,
+      PERSONAL_ACCOUNT: 3,
+      DORMANT: 2,
       ACCOUNT_INACTIVE: 1,
       CREDENTIAL_EXPIRING: 1,
     });
@@ -95,7 +104,12 @@ describe('the sweep over the demo seed', () => {
     const m = await measure(site, sweep);
     expect(m.result).toMatchObject({ status: 'complete', summary: { recordsWritten: 2 } });
     expect(m.kvsWrites).toBeLessThanOrEqual(2 + 3);
-    expect(await codesOf('Jenkins CI')).toEqual(['NO_BACKUP_OWNER', 'OWNER_INACTIVE']);
+    expect(await codesOf('Jenkins CI')).toEqual([
+      'DORMANT',
+      'NO_BACKUP_OWNER',
+      'OWNER_INACTIVE',
+      'PERSONAL_ACCOUNT',
+    ]);
     const adminNotices = await noticesOf(site, ADMINS);
     expect(
       adminNotices
@@ -118,7 +132,7 @@ describe('the sweep over the demo seed', () => {
     // Back: the finding resolves and the notices are withdrawn.
     site.site.setActive(ids.olivia as string, true);
     await sweep();
-    expect(await codesOf('Jenkins CI')).toEqual(['NO_BACKUP_OWNER']);
+    expect(await codesOf('Jenkins CI')).toEqual(['DORMANT', 'NO_BACKUP_OWNER', 'PERSONAL_ACCOUNT']);
     expect((await noticesOf(site, ADMINS)).filter((n) => n.code === 'OWNER_INACTIVE')).toEqual([]);
   });
 
@@ -126,7 +140,11 @@ describe('the sweep over the demo seed', () => {
     await sweep();
     site.site.setActive(ids['github-sync'] as string, false);
     await sweep();
-    expect(await codesOf('GitHub Sync')).toEqual(['ACCOUNT_INACTIVE', 'CREDENTIAL_EXPIRING']);
+    expect(await codesOf('GitHub Sync')).toEqual([
+      'ACCOUNT_INACTIVE',
+      'CREDENTIAL_EXPIRING',
+      'PERSONAL_ACCOUNT',
+    ]);
   });
 
   it('a review falling due and a credential entering a narrower window raise their findings (clock injected)', async () => {
@@ -134,9 +152,15 @@ describe('the sweep over the demo seed', () => {
     const later = new Date(Date.now() + 95 * DAY);
     await direct({ clock: { now: () => later } });
     // Its review (90-day cadence) is overdue, and its credential (120 days today) is 25 days from expiry.
-    expect(await codesOf('Jenkins CI')).toEqual(['CREDENTIAL_EXPIRING', 'NO_BACKUP_OWNER', 'REVIEW_OVERDUE']);
+    expect(await codesOf('Jenkins CI')).toEqual([
+      'CREDENTIAL_EXPIRING',
+      'DORMANT',
+      'NO_BACKUP_OWNER',
+      'PERSONAL_ACCOUNT',
+      'REVIEW_OVERDUE',
+    ]);
     // GitHub Sync's credential (20 days left today) has expired 75 days later.
-    expect(await codesOf('GitHub Sync')).toEqual(['CREDENTIAL_EXPIRED']);
+    expect(await codesOf('GitHub Sync')).toEqual(['CREDENTIAL_EXPIRED', 'PERSONAL_ACCOUNT']);
     const soon = new Date(Date.now() + 14 * DAY);
     await site.reset();
     await sweep();
@@ -157,7 +181,7 @@ describe('the sweep over the demo seed', () => {
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual(['complete', 'skipped']);
     const done = [a, b].find((o) => o.status === 'complete');
-    expect(done).toMatchObject({ summary: { recordsWritten: 3 } });
+    expect(done).toMatchObject({ summary: { recordsWritten: 4 } });
   });
 
   it('finishes correctly under a 429 storm (waits Retry-After, backs off)', async () => {
@@ -167,9 +191,13 @@ describe('the sweep over the demo seed', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(3000);
     expect(outcome).toMatchObject({
       status: 'complete',
-      summary: { accountsChecked: 3, jiraCalls: 4, unresolvedAccounts: [] },
+      summary: { accountsChecked: 4, jiraCalls: 4, unresolvedAccounts: [] },
     });
-    expect(await codesOf('Legacy Importer')).toEqual(['ACCOUNT_INACTIVE', 'NO_BACKUP_OWNER']);
+    expect(await codesOf('Legacy Importer')).toEqual([
+      'ACCOUNT_INACTIVE',
+      'NO_BACKUP_OWNER',
+      'PERSONAL_ACCOUNT',
+    ]);
   }, 30_000);
 
   it('user events redelivered several times notify once', async () => {
@@ -229,7 +257,7 @@ describe('the sweep at a larger scale', () => {
     }
     expect(runs).toBeGreaterThan(1);
     expect(outcome).toMatchObject({ status: 'complete' });
-    expect(checked).toBe(33); // cumulative over the runs: every account once, none twice
+    expect(checked).toBe(34); // cumulative over the runs: every account once, none twice
     const status = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
     expect(status.running).toBeUndefined();
     expect(status.openFindings.NO_BACKUP_OWNER).toBe(32);

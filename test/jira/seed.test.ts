@@ -48,20 +48,29 @@ describe('demoSeed', () => {
     expect(site.isMember(DEMO_ACCOUNT_IDS.oscar, 'offboarding-team')).toBe(true);
   });
 
-  it('has ~50 generated people (a few inactive), one app and one customer account', () => {
+  it('has ~50 generated people (a few inactive), the app accounts and one customer account', () => {
     const seed = demoSeed();
     const atlassian = seed.users.filter((u) => u.accountType === 'atlassian');
     expect(atlassian.length).toBeGreaterThanOrEqual(58);
     expect(atlassian.filter((u) => !u.active).length).toBeGreaterThanOrEqual(4);
     expect(new Set(seed.users.map((u) => u.accountId)).size).toBe(seed.users.length);
+    // This app's bot and another Forge app's (no email, no appType), and two Atlassian service accounts.
     expect(seed.users.filter((u) => u.accountType === 'app')).toEqual([
       expect.objectContaining({
         accountId: APP_ACCOUNT_ID,
         displayName: 'Integration Accounts for Jira',
         active: true,
       }),
+      expect.objectContaining({
+        displayName: 'Deploy Pipeline',
+        appType: 'service',
+        emailAddress: 'deploy-pipeline@serviceaccount.atlassian.com',
+      }),
+      expect.objectContaining({ displayName: 'Reporting Service', appType: 'service' }),
+      expect.objectContaining({ displayName: 'Slack Sync' }),
     ]);
     expect(seed.users.find((u) => u.accountType === 'app')?.emailAddress).toBeUndefined();
+    expect(seed.users.find((u) => u.displayName === 'Slack Sync')?.emailAddress).toBeUndefined();
     expect(seed.users.filter((u) => u.accountType === 'customer')).toHaveLength(1);
   });
 

@@ -34,6 +34,11 @@ describe('manifest.yml', () => {
   }, 180_000);
 
   it('requests only scopes the code uses', () => {
-    expect(readManifest().permissions?.scopes).toEqual(['read:jira-work', 'read:jira-user', 'storage:app']);
+    expect(readManifest().permissions?.scopes).toEqual([
+      'read:jira-work',
+      'write:jira-work',
+      'read:jira-user',
+      'storage:app',
+    ]);
   });
 });

@@ -82,6 +82,26 @@ const FACTORIES: Record<string, Factory> = {
       integrations: [],
     };
   },
+  [A.migrationMark]: (s, p) =>
+    Promise.resolve({
+      accountId: p.github,
+      version: versionOf(s, p.github),
+      replacementId: idOf(s, 'deploy-pipeline@serviceaccount.atlassian.com'),
+    }),
+  [A.migrationMove]: async (s, p) => {
+    // Needs a marked replacement: mark Deploy Pipeline for GitHub Sync first (as the admin).
+    const stored = kvsGet(s, p.github, 'integration-account') as
+      { record?: { migration?: unknown } } | undefined;
+    if (!stored?.record?.migration)
+      must(
+        await asAdmin(s, A.migrationMark, {
+          accountId: p.github,
+          version: versionOf(s, p.github),
+          replacementId: idOf(s, 'deploy-pipeline@serviceaccount.atlassian.com'),
+        }),
+      );
+    return { accountId: p.github, version: versionOf(s, p.github) };
+  },
   [A.candidatesList]: () => Promise.resolve({}),
   [A.candidatesDismiss]: (_s, p) => Promise.resolve({ accountId: p.releaseBot, reason: 'A person, really' }),
   [A.importPreview]: async (s) => ({ csv: await exportedCsv(s) }),

@@ -19,6 +19,7 @@ export const accountRecordSchema = z
     displayName: z.string().min(1),
     emailAddress: z.string().optional(),
     accountType: z.string().min(1),
+    appType: z.string().min(1).optional(),
     accountActive: z.boolean(),
     jiraCheckedAt: isoInstant,
     purpose: stored(registrationShape.purpose),
@@ -41,6 +42,17 @@ export const accountRecordSchema = z
     retireReason: z.string().min(1).max(500).optional(),
     version: z.number().int().min(1),
     findings: z.array(z.unknown()).optional(),
+    migration: z
+      .object({
+        replacementId: accountIdSchema,
+        replacementName: z.string().min(1),
+        markedAt: isoInstant,
+        markedBy: z.string().min(1),
+        movedAt: isoInstant.optional(),
+        movedBy: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((r, ctx) => {

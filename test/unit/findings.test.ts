@@ -12,8 +12,13 @@ const found = (id: string, active = true, type = 'atlassian') => ({
   kind: 'found' as const,
   user: person(id, active, type),
 });
+/** A healthy integration account is an Atlassian service account (a personal one has PERSONAL_ACCOUNT). */
+const service = (id: string, active = true) => ({
+  kind: 'found' as const,
+  user: { ...person(id, active, 'app'), appType: 'service' },
+});
 const facts = (over: Partial<FindingFacts> = {}): FindingFacts => ({
-  account: found('a'),
+  account: service('a'),
   owner: found('owner'),
   backupOwner: found('b'),
   tagged: new Set(['a']),
@@ -36,7 +41,7 @@ describe('dueFindings', () => {
   it('account and owner inactive or missing; no (active) backup owner', () => {
     expect(
       codes(
-        dueFindings(healthy, facts({ account: found('a', false), owner: { kind: 'missing' } }), TODAY, W),
+        dueFindings(healthy, facts({ account: service('a', false), owner: { kind: 'missing' } }), TODAY, W),
       ),
     ).toEqual(['ACCOUNT_INACTIVE', 'OWNER_MISSING']);
     expect(codes(dueFindings(account('a'), facts({ owner: found('owner', false) }), TODAY, W))).toEqual([
@@ -55,6 +60,37 @@ describe('dueFindings', () => {
     expect(codes(dueFindings(healthy, facts({ owner: found('owner', true, 'app') }), TODAY, W))).toEqual([
       'OWNER_IS_INTEGRATION_ACCOUNT',
     ]);
+  });
+
+  it('PERSONAL_ACCOUNT for a person-type account; kept while Jira cannot be asked', () => {
+    expect(dueFindings(healthy, facts({ account: found('a') }), TODAY, W)).toEqual([
+      { code: 'PERSONAL_ACCOUNT', period: 'personal' },
+    ]);
+    expect(dueFindings(healthy, facts({ account: found('a', true, 'app') }), TODAY, W)).toEqual([]); // an app bot
+    const open = [{ code: 'PERSONAL_ACCOUNT' as const, period: 'personal', openedAt: '', notified: [] }];
+    expect(codes(dueFindings(healthy, facts({ account: { kind: 'unknown' } }), TODAY, W, open))).toEqual([
+      'PERSONAL_ACCOUNT',
+    ]);
+  });
+
+  it('DORMANT when the account made no changes in the window; unchanged when not asked this run', () => {
+    const asked = (changes: number) => facts({ activity: { changes, days: 90 } });
+    expect(dueFindings(healthy, asked(0), TODAY, W)).toEqual([{ code: 'DORMANT', period: '90d' }]);
+    expect(dueFindings(healthy, asked(3), TODAY, W)).toEqual([]);
+    const open = [{ code: 'DORMANT' as const, period: '90d', openedAt: '', notified: [] }];
+    expect(dueFindings(healthy, facts(), TODAY, W, open)).toEqual([{ code: 'DORMANT', period: '90d' }]);
+    expect(dueFindings(healthy, facts(), TODAY, W)).toEqual([]);
+    // A deactivated account is ACCOUNT_INACTIVE, not dormant.
+    expect(
+      codes(
+        dueFindings(
+          healthy,
+          facts({ account: service('a', false), activity: { changes: 0, days: 90 } }),
+          TODAY,
+          W,
+        ),
+      ),
+    ).toEqual(['ACCOUNT_INACTIVE']);
   });
 
   it('review overdue the day after it is due', () => {

@@ -13,7 +13,8 @@ import {
   riskLevel,
   riskOf,
 } from '../../src/domain/account';
-import { candidateReasons, isCandidate, words } from '../../src/domain/candidates';
+import { accountKind } from '../../src/domain/account-kinds';
+import { byCandidateStrength, candidateReasons, isCandidate, words } from '../../src/domain/candidates';
 import { applyChange, emptyCounters, summarize } from '../../src/domain/counters';
 import { addDays, epochDay, isRealDate } from '../../src/domain/dates';
 import type { UserFacts } from '../../src/domain/people';
@@ -273,7 +274,7 @@ describe('counters', () => {
 
 describe('candidates', () => {
   const patterns = ['bot', 'svc', 'ci', 'integration', 'sync', '-deploy'];
-  it('matches whole words of the name or email, app accounts, and substring patterns', () => {
+  it('matches whole words of the name or email, service accounts, and substring patterns', () => {
     expect(words('GitHubSync svc2-runner')).toEqual(['git', 'hub', 'sync', 'svc', 'runner']);
     expect(candidateReasons(person('x', { displayName: 'Jenkins CI' }), patterns)).toEqual(['pattern:ci']);
     expect(
@@ -282,13 +283,42 @@ describe('candidates', () => {
         patterns,
       ),
     ).toEqual(['pattern:bot']);
-    expect(candidateReasons(person('x', { displayName: 'Some App', accountType: 'app' }), patterns)).toEqual([
-      'accountType:app',
-    ]);
+    // An app's bot gives no reason of its own; an Atlassian service account does, first.
+    expect(candidateReasons(person('x', { displayName: 'Some App', accountType: 'app' }), patterns)).toEqual(
+      [],
+    );
+    expect(
+      candidateReasons(
+        person('x', { displayName: 'Deploy Bot', accountType: 'app', appType: 'service' }),
+        patterns,
+      ),
+    ).toEqual(['service-account', 'pattern:bot']);
     expect(candidateReasons(person('x', { displayName: 'prod-deploy' }), patterns)).toEqual([
       'pattern:-deploy',
     ]);
     expect(candidateReasons(person('x', { displayName: 'Lucía Cibot' }), patterns)).toEqual([]);
+  });
+  it('tells the kinds apart: appType service, else the service-account email suffix, else an app bot', () => {
+    const app = (over: Partial<UserFacts>) => ({ accountType: 'app', ...over });
+    expect(accountKind(app({ appType: 'service' }))).toBe('service-account');
+    expect(accountKind(app({ emailAddress: 'x@serviceaccount.atlassian.com' }))).toBe('service-account');
+    expect(accountKind(app({ appType: 'agent' }))).toBe('app-bot');
+    expect(accountKind(app({}))).toBe('app-bot');
+    expect(accountKind({ accountType: 'atlassian', emailAddress: 'x@serviceaccount.atlassian.com' })).toBe(
+      'personal',
+    );
+  });
+  it('never lists an app bot, even one whose name matches; lists service accounts first', () => {
+    expect(isCandidate(person('x', { displayName: 'Slack Sync', accountType: 'app' }), patterns)).toBe(false);
+    expect(
+      isCandidate(person('x', { displayName: 'Deploy', accountType: 'app', appType: 'service' }), patterns),
+    ).toBe(true);
+    const list = [
+      { kind: 'personal' as const, n: 1 },
+      { kind: 'service-account' as const, n: 2 },
+      { kind: 'personal' as const, n: 3 },
+    ];
+    expect(byCandidateStrength(list).map((c) => c.n)).toEqual([2, 1, 3]);
   });
   it('skips inactive and customer accounts', () => {
     expect(isCandidate(person('x', { displayName: 'Old Bot', active: false }), patterns)).toBe(false);

@@ -22,9 +22,10 @@ import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
 import { AuditTable } from '../ui/AuditTable';
 import { CREDENTIAL_KIND_LABELS, findingLabel, formatDate, formatTime, humanizeCode } from '../ui/format';
-import { CredentialLozenge, JiraStateLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
+import { CredentialLozenge, JiraStateLozenge, KindLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
 import { nameOf, usePeople } from '../ui/people-directory';
 import { PersonLabel } from '../ui/person';
+import { DormantNotice, PersonalAccountGuidance } from './KindGuidance';
 import { RetireModal } from './RetireModal';
 
 function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -218,6 +219,7 @@ function Detail({
               </Heading>
               <Inline space="space.100" alignBlock="center" shouldWrap>
                 <StatusLozenge status={a.status} />
+                <KindLozenge kind={a.kind} />
                 <JiraStateLozenge
                   active={jiraAccount.missing ? undefined : jiraAccount.active}
                   missing={jiraAccount.missing}
@@ -270,6 +272,19 @@ function Detail({
           </Text>
         </SectionMessage>
       ) : null}
+
+      {!retired && a.kind === 'personal' && detail.findings.some((f) => f.code === 'PERSONAL_ACCOUNT') ? (
+        <PersonalAccountGuidance
+          account={a}
+          onChanged={onChanged}
+          onRetire={() => {
+            revealAppTop();
+            setRetiring(true);
+          }}
+          onConflict={reload}
+        />
+      ) : null}
+      {!retired ? <DormantNotice detail={detail} /> : null}
 
       <div
         style={{

@@ -29,7 +29,7 @@ import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
 import { findingLabel, formatDate, plural } from '../ui/format';
-import { JiraStateLozenge, RiskLozenge } from '../ui/lozenges';
+import { JiraStateLozenge, KindLozenge, RiskLozenge } from '../ui/lozenges';
 import { PersonLabel } from '../ui/person';
 import { UserPicker, type PickedUser } from '../ui/UserPicker';
 
@@ -135,6 +135,7 @@ export function rowFindings(a: AccountRow): string[] {
   if (a.reviewOverdue) found.push('REVIEW_OVERDUE');
   if (a.credentialState === 'expiring') found.push('CREDENTIAL_EXPIRING');
   if (a.credentialState === 'expired') found.push('CREDENTIAL_EXPIRED');
+  if (a.kind === 'personal') found.push('PERSONAL_ACCOUNT');
   return found;
 }
 
@@ -152,6 +153,7 @@ function row(a: AccountRow): RowType {
               <AppLink to={paths.account(a.accountId)}>{a.displayName}</AppLink>
               <Inline space="space.050">
                 <JiraStateLozenge active={a.accountActive} />
+                <KindLozenge kind={a.kind} />
                 {a.status === 'retired' ? <Lozenge>Retired</Lozenge> : null}
               </Inline>
             </Stack>

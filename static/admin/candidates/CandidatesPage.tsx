@@ -3,7 +3,6 @@ import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import Lozenge from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -15,23 +14,17 @@ import { usePaged } from '../../shared/hooks';
 import { useRouter } from '../../shared/router';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
-import { humanizeCode, plural } from '../ui/format';
+import { candidateReasonText, plural } from '../ui/format';
+import { KindLozenge } from '../ui/lozenges';
 
 const head: HeadType = {
   cells: [
     { key: 'account', content: 'Account', width: 30 },
-    { key: 'type', content: 'Account type', width: 14 },
+    { key: 'type', content: 'Kind', width: 16 },
     { key: 'why', content: 'Why it looks like an integration', width: 34 },
     { key: 'actions', content: 'Actions', width: 22 },
   ],
 };
-
-function reasonText(reason: string): string {
-  const [kind, value] = reason.split(':', 2);
-  if (kind === 'accountType') return `${humanizeCode(value ?? '')} account`;
-  if (kind === 'pattern') return `Name or email contains “${value ?? ''}”`;
-  return humanizeCode(reason);
-}
 
 export default function CandidatesPage() {
   const { navigate } = useRouter();
@@ -83,13 +76,9 @@ export default function CandidatesPage() {
       },
       {
         key: 'type',
-        content: (
-          <Lozenge appearance={c.accountType === 'app' ? 'new' : 'default'}>
-            {humanizeCode(c.accountType)}
-          </Lozenge>
-        ),
+        content: <KindLozenge kind={c.kind} />,
       },
-      { key: 'why', content: <Text>{c.reasons.map(reasonText).join(' · ')}</Text> },
+      { key: 'why', content: <Text>{c.reasons.map(candidateReasonText).join(' · ')}</Text> },
       {
         key: 'actions',
         content: (
@@ -119,8 +108,10 @@ export default function CandidatesPage() {
   return (
     <Stack space="space.200">
       <Text as="p" color="color.text.subtle">
-        Active users that are not in the registry but look like integrations: app accounts, and names or
-        emails with the words set in Settings. Tag the real ones; dismiss the rest.
+        Active users that are not in the registry but look like integrations. Atlassian service accounts come
+        first: Atlassian records no owner for them, so the registry is where one is named. Then names or
+        emails with the words set in Settings. Apps’ bot users are never listed: their app answers for them.
+        Tag the real ones; dismiss the rest.
       </Text>
       {items.length === 0 && !state.data.nextCursor ? (
         <EmptyView

@@ -36,7 +36,7 @@ import OrgAuditWebhook from './OrgAuditWebhook';
 
 const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   'in-app-flag': 'Flag in Jira',
-  'jira-work-item': 'Jira work item',
+  'jira-work-item': 'Also a Jira work item for owners',
   'jira-email': 'Email from Jira',
 };
 const CHANNEL_OPTIONS = NOTICE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
@@ -50,6 +50,9 @@ interface Values {
   candidatePatterns: string;
   enforcedProjects: string;
   enforcedStatuses: string;
+  dormantAfterDays: string;
+  workItemProjectKey: string;
+  workItemTypeName: string;
   sweepQuotaSharePercent: string;
 }
 
@@ -64,6 +67,9 @@ function valuesOf(view: SettingsView): Values {
     candidatePatterns: s.candidatePatterns.join(', '),
     enforcedProjects: s.enforcedProjects.join(', '),
     enforcedStatuses: s.enforcedStatuses.join(', '),
+    dormantAfterDays: String(s.dormantAfterDays),
+    workItemProjectKey: s.workItemProjectKey,
+    workItemTypeName: s.workItemTypeName,
     sweepQuotaSharePercent: String(s.sweepQuotaSharePercent),
   };
 }
@@ -86,6 +92,9 @@ function payload(v: Values, version: number) {
     candidatePatterns: list(v.candidatePatterns),
     enforcedProjects: list(v.enforcedProjects),
     enforcedStatuses: list(v.enforcedStatuses),
+    dormantAfterDays: num(v.dormantAfterDays),
+    workItemProjectKey: v.workItemProjectKey.trim(),
+    workItemTypeName: v.workItemTypeName.trim(),
     sweepQuotaSharePercent: num(v.sweepQuotaSharePercent),
   };
 }
@@ -233,6 +242,79 @@ function SettingsForm() {
               }
               isInvalid={a.invalid}
             />
+          )}
+        </FormField>
+        {values.noticeChannels.includes('jira-work-item') ? (
+          <Stack space="space.100">
+            <Text as="p" color="color.text.subtle">
+              One work item per account and finding that needs its owner, assigned to the owner with the
+              backup owner watching. Jira emails them as usual; the app comments when the finding changes and
+              moves the work item to done when it resolves. Needs the app to create work items in that
+              project.
+            </Text>
+            <FormField
+              id="settings-work-project"
+              label="Project for owners’ work items"
+              required
+              error={e('workItemProjectKey')}
+              helper="Its key, e.g. OPS."
+            >
+              {(a) => (
+                <Box style={{ maxWidth: 160 }}>
+                  <Textfield
+                    id={a.id}
+                    aria-label="Project for owners’ work items"
+                    aria-describedby={a.describedBy}
+                    isInvalid={a.invalid}
+                    value={values.workItemProjectKey}
+                    onChange={(ev) => set('workItemProjectKey', ev.currentTarget.value)}
+                  />
+                </Box>
+              )}
+            </FormField>
+            <FormField
+              id="settings-work-type"
+              label="Work type"
+              required
+              error={e('workItemTypeName')}
+              helper="The name of a work type of that project, e.g. Task."
+            >
+              {(a) => (
+                <Box style={{ maxWidth: 240 }}>
+                  <Textfield
+                    id={a.id}
+                    aria-label="Work type"
+                    aria-describedby={a.describedBy}
+                    isInvalid={a.invalid}
+                    value={values.workItemTypeName}
+                    onChange={(ev) => set('workItemTypeName', ev.currentTarget.value)}
+                  />
+                </Box>
+              )}
+            </FormField>
+          </Stack>
+        ) : null}
+        <FormField
+          id="settings-dormant"
+          label="Dormant after (days without changes)"
+          required
+          error={e('dormantAfterDays')}
+          helper="7 to 365 days (0 turns the check off). An account that created, edited or commented on nothing in Jira for this long is flagged DORMANT. Read-only use is invisible to Jira: dormant means “made no changes”."
+        >
+          {(a) => (
+            <Box style={{ maxWidth: 160 }}>
+              <Textfield
+                id={a.id}
+                type="number"
+                min={0}
+                max={365}
+                aria-label="Dormant after (days without changes)"
+                aria-describedby={a.describedBy}
+                isInvalid={a.invalid}
+                value={values.dormantAfterDays}
+                onChange={(ev) => set('dormantAfterDays', ev.currentTarget.value)}
+              />
+            </Box>
           )}
         </FormField>
         <FormField

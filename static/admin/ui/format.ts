@@ -1,4 +1,5 @@
 import type { CredentialKind, CredentialState, RiskLevel } from '@contract/accounts';
+import type { AccountKind } from '@contract/account-kinds';
 import type { AuditAction } from '@contract/audit';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -51,6 +52,8 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<
     'account.update': 'Account edited',
     'account.retire': 'Account retired',
     'account.retag': 'Account re-tagged',
+    'account.migration.mark': 'Replacement service account marked',
+    'account.migration.move': 'Integrations moved to the service account',
     'candidate.dismiss': 'Candidate dismissed',
     'import.apply': 'Import applied',
     'registry.export': 'Registry exported',
@@ -93,9 +96,24 @@ export const FINDING_LABELS: Record<string, string> = {
   REVIEW_OVERDUE: 'The review is overdue',
   CREDENTIAL_EXPIRING: 'A credential expires soon',
   CREDENTIAL_EXPIRED: 'A credential has expired',
+  PERSONAL_ACCOUNT: 'A personal account used as an integration',
+  DORMANT: 'No changes in Jira lately',
 };
 
 export const findingLabel = (code: string): string => FINDING_LABELS[code] ?? humanizeCode(code);
+
+export const KIND_LABELS: Record<AccountKind, string> = {
+  'service-account': 'Atlassian service account',
+  'app-bot': 'App bot',
+  personal: 'Personal account',
+};
+
+/** Why a candidate looks like an integration, in words. */
+export function candidateReasonText(reason: string): string {
+  if (reason === 'service-account') return 'Atlassian service account with no owner on record';
+  if (reason.startsWith('pattern:')) return `Name matches “${reason.slice('pattern:'.length)}”`;
+  return humanizeCode(reason);
+}
 
 /** `n thing(s)` with the right plural. */
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -1,6 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { AccountStatus, CredentialState, RiskLevel } from '@contract/accounts';
-import { CREDENTIAL_STATE_LABELS, RISK_LABELS } from './format';
+import type { AccountKind } from '@contract/account-kinds';
+import { CREDENTIAL_STATE_LABELS, KIND_LABELS, RISK_LABELS } from './format';
 
 export function RiskLozenge({ level, score }: { level: RiskLevel; score?: number }) {
   const appearance = level === 'high' ? 'removed' : level === 'medium' ? 'moved' : 'success';
@@ -34,4 +35,10 @@ export function CredentialLozenge({ state }: { state: CredentialState }) {
   if (state === 'none') return null;
   const appearance = state === 'expired' ? 'removed' : state === 'expiring' ? 'moved' : 'success';
   return <Lozenge appearance={appearance}>{CREDENTIAL_STATE_LABELS[state]}</Lozenge>;
+}
+
+/** The kind of an integration account: service account, app bot or personal account. */
+export function KindLozenge({ kind }: { kind: AccountKind }) {
+  const appearance = kind === 'service-account' ? 'new' : kind === 'personal' ? 'moved' : 'default';
+  return <Lozenge appearance={appearance}>{KIND_LABELS[kind]}</Lozenge>;
 }
