@@ -48,15 +48,28 @@ const fail = (res: ServerResponse, status: number, code: string, message: string
 
 class TooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new TooLarge(`request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The body, up to `limit` bytes. Past the limit it stops reading (without destroying the request, so the
+ * 413 can still be answered); the answer then closes the connection, whose unread rest is dropped.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      // Keep the socket flowing into nowhere until the 413 is written and the connection closed.
+      req.resume();
+      reject(new TooLarge(`request body exceeds ${limit} bytes`));
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
 }
 
 /** JSON object body; `undefined` when it is not one (the caller answers 400). */
@@ -316,7 +329,13 @@ export function createControlApi(deps: ControlDeps): Handler {
       return (sendJson(res, 200, await runtime.runProductTrigger(key, event)), true);
     }
     if (path === '/__local/reset') {
-      await deps.reset();
+      try {
+        await deps.reset();
+      } catch (e) {
+        // Loud: a half-seeded site must not pass for a fresh one.
+        console.error('[forge-local] reset failed:', e);
+        return (fail(res, 500, 'SEED_FAILED', e instanceof Error ? e.message : String(e)), true);
+      }
       return (sendJson(res, 200, { ok: true }), true);
     }
     if (path === '/__local/stats/reset') {
@@ -341,7 +360,11 @@ export function createControlApi(deps: ControlDeps): Handler {
     try {
       return await route(req, res, url);
     } catch (e) {
-      if (e instanceof TooLarge) return (fail(res, 413, 'PAYLOAD_TOO_LARGE', e.message), true);
+      if (e instanceof TooLarge) {
+        // The rest of the body is still on the wire: this connection cannot carry another request.
+        res.setHeader('connection', 'close');
+        return (fail(res, 413, 'PAYLOAD_TOO_LARGE', e.message), true);
+      }
       throw e;
     }
   };

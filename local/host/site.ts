@@ -34,6 +34,14 @@ type CreatePageRouter = (deps: {
   appUrl: string;
 }) => PageRouter;
 
+/** `reset()` emptied the store and re-seeded Jira, but the app's seed failed: the store holds what it wrote. */
+export class SeedFailed extends Error {
+  constructor(cause: string) {
+    super(`The app's seed failed after the reset: ${cause}`);
+    this.name = 'SeedFailed';
+  }
+}
+
 export interface LocalSiteOptions {
   /** Default 4000; 0 picks a free port. */
   port?: number;
@@ -132,8 +140,19 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
   async function reset(): Promise<void> {
     orgAudit.clear();
     site.reset();
+    // Faults injected for a test must not outlive it (nor make the app's seed fail).
+    jira.clearFaults();
+    kvs.clearFaults();
+    // Points spent by earlier work are Jira state too: the seed starts a fresh hourly budget.
+    jira.points.clearSpent();
     kvs.clear();
-    if (seedApp) await seedApp(runtime);
+    if (seedApp) {
+      try {
+        await seedApp(runtime);
+      } catch (e) {
+        throw new SeedFailed(e instanceof Error ? e.message : String(e));
+      }
+    }
     kvs.resetStats();
     jira.resetStats();
   }

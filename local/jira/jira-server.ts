@@ -63,6 +63,8 @@ export interface JiraSimulator {
   configure(options: Partial<JiraSimOptions>): void;
   /** The next `count` requests (matching `path` if given) answer `status` with Retry-After. */
   injectFault(fault: JiraFault): void;
+  /** Drops every injected fault not used up yet (`/__local/reset`). */
+  clearFaults(): void;
   readonly stats: JiraSimStats;
   resetStats(): void;
   readonly options: Readonly<JiraSimOptions>;
@@ -308,6 +310,9 @@ export function createJiraSimulator(
     },
     injectFault(fault) {
       faults.push({ ...fault, remaining: fault.count });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     get stats() {
       return stats;

@@ -101,6 +101,8 @@ export interface PointsMeter {
   configure(patch: Partial<QuotaSettings>): void;
   /** Spent points of this window (tests: start a window part-spent). */
   setSpent(spent: Partial<{ global: number; tenant: number }>): void;
+  /** Forgets every point spent this window, App+user budgets included (`/__local/reset`: back to the seed). */
+  clearSpent(): void;
   state(): PointsState;
   readonly stats: PointsStats;
   resetStats(): void;
@@ -260,6 +262,12 @@ export function createPointsMeter(deps: { now: () => number; siteUsers: () => nu
       roll(deps.now());
       if (patch.global !== undefined) spent.global = patch.global;
       if (patch.tenant !== undefined) spent.tenant = patch.tenant;
+    },
+
+    clearSpent() {
+      spent.global = 0;
+      spent.tenant = 0;
+      spent.appUser.clear();
     },
 
     state() {

@@ -248,6 +248,11 @@ export class KvsEmulator {
     this.faults.push({ ...fault, left: fault.times ?? 1 });
   }
 
+  /** Drops every injected fault not used up yet (`/__local/reset`). */
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   clear(): void {
     this.db.exec('DELETE FROM items; DELETE FROM idx;');
   }

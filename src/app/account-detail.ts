@@ -5,6 +5,7 @@ import { maxWarningDays } from '../domain/settings';
 import { toDto } from './account-views';
 import type { RegistryDeps } from './context';
 import { notFound } from './errors';
+import { openFindingsOf } from './open-findings';
 
 function stateOf(accountId: string, user: UserFacts | undefined): JiraUserState {
   if (!user) return { accountId, missing: true };
@@ -27,9 +28,8 @@ export async function getAccount(
   const record = await deps.accounts.get(input.accountId);
   if (!record) throw notFound('This account is not in the registry.');
   const ids = [record.accountId, record.ownerId, ...(record.backupOwnerId ? [record.backupOwnerId] : [])];
-  const [users, findings, history, settings] = await Promise.all([
+  const [users, history, settings] = await Promise.all([
     deps.directory.lookup(ids),
-    deps.accounts.findings(record.accountId),
     deps.audit.list({
       targetId: record.accountId,
       pageSize: 50,
@@ -46,7 +46,8 @@ export async function getAccount(
         ? { backupOwner: stateOf(record.backupOwnerId, users.get(record.backupOwnerId)) }
         : {}),
     },
-    findings,
+    // The record's own findings, as the registry list and the owner's page show them.
+    findings: openFindingsOf(record),
     history,
   };
 }

@@ -7,6 +7,7 @@ import {
   reviewDueOn,
   riskOf,
 } from '../domain/account';
+import { openFindingsOf } from './open-findings';
 import { accountKind } from '../domain/account-kinds';
 
 /** A registry row as the list shows it, for `today` and the largest expiry warning window. */
@@ -39,6 +40,7 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     risk: riskOf(r),
     accountActive: r.accountActive,
     jiraCheckedAt: r.jiraCheckedAt,
+    findings: openFindingsOf(r),
     version: r.version,
     updatedAt: r.updatedAt,
   };

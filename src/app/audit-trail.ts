@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AuditList, AuditRecordDto, AuditVerifyReport } from '../contract/audit';
 import type { ExportChunk } from '../contract/common';
 import { type ChainCursor, chainStart, checkHead, verifyChain } from '../domain/audit-chain';
@@ -96,27 +97,41 @@ export async function exportAudit(
 const VERIFY_BATCH = 100;
 const VERIFY_PER_CALL = 5000;
 
-interface VerifyResume extends ChainCursor {
-  head: { seq: number; hash: string };
-  checked: number;
-  problems: AuditVerifyReport['problems'];
-}
+const HASH = z.string().regex(/^[0-9a-f]{64}$/);
+/** Where a long verification stands (sealed with a MAC by the entry layer before the client holds it). */
+const verifyResumeSchema = z
+  .object({
+    nextSeq: z.number().int().min(1),
+    prevHash: HASH,
+    head: z.object({ seq: z.number().int().min(0), hash: HASH }).strict(),
+    checked: z.number().int().min(0),
+    problems: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['edited', 'removed', 'reordered', 'head-mismatch']),
+            seq: z.number().int(),
+            message: z.string().max(500),
+          })
+          .strict(),
+      )
+      .max(10_000),
+  })
+  .strict()
+  .refine((r) => r.nextSeq <= r.head.seq + 1 && r.checked < r.nextSeq, 'inconsistent');
+type VerifyResume = z.infer<typeof verifyResumeSchema>;
 
 function decodeResume(raw: string): VerifyResume {
+  let value: unknown;
   try {
-    const r = JSON.parse(Buffer.from(raw, 'base64url').toString()) as VerifyResume;
-    if (
-      typeof r.nextSeq === 'number' &&
-      typeof r.prevHash === 'string' &&
-      r.head &&
-      Array.isArray(r.problems)
-    )
-      return r;
+    value = JSON.parse(Buffer.from(raw, 'base64url').toString());
   } catch {
-    // fall through
+    value = undefined;
   }
-  throw new AppError('BAD_REQUEST', 'The verification cannot be resumed from this token.', {
-    fields: { resume: 'Invalid token' },
+  const parsed = verifyResumeSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError('BAD_REQUEST', 'This verification cannot be resumed. Start it again.', {
+    fields: { resume: 'Start the verification again.' },
   });
 }
 

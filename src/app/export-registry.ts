@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ExportChunk } from '../contract/common';
 import type { AccountRecord } from '../domain/account';
 import { utcDate } from '../domain/dates';
@@ -10,24 +11,30 @@ import { AppError } from './errors';
 /** Records per export chunk: 10 storage queries, well inside Forge's 5 MB response. */
 const CHUNK = 1000;
 
-interface ExportCursor {
-  /** Index into the statuses being exported. */
-  s: number;
-  c?: string;
-  /** Chunks already returned. */
-  n: number;
-}
+/** Where the next chunk starts (the entry layer seals it with a MAC before the client sees it). */
+const exportCursorSchema = z
+  .object({
+    /** Index into the statuses being exported. */
+    s: z.number().int().min(0).max(1),
+    c: z.string().min(1).max(4000).optional(),
+    /** Chunks already returned. */
+    n: z.number().int().min(1).max(1_000_000),
+  })
+  .strict();
+type ExportCursor = z.infer<typeof exportCursorSchema>;
 
 const encode = (c: ExportCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decode(raw: string): ExportCursor {
+  let value: unknown;
   try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as ExportCursor;
-    if (typeof c.s === 'number' && typeof c.n === 'number') return c;
+    value = JSON.parse(Buffer.from(raw, 'base64url').toString());
   } catch {
-    // fall through
+    value = undefined;
   }
-  throw new AppError('BAD_REQUEST', 'The export cursor is not valid.', {
-    fields: { cursor: 'Invalid cursor' },
+  const parsed = exportCursorSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError('BAD_REQUEST', 'The export cannot continue from here. Start it again.', {
+    fields: { cursor: 'Start the export again.' },
   });
 }
 

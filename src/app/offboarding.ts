@@ -126,6 +126,7 @@ export async function transferFromDeparting(
       current: { version: current.version },
     });
   const reg = registrationOf(current);
+  let backupNote = '';
   if (current.ownerId === input.departingId) {
     const next = input.newOwnerId ?? current.backupOwnerId;
     if (!next)
@@ -134,7 +135,11 @@ export async function transferFromDeparting(
         'Pick the new owner.',
       );
     reg.ownerId = next;
-    if (reg.backupOwnerId === next) delete reg.backupOwnerId;
+    if (reg.backupOwnerId === next) {
+      // The backup moves up and the departing owner cannot take the slot: said, never silent.
+      delete reg.backupOwnerId;
+      backupNote = `; ${current.displayName} has no backup owner now: name one`;
+    }
   } else if (current.backupOwnerId === input.departingId) {
     if (input.newOwnerId) reg.backupOwnerId = input.newOwnerId;
     else delete reg.backupOwnerId;
@@ -160,7 +165,7 @@ export async function transferFromDeparting(
     inv,
     now,
     deps,
-    input.reason ?? `Hand-over from ${input.departingId}`,
+    `${input.reason ?? `Hand-over from ${input.departingId}`}${backupNote}`,
   );
   return offboardingCheck(input.departingId, deps);
 }
@@ -190,9 +195,9 @@ export async function acknowledgeWarning(
       source: inv.source,
       action: 'offboarding.acknowledge',
       target: { type: 'person', id: input.personId },
-      after: { verdict: input.verdict, ...(input.note ? { note: input.note } : {}) },
+      after: { verdict: input.verdict, reason: input.reason, ...(input.note ? { note: input.note } : {}) },
       outcome: 'allowed',
-      ...(input.note ? { reason: input.note } : {}),
+      reason: input.reason,
     },
   });
   return { personId: input.personId, verdict: input.verdict, auditSeq: record.seq, at };

@@ -1,5 +1,4 @@
-import type { FindingDto } from '../contract/accounts';
-import { FINDING_SEVERITY, type FindingCode } from '../contract/offboarding';
+import type { FindingCode } from '../contract/offboarding';
 import type {
   AttestInput,
   MyAccount,
@@ -19,12 +18,13 @@ import {
   reviewDueOn,
 } from '../domain/account';
 import { addDays, utcDate } from '../domain/dates';
-import { ADMINS, type OpenFinding, findingKey, findingText, noticeKey } from '../domain/findings';
+import { ADMINS, noticeKey } from '../domain/findings';
 import { maxWarningDays } from '../domain/settings';
 import type { Invocation } from './context';
 import { AppError, conflict, forbidden, invalid, notFound } from './errors';
+import { openFindingsOf, resolveNow } from './open-findings';
 import { type ExtraWrite, StaleWriteError } from './ports';
-import { checkOrThrow, gatherFacts, withRegistration } from './registry';
+import { checkOrThrow, gatherFacts, registrationErrors, withRegistration } from './registry';
 import type { WatchDeps } from './watch-ports';
 
 const notYours = () => forbidden('Only the owner or backup owner of this account can do this.');
@@ -41,16 +41,6 @@ async function loadOwned(accountId: string, inv: Invocation, deps: WatchDeps): P
   const r = await deps.accounts.get(accountId);
   if (!r || !roleOf(r, inv.actorId)) throw notYours();
   return r;
-}
-
-function findingDto(f: OpenFinding, r: AccountRecord): FindingDto {
-  return {
-    code: f.code,
-    status: 'open',
-    severity: FINDING_SEVERITY[f.code],
-    openedAt: f.openedAt,
-    details: { period: f.period, text: findingText(f.code, r, f.period) },
-  };
 }
 
 export function pendingActions(r: AccountRecord, today: string, windowDays: number): PendingAction[] {
@@ -106,7 +96,7 @@ function myAccount(r: AccountRecord, role: 'owner' | 'backup', today: string, wi
     lastReviewedOn: r.lastReviewedOn,
     ...(expiry ? { credentialExpiresOn: expiry } : {}),
     credentialState: credentialState(expiry, today, windowDays),
-    findings: (r.findings ?? []).map((f) => findingDto(f, r)),
+    findings: openFindingsOf(r),
     pendingActions: pendingActions(r, today, windowDays),
     version: r.version,
   };
@@ -121,7 +111,12 @@ export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAc
   const [owned, backed, proposals, settings] = await Promise.all([
     page('owner'),
     page('backupOwner'),
-    deps.proposals.forPerson(me),
+    deps.proposals.forPerson(me).then((all) =>
+      standingProposals(
+        all.filter((p) => !p.needsApproval),
+        deps,
+      ),
+    ),
     deps.settings.get(),
   ]);
   const today = utcDate(deps.clock.now());
@@ -133,37 +128,6 @@ export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAc
     ],
     proposalsForMe: proposals,
   };
-}
-
-/** Resolves these findings on the record now (not at the next sweep), withdrawing their notices. */
-function resolveNow(
-  r: AccountRecord,
-  codes: readonly FindingCode[],
-  nowIso: string,
-): { findings: OpenFinding[]; also: ExtraWrite[] } {
-  const also: ExtraWrite[] = [];
-  const keep: OpenFinding[] = [];
-  for (const f of r.findings ?? []) {
-    if (!codes.includes(f.code)) {
-      keep.push(f);
-      continue;
-    }
-    for (const p of f.notified)
-      also.push({ kind: 'notice', key: noticeKey(p, r.accountId, f.code, f.period), value: null });
-    also.push({
-      kind: 'finding',
-      key: findingKey(r.accountId, f.code),
-      value: {
-        accountId: r.accountId,
-        code: f.code,
-        status: 'resolved',
-        severity: FINDING_SEVERITY[f.code],
-        openedAt: Date.parse(f.openedAt),
-        record: { ...findingDto(f, r), status: 'resolved', resolvedAt: nowIso },
-      },
-    });
-  }
-  return { findings: keep, also };
 }
 
 async function commitOwnerChange(
@@ -325,6 +289,65 @@ export async function recordRotation(
   return myAccount(after, roleOf(r, inv.actorId) ?? 'owner', today, w);
 }
 
+/**
+ * Why a proposal no longer stands, or undefined while it does. It dies with the owner it was made
+ * under: the account retired, its owner replaced by any path (admin edit, import, offboarding transfer,
+ * another accepted proposal, a re-tag), even if the same person is owner again since.
+ */
+export function deadProposal(p: OwnerProposal, r: AccountRecord | undefined): string | undefined {
+  if (!r || r.status !== 'active') return 'This account is not in the registry any more.';
+  if (r.ownerId === p.proposedOwner.accountId) return `${p.proposedOwner.displayName} owns it already.`;
+  if (
+    !p.fromOwnerId ||
+    r.ownerId !== p.fromOwnerId ||
+    (r.ownerSince !== undefined && r.ownerSince > p.proposedAt)
+  )
+    return `The owner of ${r.displayName} changed after this hand-over was proposed, so the proposal was withdrawn.`;
+  return undefined;
+}
+
+/** Accepting also needs the proposer to still own or back up the account (an admin's approval does not). */
+function proposerGone(p: OwnerProposal, r: AccountRecord): string | undefined {
+  return roleOf(r, p.proposedBy.accountId)
+    ? undefined
+    : `${p.proposedBy.displayName}, who proposed this hand-over, no longer owns or backs up ${r.displayName}, so the proposal was withdrawn.`;
+}
+
+/** Removes a proposal that no longer stands, with its notice, and refuses with why. */
+async function withdraw(p: OwnerProposal, why: string, inv: Invocation, deps: WatchDeps): Promise<never> {
+  await deps.proposals.remove(p.proposedOwner.accountId, p.accountId);
+  await deps.audit.commit({
+    entry: {
+      at: deps.clock.now().toISOString(),
+      actor: { accountId: inv.actorId, kind: inv.actorKind },
+      source: inv.source,
+      action: 'owner.decide',
+      target: { type: 'account', id: p.accountId },
+      after: { proposedOwnerId: p.proposedOwner.accountId, withdrawn: true },
+      outcome: 'allowed',
+      reason: why,
+    },
+    also: proposalNotices(p),
+  });
+  throw conflict(why, null);
+}
+
+/** Deletes of a proposal's notice (to the proposed person, or to the admins for a request). */
+function proposalNotices(p: OwnerProposal): ExtraWrite[] {
+  return [p.proposedOwner.accountId, ...(p.needsApproval ? [ADMINS] : [])].map((to) => ({
+    kind: 'notice' as const,
+    key: noticeKey(to, p.accountId, 'OWNER_PROPOSAL', 'pending'),
+    value: null,
+  }));
+}
+
+/** The proposals that still stand (one batch read of their accounts). */
+export async function standingProposals(all: OwnerProposal[], deps: WatchDeps): Promise<OwnerProposal[]> {
+  if (all.length === 0) return all;
+  const records = await deps.accounts.getMany([...new Set(all.map((p) => p.accountId))]);
+  return all.filter((p) => !deadProposal(p, records.get(p.accountId)));
+}
+
 /** Proposes a new owner (checked by the registry's rules); they accept, or an admin approves. */
 export async function proposeOwner(
   input: { accountId: string; proposedOwnerId: string; message?: string | undefined },
@@ -341,6 +364,8 @@ export async function proposeOwner(
   checkOrThrow(r.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 });
   const proposed = facts.users.get(input.proposedOwnerId);
   const me = inv.actorId ?? '';
+  // Nobody promotes themselves: a backup owner's own request waits for a Jira admin.
+  const self = input.proposedOwnerId === me;
   const proposal: OwnerProposal = {
     id: `${input.proposedOwnerId}:${r.accountId}`,
     accountId: r.accountId,
@@ -352,16 +377,21 @@ export async function proposeOwner(
     proposedBy: { accountId: me, displayName: me === r.ownerId ? r.ownerName : (r.backupOwnerName ?? me) },
     proposedAt: now.toISOString(),
     ...(input.message ? { message: input.message } : {}),
+    fromOwnerId: r.ownerId,
+    ...(self ? { needsApproval: true } : {}),
   };
   await deps.proposals.put(proposal);
+  const recipient = self ? ADMINS : input.proposedOwnerId;
   const notice: NoticeDto = {
     id: `${r.accountId}:OWNER_PROPOSAL:${utcDate(now)}`,
     accountId: r.accountId,
     accountName: r.displayName,
     code: 'OWNER_PROPOSAL',
-    text: `${proposal.proposedBy.displayName} proposes you as the owner of ${r.displayName}.`,
+    text: self
+      ? `${proposal.proposedBy.displayName}, backup owner of ${r.displayName}, asks to become its owner: approve or reject it.`
+      : `${proposal.proposedBy.displayName} proposes you as the owner of ${r.displayName}.`,
     createdAt: now.toISOString(),
-    as: 'proposed-owner',
+    as: self ? 'admin' : 'proposed-owner',
   };
   await deps.audit.commit({
     entry: {
@@ -370,15 +400,19 @@ export async function proposeOwner(
       source: inv.source,
       action: 'owner.propose',
       target: { type: 'account', id: r.accountId },
-      after: { proposedOwnerId: input.proposedOwnerId, ...(input.message ? { message: input.message } : {}) },
+      after: {
+        proposedOwnerId: input.proposedOwnerId,
+        ...(input.message ? { message: input.message } : {}),
+        ...(self ? { needsApproval: true } : {}),
+      },
       outcome: 'allowed',
     },
     also: [
       {
         kind: 'notice',
-        key: noticeKey(input.proposedOwnerId, r.accountId, 'OWNER_PROPOSAL', 'pending'),
+        key: noticeKey(recipient, r.accountId, 'OWNER_PROPOSAL', 'pending'),
         value: {
-          personId: input.proposedOwnerId,
+          personId: recipient,
           accountId: r.accountId,
           code: 'OWNER_PROPOSAL',
           createdAt: now.getTime(),
@@ -398,12 +432,26 @@ async function handOver(
   deps: WatchDeps,
 ): Promise<void> {
   const r = await deps.accounts.get(proposal.accountId);
-  if (!r || r.status !== 'active') throw notFound('This account is not in the registry any more.');
+  const dead =
+    deadProposal(proposal, r) ?? (action === 'owner.accept' && r ? proposerGone(proposal, r) : undefined);
+  if (dead || !r)
+    return withdraw(proposal, dead ?? 'This account is not in the registry any more.', inv, deps);
   const to = proposal.proposedOwner.accountId;
   const reg = { ...registrationOf(r), ownerId: to };
-  if (reg.backupOwnerId === to) delete reg.backupOwnerId;
-  const facts = await gatherFacts(r.accountId, reg, deps);
+  // The backup moving up leaves its slot to the previous owner, so the account keeps a backup it had.
+  const swapped = reg.backupOwnerId === to;
+  if (swapped) reg.backupOwnerId = r.ownerId;
+  let facts = await gatherFacts(r.accountId, reg, deps);
   const now = deps.clock.now();
+  let backupNote = '';
+  if (
+    swapped &&
+    registrationErrors(r.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 }).backupOwnerId
+  ) {
+    delete reg.backupOwnerId;
+    facts = await gatherFacts(r.accountId, reg, deps);
+    backupNote = `; ${r.ownerName || 'the previous owner'} cannot be the backup owner, so ${r.displayName} has none now: name one`;
+  }
   checkOrThrow(r.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 });
   const after = withRegistration(
     { ...r, updatedAt: now.toISOString(), updatedBy: inv.actorId ?? 'app', version: r.version + 1 },
@@ -421,13 +469,10 @@ async function handOver(
     action,
     r,
     after,
-    [
-      ...resolved.also,
-      { kind: 'notice', key: noticeKey(to, r.accountId, 'OWNER_PROPOSAL', 'pending'), value: null },
-    ],
+    [...resolved.also, ...proposalNotices(proposal)],
     inv,
     deps,
-    `New owner ${proposal.proposedOwner.displayName}`,
+    `New owner ${proposal.proposedOwner.displayName}${swapped && reg.backupOwnerId ? `; ${r.ownerName} is the backup owner now` : ''}${backupNote}`,
   );
   await deps.proposals.remove(to, r.accountId);
 }
@@ -440,6 +485,10 @@ export async function acceptProposal(
   const me = inv.actorId;
   const proposal = me ? await deps.proposals.get(me, input.accountId) : undefined;
   if (!proposal || !me) throw forbidden('Nobody proposed you as the owner of this account.');
+  if (proposal.needsApproval || proposal.proposedBy.accountId === me)
+    throw forbidden(
+      'You cannot make yourself the owner: the owner can propose you, or a Jira admin can approve your request.',
+    );
   await handOver(proposal, 'owner.accept', inv, deps);
   return { accountId: input.accountId, ownerId: me };
 }
@@ -465,13 +514,7 @@ export async function decideProposal(
         after: { proposedOwnerId: input.proposedOwnerId, approved: false },
         outcome: 'allowed',
       },
-      also: [
-        {
-          kind: 'notice',
-          key: noticeKey(input.proposedOwnerId, input.accountId, 'OWNER_PROPOSAL', 'pending'),
-          value: null,
-        },
-      ],
+      also: proposalNotices(proposal),
     });
   }
   return { accountId: input.accountId, approved: input.approve };

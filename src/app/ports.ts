@@ -96,6 +96,17 @@ export interface Change {
   dismiss?: { accountId: string; at: string; by: string; reason?: string };
   /** More records written in the same transaction (the sweep's findings and notices); `null` deletes. */
   also?: ExtraWrite[];
+  /** A refusal that opens a new minute of its kind: the window must still be `expected` when written. */
+  refusalWindow?: { key: string; expected?: RefusalWindow; next: RefusalWindow };
+}
+
+/** The minute of one kind of refusal that is open now, and how many refusals it counted. */
+export interface RefusalWindow {
+  /** `YYYY-MM-DDTHH:MM` (UTC). */
+  window: string;
+  count: number;
+  /** The audit record written for the first refusal of the window. */
+  firstSeq?: number;
 }
 
 /** A record of another kind written with a change; the store maps `kind` to its entity. */
@@ -107,7 +118,7 @@ export interface ExtraWrite {
 
 /** Thrown by `commit` when what the change was based on is no longer what is stored. */
 export class StaleWriteError extends Error {
-  constructor(readonly what: 'account' | 'settings') {
+  constructor(readonly what: 'account' | 'settings' | 'refusal') {
     super(`The ${what} changed since it was read.`);
     this.name = 'StaleWriteError';
   }
@@ -120,6 +131,14 @@ export interface AuditLog {
   head(): Promise<{ seq: number; hash: string }>;
   /** Records in sequence order from `fromSeq`, with the sequence number each storage key names. */
   readFrom(fromSeq: number, max: number): Promise<StoredAuditRecord[]>;
+  /**
+   * Counts one more refusal of a kind in `window` when that window is the one open for the kind; otherwise
+   * answers the window open now (if any) so the caller can close it and open a new one with `commit`.
+   */
+  countRefusal(
+    key: string,
+    window: string,
+  ): Promise<{ counted: true } | { counted: false; current?: RefusalWindow }>;
 }
 
 export interface WebhookSecretStore {

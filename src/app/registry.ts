@@ -9,12 +9,18 @@ import {
 } from '../domain/account';
 import { utcDate } from '../domain/dates';
 import type { UserFacts } from '../domain/people';
-import { checkIntegrationDates, checkRegistration, type FieldErrors } from '../domain/registration';
+import {
+  checkDuplicateIntegrations,
+  checkIntegrationDates,
+  checkRegistration,
+  type FieldErrors,
+} from '../domain/registration';
 import { maxWarningDays, type Settings } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
 import { conflict, invalid, notFound } from './errors';
-import { StaleWriteError } from './ports';
+import { resolveNow } from './open-findings';
+import { type ExtraWrite, StaleWriteError } from './ports';
 
 /** The registration an input describes, with the cadence defaulted (from the record being edited, else settings). */
 export function registrationFrom(
@@ -73,6 +79,7 @@ export function registrationErrors(
   for (const [id, r] of facts.records) if (r.status === 'active' && id !== accountId) taggedIds.add(id);
   return {
     ...checkIntegrationDates(reg.integrations, today),
+    ...checkDuplicateIntegrations(reg.integrations),
     ...checkRegistration(
       { accountId, ownerId: reg.ownerId, backupOwnerId: reg.backupOwnerId },
       {
@@ -103,8 +110,11 @@ export function withRegistration(
     notes: _n,
     ...rest
   } = base as AccountRecord;
+  // A new owner (or a fresh registration) starts the owner's tenure: proposals made before it die.
+  const ownerChanged = (base as Partial<AccountRecord>).ownerId !== reg.ownerId;
   return {
     ...rest,
+    ...(ownerChanged ? { ownerSince: nowIso } : {}),
     displayName: account?.displayName ?? base.displayName,
     ...(account?.emailAddress ? { emailAddress: account.emailAddress } : {}),
     accountType: account?.accountType ?? base.accountType,
@@ -190,11 +200,13 @@ export async function commitAccount(
   now: Date,
   deps: RegistryDeps,
   reason?: string,
+  also?: ExtraWrite[],
 ): Promise<void> {
   try {
     await deps.audit.commit({
       entry: entryFor(action, inv, now, before, after, reason),
       account: { ...(before ? { before } : {}), after },
+      ...(also?.length ? { also } : {}),
     });
   } catch (e) {
     if (!(e instanceof StaleWriteError)) throw e;
@@ -288,6 +300,35 @@ export async function updateAccount(
   return toDto(after, today, windowDays);
 }
 
+/** A Forge transaction holds ≤ 25 operations; an account change uses 4 (audit, head, account, counters). */
+const MAX_EXTRA_WRITES = 21;
+
+/** Notices that did not fit the change's transaction, withdrawn in their own (audited) transactions. */
+async function withdrawNotices(
+  rest: ExtraWrite[],
+  account: AccountRecord,
+  inv: Invocation,
+  now: Date,
+  deps: RegistryDeps,
+): Promise<void> {
+  for (let i = 0; i < rest.length; i += MAX_EXTRA_WRITES + 2) {
+    const chunk = rest.slice(i, i + MAX_EXTRA_WRITES + 2);
+    await deps.audit.commit({
+      entry: {
+        at: now.toISOString(),
+        actor: { accountId: inv.actorId, kind: inv.actorKind },
+        source: inv.source,
+        action: 'account.retire',
+        target: { type: 'account', id: account.accountId },
+        after: { noticesWithdrawn: chunk.length },
+        outcome: 'allowed',
+        reason: 'Notices about the retired account withdrawn',
+      },
+      also: chunk,
+    });
+  }
+}
+
 /** Untags an account with a reason; the record and its history stay. */
 export async function retireAccount(
   input: { accountId: string; version: number; reason: string },
@@ -302,8 +343,13 @@ export async function retireAccount(
     throw invalid({ accountId: 'This account is already retired.' }, 'The account is already retired.');
   const nowIso = now.toISOString();
   const by = inv.actorId ?? 'app';
+  // A retired account raises nothing: its open findings close now, with their notices, not at a sweep
+  // (the sweep only looks at active accounts).
+  const closed = resolveNow(current, undefined, nowIso);
+  const fit = closed.also.slice(0, MAX_EXTRA_WRITES);
   const after: AccountRecord = {
     ...current,
+    findings: [],
     status: 'retired',
     retiredAt: nowIso,
     retiredBy: by,
@@ -312,7 +358,8 @@ export async function retireAccount(
     updatedBy: by,
     version: current.version + 1,
   };
-  await commitAccount('account.retire', current, after, inv, now, deps, input.reason);
+  await commitAccount('account.retire', current, after, inv, now, deps, input.reason, fit);
+  await withdrawNotices(closed.also.slice(MAX_EXTRA_WRITES), after, inv, now, deps);
   return viewOf(after, now, deps);
 }
 
@@ -343,6 +390,7 @@ export async function retagAccount(
     {
       ...rest,
       status: 'active',
+      ownerSince: nowIso,
       lastReviewedOn: today,
       taggedAt: nowIso,
       taggedBy: by,

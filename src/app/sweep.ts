@@ -17,6 +17,7 @@ export type SweepOutcome =
 
 const emptyTotals = (): SweepTotals => ({
   accountsChecked: 0,
+  accountsUnresolved: 0,
   findingsOpened: 0,
   findingsResolved: 0,
   recordsWritten: 0,
@@ -221,7 +222,9 @@ async function sweepUnderLease(
       const outcome = await timed(() => reconcileAccount(r, facts, settings, inv, deps));
       if (outcome.stale) unresolved.add(r.accountId);
       findingsNow.set(r.accountId, outcome.findings);
-      totals.accountsChecked++;
+      // Checked: Jira told us about its people and the result is stored; otherwise it is left unresolved.
+      if (unresolved.has(r.accountId)) totals.accountsUnresolved = (totals.accountsUnresolved ?? 0) + 1;
+      else totals.accountsChecked++;
       if (outcome.written) totals.recordsWritten++;
       totals.findingsOpened += outcome.opened;
       totals.findingsResolved += outcome.resolved;
@@ -314,7 +317,10 @@ export async function sweepStatus(deps: WatchDeps): Promise<SweepStatus> {
               ? {}
               : {
                   accountsTotal: run.accountsTotal,
-                  accountsLeft: Math.max(0, run.accountsTotal - run.totals.accountsChecked),
+                  accountsLeft: Math.max(
+                    0,
+                    run.accountsTotal - run.totals.accountsChecked - (run.totals.accountsUnresolved ?? 0),
+                  ),
                 }),
             points: run.totals.points ?? 0,
             ...(run.stoppedFor ? { stoppedFor: run.stoppedFor } : {}),

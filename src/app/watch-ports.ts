@@ -78,6 +78,8 @@ export interface HourlyPoints {
 
 export interface SweepTotals {
   accountsChecked: number;
+  /** Accounts looked at but not settled (Jira could not tell about their people, or a concurrent edit). */
+  accountsUnresolved: number;
   findingsOpened: number;
   findingsResolved: number;
   recordsWritten: number;

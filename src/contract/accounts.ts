@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AccountKind } from './account-kinds';
 import type { AuditRecordDto } from './audit';
 import { accountIdSchema, cursorSchema, isoDateSchema, pageSizeSchema, type PersonRef } from './common';
+import { secretLikeProblem, visibleText } from './text-rules';
 
 export const CREDENTIAL_KINDS = ['api-token', 'oauth-client', 'other'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
@@ -11,7 +12,7 @@ export const MAX_INTEGRATIONS = 20;
 /** One integration that authenticates as the account. Metadata only: never a credential value. */
 export const integrationSchema = z
   .object({
-    system: z.string().trim().min(1, 'Name the system.').max(100, 'At most 100 characters.'),
+    system: visibleText({ min: 'Name the system.', max: 100, maxMessage: 'At most 100 characters.' }),
     /** e.g. dev, staging, prod (free text, stored lower-case). */
     environment: z
       .string()
@@ -21,7 +22,13 @@ export const integrationSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'Letters, digits, spaces, dots, dashes and underscores only.')
       .transform((s) => s.toLowerCase()),
     credentialKind: z.enum(CREDENTIAL_KINDS, { message: 'Pick API token, OAuth client or other.' }),
-    credentialLabel: z.string().trim().max(100, 'At most 100 characters.').optional(),
+    /** A name for the credential, never the credential: secret-looking labels are refused. */
+    credentialLabel: visibleText({ max: 100, maxMessage: 'At most 100 characters.' })
+      .superRefine((label, ctx) => {
+        const problem = secretLikeProblem(label);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     credentialExpiresOn: isoDateSchema.optional(),
     lastRotatedOn: isoDateSchema.optional(),
   })
@@ -31,7 +38,12 @@ export type Integration = z.output<typeof integrationSchema>;
 
 /** The fields an admin records about an integration account (tag, edit, re-tag and CSV import). */
 export const registrationShape = {
-  purpose: z.string().trim().min(1, 'Say what the account is for.').max(500, 'At most 500 characters.'),
+  purpose: visibleText({
+    min: 'Say what the account is for.',
+    max: 500,
+    maxMessage: 'At most 500 characters.',
+    multiline: true,
+  }),
   ownerId: accountIdSchema,
   /** Absent or null: no backup owner. */
   backupOwnerId: accountIdSchema.nullish(),
@@ -46,7 +58,7 @@ export const registrationShape = {
     .min(30, 'At least 30 days.')
     .max(365, 'At most 365 days.')
     .optional(),
-  notes: z.string().trim().max(2000, 'At most 2,000 characters.').optional(),
+  notes: visibleText({ max: 2000, maxMessage: 'At most 2,000 characters.', multiline: true }).optional(),
 };
 
 export const tagAccountInput = z.object({ accountId: accountIdSchema, ...registrationShape }).strict();
@@ -64,7 +76,12 @@ export const retireAccountInput = z
   .object({
     accountId: accountIdSchema,
     version: z.number().int().min(1),
-    reason: z.string().trim().min(1, 'Say why the account is retired.').max(500, 'At most 500 characters.'),
+    reason: visibleText({
+      min: 'Say why the account is retired.',
+      max: 500,
+      maxMessage: 'At most 500 characters.',
+      multiline: true,
+    }),
   })
   .strict();
 export type RetireAccountInput = z.input<typeof retireAccountInput>;
@@ -141,6 +158,8 @@ export interface AccountRow {
   risk: RiskDto;
   accountActive: boolean;
   jiraCheckedAt: string;
+  /** The open findings the sweep recorded on the account (the same the account page and owner page show). */
+  findings: FindingDto[];
   version: number;
   updatedAt: string;
 }

@@ -60,6 +60,12 @@ export interface AuditRecordDto {
   outcome: AuditOutcome;
   /** Why: a retire reason, or the code and message of a refusal. */
   reason?: string;
+  /**
+   * On a refusal: the record is the first of its kind (actor, key, outcome, code) in `window`; later ones
+   * in that minute are counted, not written. `closes` is the count of the kind's previous window (this
+   * record included none of it): the count enters the chain with the next refusal of the kind.
+   */
+  repeat?: { window: string; closes?: { window: string; count: number; firstSeq?: number } };
   prevHash: string;
   hash: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from './text-rules';
 import type { AccountKind } from './account-kinds';
 import { accountIdSchema, pageSizeSchema } from './common';
 
@@ -32,6 +33,9 @@ export interface CandidatesPage {
 }
 
 export const dismissCandidateInput = z
-  .object({ accountId: accountIdSchema, reason: z.string().trim().max(500).optional() })
+  .object({
+    accountId: accountIdSchema,
+    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
+  })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FindingDto } from './accounts';
 import { accountIdSchema, type PersonRef } from './common';
+import { visibleText } from './text-rules';
 
 /** Verdicts of the offboarding check for one person P (DESIGN.md §2). */
 export const VERDICTS = ['block', 'warn', 'safe'] as const;
@@ -77,7 +78,7 @@ export const offboardingTransferInput = z
     version: z.number().int().min(1),
     departingId: accountIdSchema,
     newOwnerId: accountIdSchema.optional(),
-    reason: z.string().trim().max(500, 'At most 500 characters.').optional(),
+    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
   })
   .strict();
 export type OffboardingTransferInput = z.input<typeof offboardingTransferInput>;
@@ -89,17 +90,32 @@ export const offboardingRetireInput = z
     version: z.number().int().min(1),
     /** The person being checked (the answer is their check again); the issue panel's comes from the issue. */
     departingId: accountIdSchema.optional(),
-    reason: z.string().trim().min(1, 'Say why the account is retired.').max(500, 'At most 500 characters.'),
+    reason: visibleText({
+      min: 'Say why the account is retired.',
+      max: 500,
+      maxMessage: 'At most 500 characters.',
+      multiline: true,
+    }),
   })
   .strict();
 export type OffboardingRetireInput = z.input<typeof offboardingRetireInput>;
 
-/** "I have seen the warning and deactivate anyway": recorded in the audit trail with the verdict seen. */
+/**
+ * "I have seen the warning": recorded in the audit trail with the verdict seen and the reason why the
+ * person may still be deactivated. It deactivates nobody (deactivating is done in Atlassian Administration
+ * or the identity provider). `note` is kept for older clients; `reason` is required.
+ */
 export const offboardingAcknowledgeInput = z
   .object({
     personId: accountIdSchema,
     verdict: z.enum(VERDICTS),
-    note: z.string().trim().max(1000, 'At most 1,000 characters.').optional(),
+    reason: visibleText({
+      min: 'Say why this person may be deactivated despite the warning.',
+      max: 1000,
+      maxMessage: 'At most 1,000 characters.',
+      multiline: true,
+    }),
+    note: visibleText({ max: 1000, maxMessage: 'At most 1,000 characters.', multiline: true }).optional(),
   })
   .strict();
 export type OffboardingAcknowledgeInput = z.input<typeof offboardingAcknowledgeInput>;
@@ -170,7 +186,10 @@ export interface SweepSummary {
   stoppedFor?: 'time' | 'points' | 'quota';
   /** For `quota`: when Jira's hourly window resets (UTC, ISO-8601). */
   quotaResetsAt?: string;
+  /** Accounts whose people's Jira states were read and whose findings are up to date. */
   accountsChecked: number;
+  /** Accounts looked at but left unresolved this run (listed in `unresolvedAccounts`, up to 500). */
+  accountsUnresolved: number;
   findingsOpened: number;
   findingsResolved: number;
   recordsWritten: number;

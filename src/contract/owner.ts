@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CredentialState, FindingDto, Integration } from './accounts';
 import { accountIdSchema, isoDateSchema, type PersonRef } from './common';
+import { visibleText } from './text-rules';
 import type { FindingCode } from './offboarding';
 
 /** What the owner (or backup owner) of an account is asked to do. */
@@ -23,6 +24,13 @@ export interface OwnerProposal {
   proposedBy: PersonRef;
   proposedAt: string;
   message?: string;
+  /**
+   * The owner when it was proposed: the proposal dies as soon as the account's owner is someone else, or
+   * changed since `proposedAt` (by any path). Absent on proposals stored before this rule: they are dead.
+   */
+  fromOwnerId?: string;
+  /** Someone proposed themselves (a backup owner): only a Jira admin can approve it, never they. */
+  needsApproval?: boolean;
 }
 
 export interface MyAccount {
@@ -66,8 +74,12 @@ export const attestInput = z
     stillNeeded: z.boolean(),
     purposeCorrect: z.boolean(),
     /** Required when `purposeCorrect` is false: the purpose as it really is. */
-    correctedPurpose: z.string().trim().min(1).max(500, 'At most 500 characters.').optional(),
-    comment: z.string().trim().max(1000, 'At most 1,000 characters.').optional(),
+    correctedPurpose: visibleText({
+      min: 'Say what the account is for now.',
+      max: 500,
+      maxMessage: 'At most 500 characters.',
+    }).optional(),
+    comment: visibleText({ max: 1000, maxMessage: 'At most 1,000 characters.', multiline: true }).optional(),
   })
   .strict();
 export type AttestInput = z.input<typeof attestInput>;
@@ -90,7 +102,7 @@ export const proposeOwnerInput = z
   .object({
     accountId: accountIdSchema,
     proposedOwnerId: accountIdSchema,
-    message: z.string().trim().max(500, 'At most 500 characters.').optional(),
+    message: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
   })
   .strict();
 export type ProposeOwnerInput = z.input<typeof proposeOwnerInput>;

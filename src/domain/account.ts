@@ -35,6 +35,8 @@ export interface AccountRecord {
   retiredAt?: string;
   retiredBy?: string;
   retireReason?: string;
+  /** When the current owner became the owner (absent on records stored before it was kept). */
+  ownerSince?: string;
   /** Starts at 1; every stored change adds 1 (optimistic concurrency). */
   version: number;
   /** Findings open on the account as the sweep last wrote them (domain/findings.ts). */

@@ -62,6 +62,29 @@ export function checkRegistration(
   return errors;
 }
 
+/** What makes two integrations the same: system (any case and spacing), environment and credential label. */
+export function integrationIdentity(
+  i: Pick<Integration, 'system' | 'environment' | 'credentialLabel'>,
+): string {
+  const norm = (s: string | undefined) => (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return `${norm(i.system)}\u0000${norm(i.environment)}\u0000${norm(i.credentialLabel)}`;
+}
+
+/** The same integration listed twice (same system, environment and credential label) is refused. */
+export function checkDuplicateIntegrations(integrations: Integration[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const first = new Map<string, number>();
+  integrations.forEach((i, n) => {
+    const id = integrationIdentity(i);
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, n);
+    else
+      errors[`integrations.${n}.system`] =
+        `Same system, environment and credential label as integration ${earlier + 1}: remove one, or give them different labels.`;
+  });
+  return errors;
+}
+
 /** Date rules the schema cannot see: no rotation in the future, expiry not before the last rotation. */
 export function checkIntegrationDates(integrations: Integration[], today: string): FieldErrors {
   const errors: FieldErrors = {};

@@ -7,6 +7,7 @@ import { recordRefusal } from '../app/record-refusal';
 import type { CallerPermissions } from '../app/ports';
 import { kvsAudit } from '../infra/kvs-audit';
 import { requireJiraAdmin, type ResolverContext } from './authorize';
+import { openTokens, sealTokens } from './client-tokens';
 import { envelope, toResolverError } from './envelope';
 
 export interface ResolverRequest {
@@ -49,8 +50,8 @@ export function adminKey<S extends z.ZodType, R>(surface: Surface, key: string, 
     };
     const result = await envelope(async () => {
       await requireJiraAdmin(context, surface.permissions());
-      const input = def.input.parse(payload);
-      return def.run(input, inv, surface.deps());
+      const input = def.input.parse(await openTokens(key, payload));
+      return sealTokens(key, await def.run(input, inv, surface.deps()));
     });
     if (!result.ok && result.error.code !== 'INTERNAL' && result.error.code !== 'RATE_LIMITED') {
       if (def.changes || result.error.code === 'FORBIDDEN') {
@@ -123,7 +124,7 @@ export function guardedHandler(resolver: Resolver, keys: readonly string[]) {
               key: shownKey ?? '(not a string)',
             },
           },
-          { action: 'access', code: unknown.error.code, message: unknown.error.message },
+          { action: 'access', code: unknown.error.code, message: unknown.error.message, unknownKey: true },
           { audit: kvsAudit, clock: { now: () => new Date() } },
         );
       } catch (e) {

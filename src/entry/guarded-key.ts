@@ -6,6 +6,7 @@ import { recordRefusal } from '../app/record-refusal';
 import type { WatchDeps } from '../app/watch-ports';
 import type { ResolverContext } from './authorize';
 import type { ResolverRequest } from './define';
+import { openTokens, sealTokens } from './client-tokens';
 import { envelope, toResolverError } from './envelope';
 
 /** The platform context of a resolver call, with what the issue panel adds. */
@@ -48,8 +49,8 @@ export function guardedKey<S extends z.ZodType, R>(
     };
     const result = await envelope(async () => {
       await def.authorize(ctx, deps());
-      const input = def.input.parse(payload);
-      return def.run(input, inv, deps(), ctx);
+      const input = def.input.parse(await openTokens(key, payload));
+      return sealTokens(key, await def.run(input, inv, deps(), ctx));
     });
     if (
       !result.ok &&

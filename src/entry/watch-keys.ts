@@ -32,6 +32,7 @@ import {
   ownerNotices,
   proposeOwner,
   recordRotation,
+  standingProposals,
 } from '../app/owner';
 import { sweepStatus } from '../app/sweep';
 import { acknowledgeOnTicket } from '../app/transition-guard';
@@ -49,13 +50,61 @@ async function requireAdmin(ctx: PanelContext): Promise<void> {
   if (!(await jiraCallerPermissions.isJiraAdmin())) throw forbidden();
 }
 
+/** Who passed `requireOffboardingStaff` in this call: a Jira admin, or staff by group only. */
+const staffRole = new WeakMap<PanelContext, 'admin' | 'staff'>();
+
 /** Jira admins, or members of a group named in the settings' `offboardingGroups`. */
 export async function requireOffboardingStaff(ctx: PanelContext, d: WatchDeps): Promise<void> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'Sign in to Jira to use this app.');
-  if (await jiraCallerPermissions.isJiraAdmin()) return;
+  if (await jiraCallerPermissions.isJiraAdmin()) {
+    staffRole.set(ctx, 'admin');
+    return;
+  }
   const [settings, groups] = await Promise.all([d.settings.get(), d.staff.groupsOf(ctx.accountId)]);
-  if (groups.some((g) => settings.offboardingGroups.includes(g))) return;
+  if (groups.some((g) => settings.offboardingGroups.includes(g))) {
+    staffRole.set(ctx, 'staff');
+    return;
+  }
   throw forbidden('Only Jira admins and offboarding staff can run the offboarding check.');
+}
+
+/**
+ * The rule for offboarding staff who are not Jira admins (docs/trust.md, "Offboarding staff"): they act (hand
+ * over, retire, acknowledge) only for a person who is really departing — named by the departing-person
+ * field of an offboarding ticket they can see (the issue panel reads it as them), or already deactivated
+ * (or gone) in Jira — and only on that person's accounts: the account they are, own or back up.
+ */
+async function requireDepartingForStaff(
+  ctx: PanelContext,
+  personId: string | undefined,
+  d: WatchDeps,
+  accountId?: string,
+): Promise<void> {
+  if (staffRole.get(ctx) !== 'staff') return;
+  if (!personId)
+    throw forbidden(
+      'Offboarding staff act for a departing person: open the offboarding ticket that names them and act from its panel.',
+    );
+  const fromTicket = ctx.moduleKey !== ADMIN_MODULE_KEY && typeof ctx.extension?.issue?.key === 'string';
+  const [users, record] = await Promise.all([
+    fromTicket ? Promise.resolve(undefined) : d.directory.lookup([personId]),
+    accountId ? d.accounts.get(accountId) : Promise.resolve(undefined),
+  ]);
+  const person = users?.get(personId);
+  if (!fromTicket && person?.active !== false && person !== undefined)
+    throw forbidden(
+      `${person.displayName} is not departing: offboarding staff act only for a person named on an offboarding ticket they can see (act from the ticket's panel) or already deactivated. A Jira admin can act here.`,
+    );
+  if (
+    accountId &&
+    record &&
+    record.accountId !== personId &&
+    record.ownerId !== personId &&
+    record.backupOwnerId !== personId
+  )
+    throw forbidden(
+      `${record.displayName} is not an account of the departing person: offboarding staff act only on the accounts the departing person is, owns or backs up.`,
+    );
 }
 
 function requireSignedIn(ctx: PanelContext): Promise<void> {
@@ -111,6 +160,7 @@ export function offboardingKeys(module: string) {
       changes: true,
       run: async (i, inv, d, ctx) => {
         const departingId = await departingPerson(ctx, i.departingId, d);
+        await requireDepartingForStaff(ctx, departingId, d, i.accountId);
         return transferFromDeparting({ ...i, departingId }, inv, d);
       },
     }),
@@ -123,6 +173,7 @@ export function offboardingKeys(module: string) {
         const { departingId: asked, ...retire } = i;
         const person =
           ctx.moduleKey === ADMIN_MODULE_KEY && !asked ? undefined : await departingPerson(ctx, asked, d);
+        await requireDepartingForStaff(ctx, person, d, retire.accountId);
         return retireFromCheck(retire, person, inv, d);
       },
     }),
@@ -133,6 +184,7 @@ export function offboardingKeys(module: string) {
       changes: true,
       run: async (i, inv, d, ctx) => {
         const personId = await departingPerson(ctx, i.personId, d);
+        await requireDepartingForStaff(ctx, personId, d);
         const issueKey = ctx.extension?.issue?.key;
         // On an offboarding ticket, an acknowledgement with a reason lets its transition pass (validator).
         return ctx.moduleKey !== ADMIN_MODULE_KEY && typeof issueKey === 'string'
@@ -167,7 +219,7 @@ export function watchAdminKeys(module: string) {
       input: listProposalsInput,
       action: 'access',
       changes: false,
-      run: async (_i, _inv, d) => ({ proposals: await d.proposals.all() }),
+      run: async (_i, _inv, d) => ({ proposals: await standingProposals(await d.proposals.all(), d) }),
     }),
     [K.proposalsDecide]: guardedKey(module, K.proposalsDecide, deps, {
       ...common,

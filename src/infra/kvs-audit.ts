@@ -1,12 +1,21 @@
 import { Filter, FilterConditions, Sort, WhereConditions, kvs } from '@forge/kvs';
 import type { AuditList, AuditRecordDto } from '../contract/audit';
-import { type AuditLog, type Change, StaleWriteError } from '../app/ports';
+import type { AccountRecord } from '../domain/account';
+import { invalid } from '../app/errors';
+import { type AuditLog, type Change, type RefusalWindow, StaleWriteError } from '../app/ports';
 import { GENESIS_HASH, seal } from '../domain/audit-chain';
 import { applyChange } from '../domain/counters';
 import { type AccountEntity, batchRead, countersOf, itemId, toEntity } from './kvs-accounts';
 import { parseStoredSettings } from './kvs-settings';
 import { isConditionFailure } from './kvs-errors';
-import { AUDIT_HEAD_KEY, AUDIT_INDEXES, ENTITIES, STORAGE_KEYS, auditKey } from './storage-keys';
+import {
+  ACCOUNT_INDEXES,
+  AUDIT_HEAD_KEY,
+  AUDIT_INDEXES,
+  ENTITIES,
+  STORAGE_KEYS,
+  auditKey,
+} from './storage-keys';
 
 /** The `audit-record` entity: indexed attributes beside the sealed record. */
 export interface AuditEntity {
@@ -44,6 +53,78 @@ function toAuditEntity(r: AuditRecordDto): AuditEntity {
 }
 
 /**
+ * The people a change names whose roles must be checked against what is stored at commit time: the
+ * owner and backup when they change (or the account becomes active), and the account itself when it
+ * becomes active (it must own and back up nothing). Every registry write is one transaction conditional
+ * on the audit head, so these reads — made after the head was read — see every change committed before,
+ * and a change committed in between fails the head condition and makes this attempt run again.
+ */
+function ownerRuleChecks(change: Change): { people: string[]; tagging: boolean } | undefined {
+  const a = change.account;
+  if (!a || a.after.status !== 'active') return undefined;
+  const { before, after } = a;
+  const tagging = !before || before.status !== 'active';
+  const peopleChanged =
+    tagging || before.ownerId !== after.ownerId || before.backupOwnerId !== after.backupOwnerId;
+  if (!peopleChanged) return undefined;
+  const people = [after.ownerId, ...(after.backupOwnerId ? [after.backupOwnerId] : [])].filter(
+    (id) => id !== after.accountId,
+  );
+  return { people, tagging };
+}
+
+async function holdsRoles(accountId: string): Promise<boolean> {
+  const one = (index: string) =>
+    kvs
+      .entity<AccountEntity>(ENTITIES.account)
+      .query()
+      .index(index, { partition: [accountId, 'active'] })
+      .limit(1)
+      .getMany();
+  const [owned, backed] = await Promise.all([one(ACCOUNT_INDEXES.owner), one(ACCOUNT_INDEXES.backupOwner)]);
+  return owned.results.length + backed.results.length > 0;
+}
+
+/** The owner rules, checked against storage as of this attempt; BAD_REQUEST when a race broke them. */
+async function checkOwnerRules(
+  change: Change,
+  found: Map<string, unknown>,
+  rules: { people: string[]; tagging: boolean },
+): Promise<void> {
+  const after = (change.account as { after: AccountRecord }).after;
+  for (const id of rules.people) {
+    const stored = found.get(itemId(id, ENTITIES.account)) as AccountEntity | undefined;
+    if (stored?.status === 'active') {
+      const field = id === after.ownerId ? 'ownerId' : 'backupOwnerId';
+      const role = field === 'ownerId' ? 'owner' : 'backup owner';
+      throw invalid(
+        {
+          [field]: `${stored.record.displayName} was just tagged as an integration account and cannot be its ${role}.`,
+        },
+        'Someone changed the registry a moment ago: an integration account cannot own or back up another.',
+      );
+    }
+  }
+  if (rules.tagging && (await holdsRoles(after.accountId)))
+    throw invalid(
+      {
+        accountId: `${after.displayName} was just named owner or backup owner of an integration account; hand that over before tagging it.`,
+      },
+      'Someone changed the registry a moment ago: an integration account cannot own or back up another.',
+    );
+}
+
+/** The `refusal-window` entity. */
+interface RefusalWindowEntity {
+  window: string;
+  count: number;
+  firstSeq?: number;
+}
+
+const sameWindow = (a: RefusalWindow | undefined, b: RefusalWindowEntity | undefined) =>
+  (a === undefined && b === undefined) || (!!a && !!b && a.window === b.window && a.count === b.count);
+
+/**
  * One attempt: read the head, the counters and the current record/settings (one batchGet), then ONE
  * transaction that writes the audit record (NOT_EXISTS: write-once), moves the head (conditional on the
  * head read), writes the account (conditional on its version, or NOT_EXISTS when new), the counters,
@@ -59,7 +140,10 @@ async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
         ]
       : []),
     ...(change.settings ? [{ key: STORAGE_KEYS.settings }] : []),
+    ...(change.refusalWindow ? [{ key: change.refusalWindow.key, entityName: ENTITIES.refusalWindow }] : []),
   ];
+  const rules = ownerRuleChecks(change);
+  for (const id of rules?.people ?? []) reads.push({ key: id, entityName: ENTITIES.account });
   const found = await batchRead(reads);
   const head = found.get(itemId(AUDIT_HEAD_KEY, ENTITIES.auditHead)) as AuditHeadEntity | undefined;
 
@@ -73,6 +157,12 @@ async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
     const stored = parseStoredSettings(found.get(itemId(STORAGE_KEYS.settings)));
     if (stored.version !== change.settings.expectedVersion) throw new StaleWriteError('settings');
   }
+  if (change.refusalWindow) {
+    const stored = found.get(itemId(change.refusalWindow.key, ENTITIES.refusalWindow)) as
+      RefusalWindowEntity | undefined;
+    if (!sameWindow(change.refusalWindow.expected, stored)) throw new StaleWriteError('refusal');
+  }
+  if (rules) await checkOwnerRules(change, found, rules);
 
   const seq = (head?.seq ?? 0) + 1;
   const record = seal({ seq, ...change.entry }, head?.hash ?? GENESIS_HASH);
@@ -108,6 +198,21 @@ async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
     const entityName = extra.kind === 'finding' ? ENTITIES.finding : ENTITIES.notice;
     if (extra.value === null) tx.delete(extra.key, { entityName });
     else tx.set(extra.key, extra.value, { entityName });
+  }
+  if (change.refusalWindow) {
+    const { key, expected, next } = change.refusalWindow;
+    tx.set<RefusalWindowEntity>(
+      key,
+      { window: next.window, count: next.count, firstSeq: seq },
+      {
+        entityName: ENTITIES.refusalWindow,
+        conditions: expected
+          ? new Filter<RefusalWindowEntity>()
+              .and('window', FilterConditions.equalTo(expected.window))
+              .and('count', FilterConditions.equalTo(expected.count))
+          : new Filter<RefusalWindowEntity>().and('window', FilterConditions.notExists()),
+      },
+    );
   }
   if (change.dismiss) {
     const { accountId, ...value } = change.dismiss;
@@ -182,6 +287,36 @@ export const kvsAudit: AuditLog = {
       if (!cursor) break;
     }
     return { records, ...(cursor ? { nextCursor: cursor } : {}) };
+  },
+
+  async countRefusal(key, window) {
+    const store = kvs.entity<RefusalWindowEntity>(ENTITIES.refusalWindow);
+    for (let i = 1; ; i++) {
+      const current = await store.get(key);
+      if (!current || current.window !== window)
+        return { counted: false, ...(current ? { current: { ...current } } : {}) };
+      try {
+        await kvs
+          .transact()
+          .set<RefusalWindowEntity>(
+            key,
+            { ...current, count: current.count + 1 },
+            {
+              entityName: ENTITIES.refusalWindow,
+              conditions: new Filter<RefusalWindowEntity>()
+                .and('window', FilterConditions.equalTo(window))
+                .and('count', FilterConditions.equalTo(current.count)),
+            },
+          )
+          .execute();
+        return { counted: true };
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+        // Several refusals of one kind at once: a lost race counts again, a few times at most.
+        if (i >= MAX_ATTEMPTS * 2) return { counted: true };
+        await pause(Math.floor(Math.random() * 10 * i));
+      }
+    }
   },
 
   async head() {

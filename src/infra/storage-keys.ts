@@ -23,6 +23,8 @@ export const SECRET_KEYS = {
   offboardingWebhook: 'offboarding-webhook-secret',
   /** `{ secret, createdAt }`, the org audit-log webhook's Authorization secret. */
   orgAuditWebhook: 'org-audit-webhook-secret',
+  /** `{ key: base64, createdAt }`: this installation's MAC key for client-held tokens (cursors, resume tokens). */
+  clientTokenKey: 'client-token-key',
 } as const;
 
 export const ENTITIES = {
@@ -36,6 +38,8 @@ export const ENTITIES = {
   finding: 'finding',
   /** Key: `<personId>:<accountId>:<code>:<period>` (`#admins` for every Jira admin). */
   notice: 'owner-notice',
+  /** Key: `refusal:<hash of actor, key, outcome, code>`: the minute of refusals open now and its count. */
+  refusalWindow: 'refusal-window',
   /** Keys `lease`, `run` (the checkpoint of a partial run), `last` (the last summary). */
   sweepState: 'sweep-state',
   /** Key: `<accountId>:<code>`; an owner's Jira work item for that finding (app/owner-work-items.ts). */

@@ -115,7 +115,7 @@ function Verdict({
           onAcknowledge
             ? [
                 <SectionMessageAction key="acknowledge" onClick={onAcknowledge}>
-                  {`Acknowledge and deactivate anyway…`}
+                  {`Acknowledge the warning…`}
                 </SectionMessageAction>,
               ]
             : []
@@ -161,7 +161,8 @@ function Acknowledge({
   setOpen: (open: boolean) => void;
   onAcknowledged: (a: OffboardingAcknowledged) => void;
 }) {
-  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const name = personName(result);
   if (result.verdict === 'safe') return null;
@@ -174,22 +175,29 @@ function Acknowledge({
   }
   if (!open) return null;
   const submit = async () => {
+    if (!reason.trim()) {
+      setReasonError('Say why this person may be deactivated despite the warning.');
+      return;
+    }
     setBusy(true);
+    setReasonError(undefined);
     try {
       const ack = await offboardingApi.acknowledge({
         personId: result.person.accountId,
         verdict: result.verdict,
-        ...(note.trim() ? { note: note.trim() } : {}),
+        reason: reason.trim(),
       });
       flags.success(
         'Acknowledgement recorded',
         `The ${VERDICT_LABELS[ack.verdict].toLowerCase()} verdict for ${name} is in the audit log.`,
       );
       setOpen(false);
-      setNote('');
+      setReason('');
       onAcknowledged(ack);
     } catch (e) {
-      flags.error('The acknowledgement was not recorded', e);
+      const fieldError = isApiError(e) ? e.fieldErrors.reason : undefined;
+      if (fieldError) setReasonError(fieldError);
+      else flags.error('The acknowledgement was not recorded', e);
     } finally {
       setBusy(false);
     }
@@ -205,19 +213,33 @@ function Acknowledge({
       >
         <Stack space="space.150">
           <Text as="p">
-            {`Record that you have seen this ${VERDICT_LABELS[result.verdict].toLowerCase()} verdict and will deactivate ${name} anyway. Your name, the verdict and your note go into the audit log.`}
+            {`Record that you have seen this ${VERDICT_LABELS[result.verdict].toLowerCase()} verdict and why ${name} may be deactivated anyway. Your name, the verdict and your reason go into the audit log.`}
           </Text>
-          <Field id="acknowledge-note" label="Note" helper="Optional, e.g. the ticket or the approval.">
+          <Text as="p" weight="medium" testId="acknowledge-deactivates-nobody">
+            {`This deactivates nobody: it only records your decision. Deactivate ${name} in Atlassian Administration or your identity provider.`}
+          </Text>
+          <Field
+            id="acknowledge-reason"
+            label="Reason"
+            required
+            helper="For example the approval or the ticket, and who looks after the accounts now."
+            error={reasonError}
+          >
             {(a) => (
               <Textarea
                 id={a.id}
                 aria-describedby={a.describedBy}
+                aria-required
+                isInvalid={a.invalid}
                 minimumRows={2}
                 maxLength={1000}
                 autoFocus
-                value={note}
+                value={reason}
                 isDisabled={busy}
-                onChange={(e) => setNote(e.currentTarget.value)}
+                onChange={(e) => {
+                  setReason(e.currentTarget.value);
+                  if (reasonError) setReasonError(undefined);
+                }}
               />
             )}
           </Field>

@@ -98,10 +98,10 @@ describe('enforcement', { timeout: 90_000 }, () => {
       .first()
       .click();
     await again.panel
-      .getByRole('textbox', { name: 'Note' })
+      .getByRole('textbox', { name: /Reason/ })
       .fill('Jenkins is switched off on Friday; CI already runs on GitHub Actions.');
     await again.panel.getByRole('button', { name: 'Record acknowledgement' }).click();
-    await again.panel.getByTestId('offboarding-acknowledged').waitFor();
+    await waitForFlag(again.page, 'Acknowledgement recorded');
     await moveTo(again.page, 'Done');
     await again.page.getByTestId('transition-outcome').waitFor();
     expect(await again.page.getByTestId('issue-status').textContent()).toBe('Done');

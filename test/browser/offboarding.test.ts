@@ -89,8 +89,15 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     expect(await cards.first().getByText('Blocks deactivation').count()).toBe(1);
 
     // Acknowledge (recorded in the audit trail, with its sequence number).
-    await frame.getByRole('button', { name: /Acknowledge and deactivate anyway/ }).click();
-    await frame.getByRole('textbox', { name: 'Note' }).fill('HR ticket HR-42: leaving Friday.');
+    await frame.getByRole('button', { name: /Acknowledge the warning/ }).click();
+    expect(await frame.getByTestId('acknowledge-deactivates-nobody').innerText()).toMatch(
+      /deactivates nobody/,
+    );
+    // A reason is required: an empty one is refused beside the field.
+    await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
+    await frame.getByText('Say why this person may be deactivated despite the warning.').waitFor();
+    await page.screenshot({ path: join(IMAGES, 'offboarding-acknowledge.png'), fullPage: true });
+    await frame.getByRole('textbox', { name: /Reason/ }).fill('HR ticket HR-42: leaving Friday.');
     await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
     await waitForFlag(page, 'Acknowledgement recorded');
     await frame.getByTestId('offboarding-acknowledged').waitFor();
@@ -98,6 +105,17 @@ describe('offboarding check', { timeout: 90_000 }, () => {
       /acknowledged this block verdict .* \(audit record #\d+\)/,
     );
     expect(await settledVerdict(frame)).toBe('block');
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('the acknowledgement form reads well in the dark theme', async () => {
+    const { page, frame, problems } = await openAdmin(browser, site, { path: '/offboarding', theme: 'dark' });
+    await pickUser(frame, 'Person leaving', 'Olivia', /Olivia Owner/);
+    expect(await settledVerdict(frame)).toBe('block');
+    await frame.getByRole('button', { name: /Acknowledge the warning/ }).click();
+    await frame.getByTestId('acknowledge-deactivates-nobody').waitFor();
+    await page.screenshot({ path: join(IMAGES, 'offboarding-acknowledge-dark.png'), fullPage: true });
     expect(unexpected(problems)).toEqual([]);
     await page.close();
   });

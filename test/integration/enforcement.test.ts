@@ -121,18 +121,19 @@ describe('the workflow validator on OFF-1 (To Do → In progress → Done)', () 
     });
   });
 
-  it('allowed after an acknowledgement WITH a reason on this ticket; not without one, nor from the admin page', async () => {
-    data(await panel('oscar@example.com', O.acknowledge, { personId: ids.olivia, verdict: 'block' }));
+  it('allowed after an acknowledgement WITH a reason on this ticket; not one from the admin page', async () => {
+    const bare = await panel('oscar@example.com', O.acknowledge, { personId: ids.olivia, verdict: 'block' });
+    expect(bare.ok).toBe(false); // the contract requires a reason
     expect((await move('Done')).outcome).toBe('refused');
     data(
-      await admin(O.acknowledge, { personId: ids.olivia, verdict: 'block', note: 'admin page, no ticket' }),
+      await admin(O.acknowledge, { personId: ids.olivia, verdict: 'block', reason: 'admin page, no ticket' }),
     );
     expect((await move('Done')).outcome).toBe('refused');
     data(
       await panel('oscar@example.com', O.acknowledge, {
         personId: ids.olivia,
         verdict: 'block',
-        note: 'CI moves to GitHub Actions on Friday; Jenkins is switched off then.',
+        reason: 'CI moves to GitHub Actions on Friday; Jenkins is switched off then.',
       }),
     );
     expect(await move('Done')).toMatchObject({ outcome: 'transitioned', status: 'Done' });

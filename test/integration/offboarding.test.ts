@@ -99,7 +99,11 @@ describe('offboarding check: verdicts for the seed', () => {
     const asNora = await panel(ids.nora as string, O.check);
     expect(asNora).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // The panel only ever checks the person its work item names.
-    const other = await panel(ids.oscar as string, O.acknowledge, { personId: ids.nora, verdict: 'safe' });
+    const other = await panel(ids.oscar as string, O.acknowledge, {
+      personId: ids.nora,
+      verdict: 'safe',
+      reason: 'Leaving',
+    });
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -140,7 +144,11 @@ describe('offboarding check: verdicts for the seed', () => {
     );
     expect(done.verdict).toBe('safe');
     const ack = data(
-      await admin<{ auditSeq: number }>(O.acknowledge, { personId: ids.olivia, verdict: 'safe' }),
+      await admin<{ auditSeq: number }>(O.acknowledge, {
+        personId: ids.olivia,
+        verdict: 'safe',
+        reason: 'Handed over',
+      }),
     );
     expect(ack.auditSeq).toBeGreaterThan(0);
     const audit = data(

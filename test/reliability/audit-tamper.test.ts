@@ -59,8 +59,8 @@ beforeEach(async () => {
   must(
     await invoke(site, {
       functionKey: 'offboarding/acknowledge',
-      payload: { personId: p.olivia, verdict: 'block' },
-      accountId: p.oscar,
+      payload: { personId: p.olivia, verdict: 'block', reason: 'Seen' },
+      accountId: p.admin,
     }),
   );
   expect(auditHeadSeq(site)).toBeGreaterThanOrEqual(8);

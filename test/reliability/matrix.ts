@@ -7,7 +7,8 @@
 import type { LocalSite } from '../../local/host/site.js';
 import type { AuditRecordDto } from '../../src/contract/audit';
 import type { Envelope } from '../../src/contract/envelope';
-import { OWNER_KEYS } from '../../src/contract/resolver-keys';
+import { OFFBOARDING_KEYS, OWNER_KEYS } from '../../src/contract/resolver-keys';
+import { refusalKindKey } from '../../src/app/record-refusal';
 import { hasFactory, people, validPayload } from './payloads';
 import {
   CALLER_NAMES,
@@ -53,6 +54,12 @@ export const OWNER_TARGET_RULES: Record<string, (c: CallerName) => boolean> = {
   [OWNER_KEYS.recordRotation]: (c) => c === 'owner' || c === 'backup',
   [OWNER_KEYS.proposeOwner]: (c) => c === 'owner' || c === 'backup',
   [OWNER_KEYS.acceptProposal]: (c) => c === 'staff',
+  // Offboarding staff who are not admins act only for a departing person (docs/trust.md, "Offboarding staff"):
+  // the payloads name Olivia, active and reached without a ticket, so only the admin may act.
+  // handover.test.ts proves the staff's allowed paths (ticket panel, deactivated person).
+  [OFFBOARDING_KEYS.transfer]: (c) => c === 'admin',
+  [OFFBOARDING_KEYS.retire]: (c) => c === 'admin',
+  [OFFBOARDING_KEYS.acknowledge]: (c) => c === 'admin',
 };
 
 export interface Violation {
@@ -88,7 +95,8 @@ export function expectedAllowed(key: string, caller: CallerName): boolean {
 export function stateFingerprint(site: LocalSite): string {
   const entities = site.manifest.entities
     .map((e) => e.name)
-    .filter((n) => n !== 'audit-record' && n !== 'audit-head');
+    // The audit trail's own entities (records, head, coalesced-refusal windows) record the refusal itself.
+    .filter((n) => n !== 'audit-record' && n !== 'audit-head' && n !== 'refusal-window');
   const parts = entities.map((n) => JSON.stringify(entityItems(site, n)));
   const reply = site.kvs.handle('/api/v1/query', { limit: 100 });
   parts.push(JSON.stringify((reply.body as { data?: unknown } | undefined)?.data ?? null));
@@ -210,6 +218,20 @@ export async function runMatrix(site: LocalSite, opts: MatrixOptions = {}): Prom
           report.cells++;
           report.unknownKeyCells++;
           const before = auditHeadSeq(site);
+          // Unknown keys are one kind of refusal per caller and module: within a minute, the first is a
+          // record and the others count in its window (src/app/record-refusal.ts).
+          const windowKey = refusalKindKey(
+            {
+              actorId: callerId(site, caller) ?? null,
+              actorKind: 'user',
+              source: { kind: 'resolver', module, key: '' },
+            },
+            'refused',
+            'NOT_FOUND',
+            true,
+          );
+          const countBefore =
+            (kvsGet(site, windowKey, 'refusal-window') as { count?: number } | undefined)?.count ?? 0;
           const result = await invoke(site, {
             moduleKey: module,
             functionKey: key,
@@ -221,14 +243,17 @@ export async function runMatrix(site: LocalSite, opts: MatrixOptions = {}): Prom
             continue;
           }
           const record = newestAudit(site);
-          if (
-            auditHeadSeq(site) !== before + 1 ||
-            record?.actor.accountId !== (callerId(site, caller) ?? null) ||
-            record.source.module !== module ||
-            record.source.key !== key.slice(0, 100) ||
-            record.outcome === 'allowed'
-          )
-            fail(module, key, caller, 'unknown-key attempt not audited');
+          const counted =
+            auditHeadSeq(site) === before &&
+            (kvsGet(site, windowKey, 'refusal-window') as { count?: number } | undefined)?.count ===
+              countBefore + 1;
+          const recorded =
+            auditHeadSeq(site) === before + 1 &&
+            record?.actor.accountId === (callerId(site, caller) ?? null) &&
+            record.source.module === module &&
+            record.source.key === key.slice(0, 100) &&
+            record.outcome !== 'allowed';
+          if (!counted && !recorded) fail(module, key, caller, 'unknown-key attempt not audited');
         }
       }
     }

@@ -137,7 +137,7 @@ const FACTORIES: Record<string, Factory> = {
       departingId: p.olivia,
       reason: 'Owner leaves',
     }),
-  [O.acknowledge]: (_s, p) => Promise.resolve({ personId: p.olivia, verdict: 'block', note: 'Seen' }),
+  [O.acknowledge]: (_s, p) => Promise.resolve({ personId: p.olivia, verdict: 'block', reason: 'Seen' }),
 
   [W.myAccounts]: () => Promise.resolve({}),
   [W.attest]: (s, p) =>

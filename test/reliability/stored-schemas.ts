@@ -40,6 +40,7 @@ export const accountRecordSchema = z
     retiredAt: isoInstant.optional(),
     retiredBy: z.string().optional(),
     retireReason: z.string().min(1).max(500).optional(),
+    ownerSince: isoInstant.optional(),
     version: z.number().int().min(1),
     findings: z.array(z.unknown()).optional(),
     migration: z

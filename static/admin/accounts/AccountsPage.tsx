@@ -121,22 +121,9 @@ function Person({ name, active }: { name: string; active?: boolean | undefined }
   );
 }
 
-/**
- * What the sweep would raise as findings, derived from the row's last-checked states (the list
- * response has no findings count; the account page lists the stored findings).
- */
+/** The open findings the sweep recorded on the account: the same ones its page and its owner's page show. */
 export function rowFindings(a: AccountRow): string[] {
-  if (a.status !== 'active') return [];
-  const found: string[] = [];
-  if (!a.accountActive) found.push('ACCOUNT_INACTIVE');
-  if (a.owner.active === false) found.push('OWNER_INACTIVE');
-  if (!a.backupOwner) found.push('NO_BACKUP_OWNER');
-  else if (a.backupOwner.active === false) found.push('BACKUP_OWNER_INACTIVE');
-  if (a.reviewOverdue) found.push('REVIEW_OVERDUE');
-  if (a.credentialState === 'expiring') found.push('CREDENTIAL_EXPIRING');
-  if (a.credentialState === 'expired') found.push('CREDENTIAL_EXPIRED');
-  if (a.kind === 'personal') found.push('PERSONAL_ACCOUNT');
-  return found;
+  return a.findings.map((f) => f.code);
 }
 
 function row(a: AccountRow): RowType {
@@ -196,15 +183,7 @@ function row(a: AccountRow): RowType {
               title={found.map(findingLabel).join('\n')}
               aria-label={`${found.length} findings: ${found.map(findingLabel).join(', ')}`}
             >
-              <Lozenge
-                appearance={
-                  found.some(
-                    (f) => f.startsWith('ACCOUNT') || f === 'CREDENTIAL_EXPIRED' || f === 'OWNER_INACTIVE',
-                  )
-                    ? 'removed'
-                    : 'moved'
-                }
-              >
+              <Lozenge appearance={a.findings.some((f) => f.severity >= 3) ? 'removed' : 'moved'}>
                 {String(found.length)}
               </Lozenge>
             </span>
