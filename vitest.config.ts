@@ -1,12 +1,33 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Three tiers (README "Scripts"). unit needs neither the static build nor a browser; browser drives
+// Chromium; integration is everything else (the local site, reliability, the manifest against
+// static/build), so a new test folder is never left out of `npm test`, which runs all three, one tier
+// after the other (groupOrder): unit's lint probes come and go in src/ and static/, which the manifest
+// lint and the browser build check read.
+const UNIT = ['test/unit', 'test/kvs', 'test/jira', 'test/runtime', 'test/lint'];
+const BROWSER = ['test/browser'];
+const tests = (dirs: string[]) => dirs.map((dir) => `${dir}/**/*.test.{ts,tsx}`);
 
 export default defineConfig({
   resolve: { alias: { '@contract': fileURLToPath(new URL('./src/contract', import.meta.url)) } },
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: tests(UNIT), sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: tests(['test']),
+          exclude: [...configDefaults.exclude, ...tests([...UNIT, ...BROWSER])],
+          sequence: { groupOrder: 1 },
+        },
+      },
+      { extends: true, test: { name: 'browser', include: tests(BROWSER), sequence: { groupOrder: 2 } } },
+    ],
   },
 });

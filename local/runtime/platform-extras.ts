@@ -1,47 +1,8 @@
 /**
  * Parts of the Forge platform contract the local runtime needs beyond calling handlers:
- * static webtrigger responses, `webTrigger.getUrl`, and the workflow validator's result contract.
+ * `webTrigger.getUrl`, and the workflow validator's result contract (static webtriggers:
+ * webtrigger-response.ts).
  */
-import type { ManifestModule } from './manifest.js';
-import type { WebtriggerResponse } from './runtime.js';
-
-interface StaticOutput {
-  key: string;
-  statusCode: number;
-  body?: string;
-  contentType?: string;
-}
-
-function staticOutputs(mod: ManifestModule): StaticOutput[] | undefined {
-  const response = mod.raw.response as { type?: unknown; outputs?: unknown } | undefined;
-  if (response?.type !== 'static') return undefined;
-  return Array.isArray(response.outputs) ? (response.outputs as StaticOutput[]) : [];
-}
-
-/**
- * A `response.type: static` webtrigger (FORGE-FACTS §1.4): the function returns `{outputKey}` naming
- * one of the manifest's `outputs`, and the platform answers that output. `undefined` for a dynamic
- * webtrigger; a string problem when the function's answer names no output (→ 500).
- */
-export function staticWebtriggerResponse(
-  mod: ManifestModule,
-  result: unknown,
-): { response: WebtriggerResponse } | { problem: string } | undefined {
-  const outputs = staticOutputs(mod);
-  if (!outputs) return undefined;
-  const key =
-    typeof result === 'object' && result !== null ? (result as { outputKey?: unknown }).outputKey : undefined;
-  if (typeof key !== 'string') return { problem: 'a static webtrigger must return { outputKey }' };
-  const out = outputs.find((o) => o.key === key);
-  if (!out) return { problem: `no output '${key}' in the manifest's response.outputs` };
-  return {
-    response: {
-      statusCode: out.statusCode,
-      headers: out.contentType ? { 'content-type': [out.contentType] } : {},
-      body: out.body ?? '',
-    },
-  };
-}
 
 /**
  * `webTrigger.getUrl(key)` goes to Atlassian's GraphQL gateway (`createWebTriggerUrl`, FORGE-FACTS §3);

@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Manifest, ManifestFunction, ManifestModule } from './manifest.js';
 import { findModule } from './manifest.js';
+import { pickStaticOutput, responseConfigOf } from './webtrigger-response.js';
 import type { Principal, ProductTransport } from './product.js';
-import { answerGateway, staticWebtriggerResponse, validatorOutcome } from './platform-extras.js';
+import { answerGateway, validatorOutcome } from './platform-extras.js';
 
 export type FunctionKind = 'resolver' | 'webtrigger' | 'trigger' | 'scheduled' | 'validator' | 'local';
 
@@ -360,7 +361,11 @@ export class ForgeRuntime {
     }
   }
 
-  /** Calls a `webtrigger` module. Thrown errors, time-outs and malformed results answer 500, as on Forge. */
+  /**
+   * Calls a `webtrigger` module. Dynamic: the function's response as it returned it. Static: the
+   * declared output its `{ outputKey }` names (webtrigger-response.ts). Thrown errors, time-outs and
+   * results Forge could not use answer 500, as on Forge.
+   */
   async runWebtrigger(moduleKey: string, request: WebtriggerRequest): Promise<WebtriggerResponse> {
     const mod = this.requireModule(moduleKey, 'webtrigger');
     const fn = this.requireFunction(mod.function);
@@ -374,9 +379,18 @@ export class ForgeRuntime {
       console.error(`[forge-local] webtrigger '${moduleKey}' failed: ${errorMessage(e)}`);
       return webtrigger500();
     }
-    const fixed = staticWebtriggerResponse(mod, result);
-    if (fixed && 'response' in fixed) return fixed.response;
-    const problem = fixed ? fixed.problem : checkWebtriggerResponse(result);
+    const response = responseConfigOf(mod.raw);
+    if (response.type === 'static') {
+      // Static: Forge answers the declared output the function names, and nothing of the result else.
+      const picked = pickStaticOutput(response.outputs, result);
+      if ('problem' in picked) {
+        console.error(`[forge-local] static webtrigger '${moduleKey}': ${picked.problem}`);
+        return webtrigger500();
+      }
+      const { statusCode, contentType, body } = picked.output;
+      return { statusCode, headers: contentType ? { 'content-type': [contentType] } : {}, body: body ?? '' };
+    }
+    const problem = checkWebtriggerResponse(result);
     if (problem) {
       console.error(`[forge-local] webtrigger '${moduleKey}' returned an incompatible response: ${problem}`);
       return webtrigger500();

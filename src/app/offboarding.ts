@@ -83,26 +83,6 @@ export async function offboardingCheck(
   return resultOf(personId, roles, users, deps.clock.now().toISOString());
 }
 
-/** The check for several people (the webtrigger): their roles, then ONE lookup for all of them. */
-export async function offboardingCheckMany(
-  personIds: readonly string[],
-  deps: RegistryDeps,
-): Promise<OffboardingCheckResult[]> {
-  const unique = [...new Set(personIds)];
-  const roles = new Map<string, PersonRoles>();
-  // Three reads per person, a few people at a time (KVS allows bursts, not floods).
-  for (let i = 0; i < unique.length; i += 10) {
-    const chunk = unique.slice(i, i + 10);
-    const got = await Promise.all(chunk.map((id) => rolesOf(id, deps)));
-    chunk.forEach((id, n) => roles.set(id, got[n] as PersonRoles));
-  }
-  const ids = new Set<string>();
-  for (const id of unique) for (const p of peopleOf(id, roles.get(id) as PersonRoles)) ids.add(p);
-  const users = await deps.directory.lookup([...ids]);
-  const at = deps.clock.now().toISOString();
-  return personIds.map((id) => resultOf(id, roles.get(id) as PersonRoles, users, at));
-}
-
 /**
  * Hands an account over from the departing person (owner → new owner or the backup; backup → new
  * backup or none), checked by the registry's rules and committed with its audit record.

@@ -1,13 +1,13 @@
 import {
   MAX_BODY_BYTES,
-  type PreDeactivationResponse,
-  WEBTRIGGER_ERRORS,
-  type WebtriggerErrorStatus,
+  type PreDeactivationOutputKey,
+  type PreDeactivationRequest,
   preDeactivationRequest,
+  verdictOutput,
 } from '../contract/webtrigger';
 import { PRE_DEACTIVATION_WEBTRIGGER_KEY } from '../contract/resolver-keys';
 import { SIGNATURE_TOLERANCE_SECONDS, verifyWebhook } from '../domain/webhook-signature';
-import { offboardingCheckMany } from './offboarding';
+import { offboardingCheck } from './offboarding';
 import type { WatchDeps } from './watch-ports';
 
 export interface SignedRequest {
@@ -17,35 +17,50 @@ export interface SignedRequest {
   body: string;
 }
 
-export type WebtriggerAnswer =
-  | { status: 200; body: PreDeactivationResponse }
-  | {
-      status: WebtriggerErrorStatus;
-      body: (typeof WEBTRIGGER_ERRORS)[WebtriggerErrorStatus];
-      problem: string;
-    };
+/** Which declared output to answer, and (for the logs) why a request was refused. */
+export interface WebtriggerAnswer {
+  output: PreDeactivationOutputKey;
+  problem?: string;
+}
 
 /** The replay record outlives the tolerance window on both sides. */
 const REPLAY_TTL_SECONDS = 2 * SIGNATURE_TOLERANCE_SECONDS + 60;
 
-const refuse = (status: WebtriggerErrorStatus, problem: string): WebtriggerAnswer => ({
-  status,
-  body: WEBTRIGGER_ERRORS[status],
-  problem,
-});
+/** How many `/user/search` matches to read for an email: one person, plus room to see ambiguity. */
+const EMAIL_SEARCH_RESULTS = 10;
+
+const refuse = (output: PreDeactivationOutputKey, problem: string): WebtriggerAnswer => ({ output, problem });
 
 /**
- * The pre-deactivation check (DESIGN.md §5). Order matters: method, size, signature over the RAW body
- * and timestamp — all before any write or Jira call — then the one write a refusal may cost (the
- * `webhook-id` replay record), then parsing. Only an accepted request reaches Jira and the audit trail.
+ * The person a request names: the account id as given, or the one active Jira user whose visible
+ * email address is exactly the one given (`/user/search` matches prefixes of names and emails, so the
+ * answer is filtered to an exact, case-insensitive match). Undefined when no single user matches.
+ */
+async function personOf(
+  request: PreDeactivationRequest,
+  deps: WatchDeps,
+): Promise<{ personId?: string; problem?: string }> {
+  if ('accountId' in request) return { personId: request.accountId };
+  const found = await deps.directory.search(request.email, EMAIL_SEARCH_RESULTS);
+  const exact = found.filter((u) => u.emailAddress?.toLowerCase() === request.email);
+  if (exact.length === 1) return { personId: (exact[0] as (typeof exact)[number]).accountId };
+  return { problem: exact.length === 0 ? 'email-not-found' : 'email-ambiguous' };
+}
+
+/**
+ * The pre-deactivation check (DESIGN.md §5): for ONE person, one of the fixed outputs. Order
+ * matters: method, size, signature over the RAW body and timestamp — all before any write or Jira
+ * call — then the one write a refusal may cost (the `webhook-id` replay record), then parsing. Only
+ * an accepted request reaches Jira and the audit trail, which keeps what the answer does not carry:
+ * the person, the reasons and the accounts concerned.
  */
 export async function preDeactivationCheck(req: SignedRequest, deps: WatchDeps): Promise<WebtriggerAnswer> {
-  if (req.method.toUpperCase() !== 'POST') return refuse(405, 'method');
-  if (Buffer.byteLength(req.body, 'utf8') > MAX_BODY_BYTES) return refuse(413, 'size');
+  if (req.method.toUpperCase() !== 'POST') return refuse('method-not-allowed', 'method');
+  if (Buffer.byteLength(req.body, 'utf8') > MAX_BODY_BYTES) return refuse('payload-too-large', 'size');
   const id = req.header('webhook-id');
   const timestamp = req.header('webhook-timestamp');
   const signature = req.header('webhook-signature');
-  if (!id || !timestamp || !signature || id.length > 200) return refuse(401, 'missing-headers');
+  if (!id || !timestamp || !signature || id.length > 200) return refuse('unauthorized', 'missing-headers');
   const secret = await deps.signingSecret.current();
   const check = verifyWebhook({
     id,
@@ -55,38 +70,59 @@ export async function preDeactivationCheck(req: SignedRequest, deps: WatchDeps):
     secret,
     nowSeconds: Math.floor(deps.clock.now().getTime() / 1000),
   });
-  if (!check.ok) return refuse(401, check.problem);
+  if (!check.ok) return refuse('unauthorized', check.problem);
   if (!/^[A-Za-z0-9_.:-]+$/.test(id) || !(await deps.replay.claim(id, REPLAY_TTL_SECONDS)))
-    return refuse(401, 'replayed');
+    return refuse('unauthorized', 'replayed');
 
   let json: unknown;
   try {
     json = JSON.parse(req.body);
   } catch {
-    return refuse(400, 'malformed-json');
+    return refuse('bad-request', 'malformed-json');
   }
   const parsed = preDeactivationRequest.safeParse(json);
-  if (!parsed.success) return refuse(400, 'invalid-body');
+  if (!parsed.success) return refuse('bad-request', 'invalid-body');
+  const request = parsed.data;
+  const by = 'accountId' in request ? 'accountId' : 'email';
 
-  const checks = await offboardingCheckMany(parsed.data.accountIds, deps);
-  const results = checks.map((c) => ({
-    accountId: c.person.accountId,
-    verdict: c.verdict,
-    reasons: c.reasons,
-    accounts: c.accounts,
-  }));
-  const tally = { block: 0, warn: 0, safe: 0 };
-  for (const r of results) tally[r.verdict]++;
+  const source = { kind: 'webtrigger' as const, module: PRE_DEACTIVATION_WEBTRIGGER_KEY, key: id };
+  const actor = { accountId: null, kind: 'webtrigger' as const };
+  const at = () => deps.clock.now().toISOString();
+  const { personId, problem } = await personOf(request, deps);
+  const result = personId ? await offboardingCheck(personId, deps) : undefined;
+  // Unknown: no such Jira user, and nothing in the registry about them either (a person Jira no longer
+  // knows who still owns accounts gets a verdict: those accounts are what the caller must hear about).
+  if (!result || (result.person.missing && result.reasons.length === 0 && result.accounts.length === 0)) {
+    await deps.audit.commit({
+      entry: {
+        at: at(),
+        actor,
+        source,
+        action: 'offboarding.check',
+        target: { type: 'person', ...(personId ? { id: personId } : {}) },
+        after: { output: 'unknown-person', by, ...('email' in request ? { email: request.email } : {}) },
+        outcome: 'allowed',
+        reason: problem ?? 'not-in-jira',
+      },
+    });
+    return { output: 'unknown-person', problem: problem ?? 'not-in-jira' };
+  }
   await deps.audit.commit({
     entry: {
-      at: deps.clock.now().toISOString(),
-      actor: { accountId: null, kind: 'webtrigger' },
-      source: { kind: 'webtrigger', module: PRE_DEACTIVATION_WEBTRIGGER_KEY, key: id },
+      at: at(),
+      actor,
+      source,
       action: 'offboarding.check',
-      target: { type: 'request', id },
-      after: { verdicts: results.map((r) => ({ accountId: r.accountId, verdict: r.verdict })), tally },
+      target: { type: 'person', id: result.person.accountId },
+      after: {
+        output: verdictOutput(result.verdict),
+        by,
+        verdict: result.verdict,
+        reasons: result.reasons.map((r) => r.code),
+        accounts: result.accounts.map((a) => ({ accountId: a.accountId, role: a.role })),
+      },
       outcome: 'allowed',
     },
   });
-  return { status: 200, body: { results } };
+  return { output: verdictOutput(result.verdict) };
 }

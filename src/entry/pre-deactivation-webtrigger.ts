@@ -1,6 +1,7 @@
 import { preDeactivationCheck } from '../app/pre-deactivation';
-import { WEBTRIGGER_ERRORS } from '../contract/webtrigger';
+import type { PreDeactivationOutputKey, StaticWebtriggerResult } from '../contract/webtrigger';
 import { JiraError } from '../infra/jira-client';
+import { isStorageRateLimited } from '../infra/kvs-errors';
 import { watchDeps } from './watch-deps';
 
 /** Forge's webtrigger request (FORGE-FACTS §1.4): lower-case header names, every value a list. */
@@ -10,24 +11,29 @@ interface WebtriggerRequest {
   body?: unknown;
 }
 
-interface WebtriggerResponse {
-  statusCode: number;
-  headers: Record<string, string[]>;
-  body: string;
+/**
+ * Jira busy, down or out of points (429, 5xx) and storage rate limits are "try again later"; the rest
+ * is ours. A static output carries no headers, so no `Retry-After`: the reason and Jira's wait go to
+ * the app's logs (docs/webtrigger/openapi.yaml says how long to back off).
+ */
+function outputOfError(e: unknown): PreDeactivationOutputKey {
+  if (e instanceof JiraError && (e.status === 429 || e.status >= 500)) {
+    const wait = e.retryAfterSeconds === undefined ? '' : `, Retry-After ${e.retryAfterSeconds} s`;
+    console.warn(
+      `pre-deactivation check: Jira answered ${e.status} (${e.rateLimitReason ?? 'no reason'}${wait})`,
+    );
+    return 'unavailable';
+  }
+  if (isStorageRateLimited(e)) return 'unavailable';
+  return 'internal-error';
 }
 
-const json = (
-  statusCode: number,
-  body: unknown,
-  extra: Record<string, string[]> = {},
-): WebtriggerResponse => ({
-  statusCode,
-  headers: { 'Content-Type': ['application/json'], 'Cache-Control': ['no-store'], ...extra },
-  body: JSON.stringify(body),
-});
-
-/** The pre-deactivation check (docs/webtrigger/openapi.yaml): the platform does not authenticate it; we do. */
-export async function handler(request: WebtriggerRequest): Promise<WebtriggerResponse> {
+/**
+ * The pre-deactivation check (docs/webtrigger/openapi.yaml): a STATIC webtrigger — it names one of the
+ * outputs declared in manifest.yml and Forge answers that output. The platform does not authenticate
+ * the caller; the use case does.
+ */
+export async function handler(request: WebtriggerRequest): Promise<StaticWebtriggerResult> {
   const headers = request.headers ?? {};
   const header = (name: string): string | undefined => {
     const v = headers[name] ?? headers[name.toLowerCase()];
@@ -43,19 +49,11 @@ export async function handler(request: WebtriggerRequest): Promise<WebtriggerRes
       },
       watchDeps,
     );
-    if (answer.status !== 200) {
-      console.warn(`pre-deactivation check refused: ${answer.status} ${answer.problem}`);
-      return json(answer.status, answer.body, answer.status === 405 ? { Allow: ['POST'] } : {});
-    }
-    return json(200, answer.body);
+    if (answer.problem) console.warn(`pre-deactivation check: ${answer.output} (${answer.problem})`);
+    return { outputKey: answer.output };
   } catch (e) {
-    // Jira rate-limited or unavailable (a spent hourly points quota included): 503, retry after Jira's wait.
-    if (e instanceof JiraError && (e.status === 429 || e.status === 503)) {
-      console.warn(`pre-deactivation check: Jira answered ${e.status} (${e.rateLimitReason ?? 'no reason'})`);
-      const after = e.retryAfterSeconds;
-      return json(503, WEBTRIGGER_ERRORS[503], after === undefined ? {} : { 'Retry-After': [String(after)] });
-    }
-    console.error('pre-deactivation check failed', e instanceof Error ? e.message : e);
-    return json(500, WEBTRIGGER_ERRORS[500]);
+    const outputKey = outputOfError(e);
+    console.error(`pre-deactivation check failed: ${outputKey}`, e instanceof Error ? e.message : e);
+    return { outputKey };
   }
 }

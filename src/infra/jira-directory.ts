@@ -61,7 +61,7 @@ export const jiraDirectory: Directory = {
     const found = new Map<string, DirectoryUser>();
     const ids = [...new Set(accountIds)];
     for (const chunk of bulkChunks(ids)) {
-      const params = new URLSearchParams(chunk.map((id) => ['accountId', id]));
+      const params = new URLSearchParams(chunk.map((id): [string, string] => ['accountId', id]));
       params.set('maxResults', String(chunk.length));
       // @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
       let startAt = 0;

@@ -9,7 +9,7 @@ import { jiraUser, pageBeanUser } from './jira-schemas';
 const ORIGIN_ALLOWANCE = 100;
 
 function bulkParams(ids: readonly string[], startAt: number): URLSearchParams {
-  const params = new URLSearchParams(ids.map((id) => ['accountId', id]));
+  const params = new URLSearchParams(ids.map((id): [string, string] => ['accountId', id]));
   params.set('maxResults', String(ids.length));
   params.set('startAt', String(startAt));
   return params;

@@ -308,6 +308,7 @@ export function OffboardingCheck({ source, onForbidden, onNoPerson }: Offboardin
   useEffect(() => {
     if (source === 'issue') run(undefined);
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a counter, not a DOM node: bump its live value so late results are dropped
       generation.current++;
     };
   }, [source, run]);

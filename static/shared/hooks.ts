@@ -38,6 +38,7 @@ export function useLoad<T>(
   useEffect(() => {
     run();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a counter, not a DOM node: bump its live value so late results are dropped
       generation.current++;
     };
   }, [run, key]);
@@ -109,6 +110,7 @@ export function usePaged<T, P extends { nextCursor?: string | undefined }>(
   useEffect(() => {
     reload();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a counter, not a DOM node: bump its live value so late results are dropped
       generation.current++;
     };
   }, [reload, key]);

@@ -140,9 +140,11 @@ describe('a deactivation behind the app’s back', () => {
     await expect.poll(() => ownerCell.getByText('Inactive', { exact: true }).count(), SLOW).toBe(1);
     const indicator = row.getByLabel(new RegExp(`^\\d+ findings: .*${OWNER_INACTIVE_LABEL}`));
     await indicator.waitFor(SLOW);
-    // Owner inactive, no backup owner, and a personal account used as an integration.
-    expect(await indicator.getAttribute('aria-label')).toMatch(/^3 findings: /);
-    expect(await indicator.innerText()).toBe('3');
+    // Owner inactive, no backup owner, no changes in Jira for 120 days (the seed's Jenkins CI), and a
+    // personal account used as an integration: the list shows the stored findings the sweep raised.
+    expect(await indicator.getAttribute('aria-label')).toMatch(/^4 findings: /);
+    expect(await indicator.getAttribute('aria-label')).toMatch(/No changes in Jira lately/);
+    expect(await indicator.innerText()).toBe('4');
     // The account itself is still active in Jira; only its owner is not.
     expect(await row.getByRole('cell').first().getByText('Active', { exact: true }).count()).toBe(1);
     // GitHub Sync is Olivia's too, with an active backup: it shows her inactive as well.

@@ -69,24 +69,17 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 describe(`registry list at ${N} accounts`, () => {
-  it('first page of 50: ≤ 3 KVS requests, ≤ 1 Jira call, ≤ 300 ms', async () => {
+  // Its time is measured by the bench (npm run bench: adminList.firstPageMs), not asserted here.
+  it('first page of 50: ≤ 3 KVS requests, ≤ 1 Jira call', async () => {
     await admin(K.accountsList, { pageSize: 50 }); // warm the module import
-    const runs: number[] = [];
     let page: AccountsPage | undefined;
     for (let i = 0; i < 5; i++) {
       site.kvs.resetStats();
       site.jira.resetStats();
-      const t0 = performance.now();
       page = data(await admin<AccountsPage>(K.accountsList, { pageSize: 50 }));
-      runs.push(performance.now() - t0);
       expect(site.kvs.stats.requests).toBeLessThanOrEqual(3);
       expect(site.jira.stats.calls).toBeLessThanOrEqual(1);
     }
-    runs.sort((a, b) => a - b);
-    console.log(
-      `adminList first page at ${N}: median ${runs[2]?.toFixed(1)} ms, KVS ${site.kvs.stats.requests}, Jira ${site.jira.stats.calls}`,
-    );
-    expect(runs[2]).toBeLessThanOrEqual(300);
     expect(page?.rows).toHaveLength(50);
     expect(page?.counts.active).toBe(N + 4);
     expect(page?.nextCursor).toBeDefined();
@@ -98,15 +91,20 @@ describe(`registry list at ${N} accounts`, () => {
     expect(overdue.rows).toHaveLength(50);
     expect(overdue.rows.every((r) => r.reviewOverdue)).toBe(true);
     expect(site.kvs.stats.requests).toBeLessThanOrEqual(3);
+    site.kvs.resetStats();
     const risky = data(
       await admin<AccountsPage>(K.accountsList, {
         backupOwnerId: idOf(site, 'ben@example.com'),
-        risk: 'medium',
+        risk: 'low',
         pageSize: 20,
       }),
     );
+    // Two in three seeded accounts have Ben as backup owner, all of them at low risk (with 'medium'
+    // this page was empty and the check below passed on nothing).
+    expect(risky.rows).toHaveLength(20);
     expect(
-      risky.rows.every((r) => r.risk.level === 'medium' && r.backupOwner?.displayName === 'Ben Backup'),
+      risky.rows.every((r) => r.risk.level === 'low' && r.backupOwner?.displayName === 'Ben Backup'),
     ).toBe(true);
+    expect(site.kvs.stats.requests).toBeLessThanOrEqual(3);
   });
 });

@@ -6,7 +6,7 @@ import {
   OFFBOARDING_PANEL_MODULE_KEY,
   PRE_DEACTIVATION_WEBTRIGGER_KEY,
 } from '../../src/contract/resolver-keys';
-import type { PreDeactivationResponse } from '../../src/contract/webtrigger';
+import { PRE_DEACTIVATION_OUTPUTS, type PreDeactivationOutputKey } from '../../src/contract/webtrigger';
 import type { AuditPage } from '../../src/contract/audit';
 import { ADMIN_KEYS } from '../../src/contract/resolver-keys';
 import { offboardingCheck } from '../../src/app/offboarding';
@@ -174,7 +174,8 @@ describe('offboarding check: verdicts for the seed', () => {
 });
 
 // ------------------------------------------------------------------------------------------------
-// The pre-deactivation webtrigger
+// The pre-deactivation webtrigger: a static webtrigger, answered by the local runtime from the
+// outputs manifest.yml declares (local/runtime/webtrigger-response.ts).
 
 function signed(
   body: string,
@@ -199,32 +200,82 @@ function signed(
 
 const call = (req: WebtriggerRequest) => site.runtime.runWebtrigger(PRE_DEACTIVATION_WEBTRIGGER_KEY, req);
 
-describe('pre-deactivation webtrigger', () => {
-  it('answers 200 with a verdict per account, audited once', async () => {
-    const body = JSON.stringify({ accountIds: [ids.olivia, ids['jenkins-ci'], ids.ben, ids.nora] });
-    const m = await measure(site, () => call(signed(body)));
-    expect(m.result.statusCode).toBe(200);
-    const answer = JSON.parse(m.result.body ?? '') as PreDeactivationResponse;
-    expect(answer.results.map((r) => r.verdict)).toEqual(['block', 'block', 'warn', 'safe']);
+/** The response Forge gives for a declared output: its status, content type and body, nothing else. */
+const declared = (key: PreDeactivationOutputKey) => ({
+  statusCode: PRE_DEACTIVATION_OUTPUTS[key].statusCode,
+  headers: { 'content-type': ['application/json'] },
+  body: PRE_DEACTIVATION_OUTPUTS[key].body,
+});
+
+const webtriggerAudit = async () =>
+  data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.check' })).records;
+
+describe('pre-deactivation webtrigger: one person, a static output', () => {
+  it.each([
+    ['olivia', 'block'],
+    ['jenkins-ci', 'block'],
+    ['ben', 'warn'],
+    ['nora', 'safe'],
+  ] as const)('by accountId: %s → %s (exactly the declared output), 1 Jira call', async (who, verdict) => {
+    const m = await measure(site, () => call(signed(JSON.stringify({ accountId: ids[who] }))));
+    expect(m.result).toEqual(declared(verdict));
+    expect(JSON.parse(m.result.body ?? '')).toEqual({ verdict });
     expect(m.jiraCalls).toBe(1);
-    const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.check' }));
-    expect(audit.records).toHaveLength(1);
-    expect(audit.records[0]).toMatchObject({ actor: { kind: 'webtrigger' }, outcome: 'allowed' });
-    console.info(`webtrigger (4 people): ${m.kvsRequests} KVS requests, ${m.jiraCalls} Jira call(s)`);
   });
 
-  it("Jira's hourly points quota spent: 503 with Retry-After to the hour, nothing audited", async () => {
+  it('by email (any case): the one user whose email matches exactly; one search + one lookup', async () => {
+    const m = await measure(site, () => call(signed(JSON.stringify({ email: ' Olivia@Example.com ' }))));
+    expect(m.result).toEqual(declared('block'));
+    expect(m.jiraCalls).toBe(2);
+    expect((await call(signed(JSON.stringify({ email: 'ben@example.com' })))).body).toBe(
+      '{"verdict":"warn"}',
+    );
+    expect((await call(signed(JSON.stringify({ email: 'nora@example.com' })))).body).toBe(
+      '{"verdict":"safe"}',
+    );
+  });
+
+  it('details stay in the app: the audit record names the person, the reasons and the accounts', async () => {
+    await call(signed(JSON.stringify({ email: 'olivia@example.com' }), { id: 'msg_details' }));
+    const [record] = await webtriggerAudit();
+    expect(record).toMatchObject({
+      actor: { kind: 'webtrigger', accountId: null },
+      source: { kind: 'webtrigger', module: PRE_DEACTIVATION_WEBTRIGGER_KEY, key: 'msg_details' },
+      target: { type: 'person', id: ids.olivia },
+      outcome: 'allowed',
+      after: {
+        output: 'block',
+        by: 'email',
+        verdict: 'block',
+        reasons: expect.arrayContaining(['OWNS_WITHOUT_ACTIVE_BACKUP']) as unknown,
+      },
+    });
+    const after = record?.after as { accounts: { accountId: string; role: string }[] };
+    expect(after.accounts.map((a) => a.accountId)).toContain(ids['jenkins-ci']);
+  });
+
+  it.each([
+    ['an email nobody has', { email: 'nobody@example.com' }],
+    ['a prefix of an email only', { email: 'olivia@example.co' }],
+    ['a deactivated person by email (user search finds active users only)', { email: 'former@example.com' }],
+    ['an account id Jira does not know', { accountId: '5b10ac8d82e05b22cc7d4ef5' }],
+  ])('unknown person: %s → 404 unknown_person, audited', async (_name, body) => {
+    const res = await call(signed(JSON.stringify(body)));
+    expect(res).toEqual(declared('unknown-person'));
+    const [record] = await webtriggerAudit();
+    expect(record).toMatchObject({ after: { output: 'unknown-person' }, outcome: 'allowed' });
+  });
+
+  it("Jira's hourly points quota spent: 503 unavailable (by id and by email), nothing audited", async () => {
     site.jira.points.configure({ tier: 2, tenantQuota: 10 });
     site.jira.points.setSpent({ tenant: 10 });
     try {
-      const answer = await call(signed(JSON.stringify({ accountIds: [ids.olivia] })));
-      expect(answer.statusCode).toBe(503);
-      expect(JSON.parse(answer.body ?? '')).toEqual({ error: 'unavailable' });
-      const after = Number(answer.headers?.['Retry-After']?.[0]);
-      expect(after).toBeGreaterThan(0);
-      expect(after).toBeLessThanOrEqual(3600);
-      const audit = data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.check' }));
-      expect(audit.records).toHaveLength(0);
+      // A static output: the declared status and body, no Retry-After (static outputs carry no headers).
+      expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('unavailable'));
+      expect(await call(signed(JSON.stringify({ email: 'olivia@example.com' })))).toEqual(
+        declared('unavailable'),
+      );
+      expect(await webtriggerAudit()).toEqual([]);
     } finally {
       site.jira.points.configure({ tier: 1, tenantQuota: 'auto' });
       site.jira.points.setSpent({ tenant: 0 });
@@ -232,31 +283,55 @@ describe('pre-deactivation webtrigger', () => {
   });
 
   it('accepts any one of several signatures (secret rotation)', async () => {
-    const body = JSON.stringify({ accountIds: [ids.nora] });
+    const body = JSON.stringify({ accountId: ids.nora });
     const id = 'msg_rotation';
     const ts = Math.floor(Date.now() / 1000);
     const other = `whsec_${randomBytes(32).toString('base64')}`;
     const sig = `${signWebhook(other, id, ts, body)} ${signWebhook(SECRET, id, ts, body)}`;
-    expect((await call(signed(body, { id, ts, sig }))).statusCode).toBe(200);
+    expect(await call(signed(body, { id, ts, sig }))).toEqual(declared('safe'));
   });
 
-  const body = () => JSON.stringify({ accountIds: [ids.olivia] });
+  it('Jira busy or down → 503 unavailable; a storage failure → 500 internal_error; nothing audited', async () => {
+    site.jira.injectFault({ status: 503, count: 1, retryAfterSeconds: 30 });
+    expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('unavailable'));
+    site.jira.injectFault({ status: 429, count: 1, retryAfterSeconds: 30 });
+    expect(await call(signed(JSON.stringify({ email: 'olivia@example.com' })))).toEqual(
+      declared('unavailable'),
+    );
+    site.kvs.injectFault({ path: /entity\/query/, status: 500, code: 'INTERNAL_SERVER_ERROR', times: 1 });
+    expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('internal-error'));
+    expect(await webtriggerAudit()).toEqual([]);
+  });
+
+  const body = () => JSON.stringify({ accountId: ids.olivia });
   const now = () => Math.floor(Date.now() / 1000);
-  const cases: [string, () => WebtriggerRequest | Promise<WebtriggerRequest>, number, number][] = [
-    // name, request, status, KVS writes allowed (the replay record only)
-    ['unsigned', () => ({ ...signed(body()), headers: { 'content-type': ['application/json'] } }), 401, 0],
-    ['wrong secret', () => signed(body(), { secret: `whsec_${randomBytes(32).toString('base64')}` }), 401, 0],
+  const cases: [
+    string,
+    () => WebtriggerRequest | Promise<WebtriggerRequest>,
+    PreDeactivationOutputKey,
+    number,
+  ][] = [
+    // name, request, output, KVS writes allowed (the replay record only)
     [
-      'altered body',
-      () => {
-        const r = signed(body());
-        return { ...r, body: JSON.stringify({ accountIds: [ids.nora] }) };
-      },
-      401,
+      'unsigned',
+      () => ({ ...signed(body()), headers: { 'content-type': ['application/json'] } }),
+      'unauthorized',
       0,
     ],
-    ['stale timestamp', () => signed(body(), { ts: now() - 301 }), 401, 0],
-    ['future timestamp', () => signed(body(), { ts: now() + 301 }), 401, 0],
+    [
+      'wrong secret',
+      () => signed(body(), { secret: `whsec_${randomBytes(32).toString('base64')}` }),
+      'unauthorized',
+      0,
+    ],
+    [
+      'altered body',
+      () => ({ ...signed(body()), body: JSON.stringify({ accountId: ids.nora }) }),
+      'unauthorized',
+      0,
+    ],
+    ['stale timestamp', () => signed(body(), { ts: now() - 301 }), 'unauthorized', 0],
+    ['future timestamp', () => signed(body(), { ts: now() + 301 }), 'unauthorized', 0],
     [
       'replayed id',
       async () => {
@@ -264,35 +339,49 @@ describe('pre-deactivation webtrigger', () => {
         expect((await call(r)).statusCode).toBe(200);
         return r;
       },
-      401,
+      'unauthorized',
       1,
     ],
     [
       'oversize',
-      () => signed(JSON.stringify({ accountIds: [ids.olivia], pad: 'x'.repeat(70 * 1024) })),
-      413,
+      () => signed(JSON.stringify({ accountId: ids.olivia, pad: 'x'.repeat(9 * 1024) })),
+      'payload-too-large',
       0,
     ],
-    ['malformed JSON', () => signed('{"accountIds": ["abc"'), 400, 1],
+    ['malformed JSON', () => signed('{"accountId": "abc"'), 'bad-request', 1],
     [
-      'too many ids',
-      () => signed(JSON.stringify({ accountIds: Array.from({ length: 101 }, (_, i) => `id-${i}`) })),
-      400,
+      'two people',
+      () => signed(JSON.stringify({ accountId: ids.olivia, email: 'nora@example.com' })),
+      'bad-request',
       1,
     ],
-    ['wrong method', () => signed(body(), { method: 'GET' }), 405, 0],
+    ['the old list form', () => signed(JSON.stringify({ accountIds: [ids.olivia] })), 'bad-request', 1],
+    ['not an email', () => signed(JSON.stringify({ email: 'olivia' })), 'bad-request', 1],
+    ['wrong method', () => signed(body(), { method: 'GET' }), 'method-not-allowed', 0],
   ];
   it.each(cases)(
-    '%s → 4xx, generic body, no Jira call, no write beyond the replay record',
-    async (_n, make, status, writes) => {
+    '%s → the declared refusal, no Jira call, no write beyond the replay record',
+    async (_n, make, output, writes) => {
       const req = await make();
       const m = await measure(site, () => call(req));
-      expect(m.result.statusCode).toBe(status);
-      expect(JSON.parse(m.result.body ?? '{}')).toEqual({ error: expect.any(String) as string });
+      expect(m.result).toEqual(declared(output));
       expect(m.jiraCalls).toBe(0);
       expect(m.kvsWrites).toBeLessThanOrEqual(writes);
       for (const path of Object.keys(m.kvsByPath))
         expect(['/api/v1/set', '/api/v1/secret/get', '/api/v1/get']).toContain(path);
     },
   );
+
+  it('over HTTP (/x/<moduleKey>): the declared status, content type and body', async () => {
+    const req = signed(JSON.stringify({ email: 'olivia@example.com' }));
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, v[0] as string]));
+    const res = await fetch(`${site.url}/x/${PRE_DEACTIVATION_WEBTRIGGER_KEY}`, {
+      method: 'POST',
+      headers,
+      body: req.body,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.text()).toBe('{"verdict":"block"}');
+  });
 });

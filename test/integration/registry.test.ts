@@ -512,6 +512,7 @@ describe('audit trail', () => {
     const denied = await nora(K.accountsTag, newTag());
     expect(denied.ok).toBe(false);
     const page = data(await admin<AuditPage>(K.auditList, { outcome: 'denied', pageSize: 10 }));
+    expect(page.records.length).toBeGreaterThan(0);
     expect(page.records.every((r) => r.outcome === 'denied')).toBe(true);
     const csv = data(await admin<ExportChunk>(K.auditExport, { format: 'csv' }));
     expect(csv.content.split('\r\n')[0]).toMatch(/^seq,at,actorId/);

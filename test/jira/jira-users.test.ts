@@ -200,6 +200,7 @@ describe('GET /user/groups and /group/member', () => {
       .body as Page;
     expect(active.maxResults).toBe(50);
     expect(active.isLast).toBe(false);
+    expect(active.values.length).toBeGreaterThan(0);
     expect(active.values.every((u) => u.active)).toBe(true);
     h.site.setActive(DEMO_ACCOUNT_IDS.nora, false);
     const withoutNora = (await h.call('GET', `/rest/api/3/group/member?groupId=${id}`)).body as Page;

@@ -46,7 +46,7 @@ describe('get / set / delete', () => {
     });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
-    expect(await kvs.set('k', 2)).toBeUndefined();
+    await expect(kvs.set('k', 2)).resolves.toBeUndefined();
     await kvs.delete('k');
     expect(await kvs.get('k')).toBeUndefined();
     await expect(kvs.delete('k')).resolves.toBeUndefined();

@@ -163,8 +163,8 @@ describe('file-backed store', () => {
   });
 });
 
-describe('performance at 10,000 records', () => {
-  it('a one-page entity query is an index range scan (~1 ms), also deep into the result', () => {
+describe('entity queries at 10,000 records', () => {
+  it('pages through the whole partition, also from a cursor deep into the result', () => {
     const emu = new KvsEmulator({ file: join(dir, 'perf.sqlite'), entities: APP_ENTITIES });
     for (let i = 0; i < 10_000; i++) {
       emu.handle('/api/v1/entity/set', {
@@ -193,21 +193,11 @@ describe('performance at 10,000 records', () => {
       if (seen === 3000) deep = cursor;
     } while (cursor);
     expect(seen).toBe(3334);
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t = performance.now();
-      const p = page(i % 2 ? deep : undefined);
-      times.push(performance.now() - t);
-      expect(p.data.length).toBeGreaterThan(0);
-    }
-    times.sort((x, y) => x - y);
-    const median = times[25] as number;
-    console.log(`entity query page of 100 at 10k items: median ${median.toFixed(3)} ms`);
-    expect(median).toBeLessThan(5); // ~1 ms locally; generous bound for slow CI machines
-    const t = performance.now();
+    // A page from the start and one from a deep cursor (their speed is the bench's business).
+    expect(page(undefined).data).toHaveLength(100);
+    expect(page(deep).data).toHaveLength(100);
     const one = emu.handle('/api/v1/entity/get', { entityName: 'integration-account', key: 'acc-09999' });
     expect(one.status).toBe(200);
-    expect(performance.now() - t).toBeLessThan(5);
     emu.close();
   });
 });

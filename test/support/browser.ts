@@ -68,7 +68,11 @@ function newest(dir: string, skip: Set<string>): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (skip.has(entry.name)) continue;
     const path = join(dir, entry.name);
-    max = Math.max(max, entry.isDirectory() ? newest(path, skip) : statSync(path).mtimeMs);
+    // A file may go between the listing and the stat (test/lint writes and removes probe files).
+    const mtime = entry.isDirectory()
+      ? newest(path, skip)
+      : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    max = Math.max(max, mtime);
   }
   return max;
 }

@@ -7,7 +7,7 @@ const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const NOW = 1_760_000_000;
 
 const check = (over: Partial<Parameters<typeof verifyWebhook>[0]> = {}) => {
-  const body = over.body ?? '{"accountIds":["a"]}';
+  const body = over.body ?? '{"accountId":"a"}';
   const id = over.id ?? 'msg_1';
   const timestamp = over.timestamp ?? String(NOW);
   return verifyWebhook({
@@ -43,19 +43,19 @@ describe('Standard Webhooks signature', () => {
     expect(
       check({
         timestamp: String(NOW - 301),
-        signature: signWebhook(SECRET, 'msg_1', NOW - 301, '{"accountIds":["a"]}'),
+        signature: signWebhook(SECRET, 'msg_1', NOW - 301, '{"accountId":"a"}'),
       }),
     ).toMatchObject({ problem: 'stale' });
     expect(
       check({
         timestamp: String(NOW + 301),
-        signature: signWebhook(SECRET, 'msg_1', NOW + 301, '{"accountIds":["a"]}'),
+        signature: signWebhook(SECRET, 'msg_1', NOW + 301, '{"accountId":"a"}'),
       }),
     ).toMatchObject({ problem: 'future' });
     expect(
       check({
         timestamp: String(NOW + 300),
-        signature: signWebhook(SECRET, 'msg_1', NOW + 300, '{"accountIds":["a"]}'),
+        signature: signWebhook(SECRET, 'msg_1', NOW + 300, '{"accountId":"a"}'),
       }),
     ).toEqual({ ok: true });
     const sig = signWebhook(SECRET, 'msg_1', NOW, 'x');
