@@ -102,7 +102,7 @@ describe('a deactivation behind the app’s back', () => {
     );
     expect(deactivated).toEqual({
       status: 200,
-      body: { ok: true, accountId: olivia.accountId, active: false },
+      body: { ok: true, accountId: olivia.accountId, active: false, auditWebhookDeliveries: 0 },
     });
     expect((await siteUser('olivia@example.com')).active).toBe(false);
 
