@@ -20,6 +20,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type Frame,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import type { LocalSite } from '../../local/host/site.js';
@@ -240,6 +241,23 @@ export async function appFrame(page: Page): Promise<Frame> {
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the app iframe has no frame');
   return frame;
+}
+
+/**
+ * Clicks a control inside a cross-origin Custom UI frame once it has been scrolled into view and
+ * both the page and the frame have drawn that scroll. The frame is out-of-process (site isolation),
+ * and Chromium routes a mouse event by the frame's last composited hit-test data: a click sent in
+ * the same moment as the scroll that brought the control in from the viewport's edge lands on the
+ * `<iframe>` element in the host page instead, and the app never sees it. A person cannot click
+ * that fast; a test can.
+ */
+export async function clickInFrame(frame: Frame, locator: Locator): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  const twoFrames = () =>
+    new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  await frame.page().evaluate(twoFrames);
+  await frame.evaluate(twoFrames);
+  await locator.click();
 }
 
 /** Does a console message report a Content-Security-Policy refusal? */
