@@ -33,6 +33,7 @@ const RUNS = Number(args.runs);
 
 const { seedBenchSite, OWNED_BY_PROBE } = await import('./seed.js');
 const { measure, measureSweepPoints } = await import('./measure.js');
+const { measureDetection } = await import('./detection.js');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'iaj-bench-'));
 const smallDir = mkdtempSync(join(tmpdir(), 'iaj-bench-small-'));
@@ -44,6 +45,7 @@ try {
     runs: RUNS,
     probeOwns: OWNED_BY_PROBE,
   });
+  const detection = await measureDetection(bench, LATENCY_MS);
   await bench.site.close();
   const small = await seedBenchSite({
     accounts: Number(args['small-accounts']),
@@ -52,7 +54,7 @@ try {
   });
   const smallSite = await measureSweepPoints(small);
   await small.site.close();
-  console.log(`BENCH ${JSON.stringify({ ...result, smallSite })}`);
+  console.log(`BENCH ${JSON.stringify({ ...result, smallSite, detection })}`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(smallDir, { recursive: true, force: true });

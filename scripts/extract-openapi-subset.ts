@@ -31,6 +31,7 @@ export const SUBSET_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/issue/{issueIdOrKey}/comment': ['get', 'post'],
   '/rest/api/3/issue/{issueIdOrKey}/watchers': ['get', 'post'],
   '/rest/api/3/issue/{issueIdOrKey}/transitions': ['get', 'post'],
+  '/rest/api/3/status/{idOrName}': ['get'],
 };
 
 /** The repository snapshot the source document was taken from (FORGE-FACTS.md header). */

@@ -5,3 +5,5 @@ export { handler as ownerResolver } from './entry/owner-resolver';
 export { handler as sweep } from './entry/sweep-trigger';
 export { handler as userEvent } from './entry/user-events';
 export { handler as preDeactivationCheck } from './entry/pre-deactivation-webtrigger';
+export { handler as transitionValidator } from './entry/transition-validator';
+export { handler as orgAuditWebhook } from './entry/org-audit-webtrigger';

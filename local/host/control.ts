@@ -11,6 +11,8 @@ import type { Manifest } from '../runtime/manifest.js';
 import { findModule } from '../runtime/manifest.js';
 import type { ForgeRuntime, WebtriggerRequest } from '../runtime/runtime.js';
 import { isTimeout } from '../runtime/runtime.js';
+import { OrgAuditWebhooks } from './org-audit-webhooks.js';
+import { transitionByName } from './transition-control.js';
 import { applyQuotaUpdate, parseQuotaUpdate } from './control-points.js';
 
 /** The cookie the shell keeps the "acting as" user in (an email address). */
@@ -29,6 +31,8 @@ export interface ControlDeps {
   runtime: ForgeRuntime;
   /** Jira back to the seed, KVS emptied, the app's seed run again. */
   reset(): Promise<void>;
+  /** The organization's audit-log webhooks (deliveries on deactivate/activate). */
+  orgAudit?: OrgAuditWebhooks;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -103,6 +107,7 @@ const POST = 'POST';
 
 export function createControlApi(deps: ControlDeps): Handler {
   const { manifest, site, kvs, jira, runtime } = deps;
+  const orgAudit = deps.orgAudit ?? new OrgAuditWebhooks(site);
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req, MAX_INVOKE_BYTES);
@@ -271,6 +276,8 @@ export function createControlApi(deps: ControlDeps): Handler {
       return true;
     }
     if (path === '/__local/state' && method === 'GET') return (sendJson(res, 200, state()), true);
+    if (path === '/__local/org/audit-log-webhooks' && method === 'GET')
+      return (sendJson(res, 200, { webhooks: orgAudit.list(), deliveries: orgAudit.deliveries }), true);
     if (method !== POST) return false;
 
     if (path === '/__local/invoke') return (await invoke(req, res), true);
@@ -280,7 +287,29 @@ export function createControlApi(deps: ControlDeps): Handler {
       const active = user[2] === 'activate';
       if (!site.setActive(accountId, active))
         return (fail(res, 404, 'NOT_FOUND', `no user '${accountId}'`), true);
-      return (sendJson(res, 200, { ok: true, accountId, active }), true);
+      const actor = site.userByEmail(readCookie(req, AS_COOKIE) ?? DEFAULT_AS_EMAIL)?.accountId;
+      const deliveries = orgAudit.deliver(active ? 'activate' : 'deactivate', accountId, actor);
+      return (sendJson(res, 200, { ok: true, accountId, active, auditWebhookDeliveries: deliveries }), true);
+    }
+    if (path === '/__local/org/audit-log-webhooks') {
+      const registered = orgAudit.register((await readJson(req)) ?? {});
+      if ('problem' in registered) return (fail(res, 400, 'BAD_REQUEST', registered.problem), true);
+      return (
+        sendJson(res, 201, { ...registered, authorization: registered.authorization ? '(set)' : undefined }),
+        true
+      );
+    }
+    const move = /^\/__local\/issues\/([^/]+)\/transition$/.exec(path);
+    if (move) {
+      const body = await readJson(req);
+      if (!body)
+        return (fail(res, 400, 'BAD_REQUEST', 'body must be {"to": "<status>", "as": "<email>"}'), true);
+      const email =
+        typeof body.as === 'string' && body.as !== ''
+          ? body.as
+          : (readCookie(req, AS_COOKIE) ?? DEFAULT_AS_EMAIL);
+      const answer = await transitionByName(site, decodeURIComponent(move[1]!), body.to, email);
+      return (sendJson(res, answer.status, answer.body), true);
     }
     const scheduled = /^\/__local\/scheduled\/([^/]+)$/.exec(path);
     if (scheduled) {

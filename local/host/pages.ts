@@ -27,6 +27,12 @@ import { browserScript, PUBLIC_DIR } from './browser-script.js';
 import { FORGE_IFRAME_ALLOW, FORGE_IFRAME_SANDBOX, resourcePath, themeSetup } from './cdn.js';
 import { AS_COOKIE, DEFAULT_AS_EMAIL, readCookie } from './control.js';
 import type { ShellConfig, ShellExtension } from './public/protocol.js';
+import {
+  TRANSITION_PATH,
+  handleTransitionPost,
+  transitionBanner,
+  transitionsBlock,
+} from './issue-transitions.js';
 
 export { FORGE_IFRAME_SANDBOX } from './cdn.js';
 export const THEME_COOKIE = 'forge-local-theme';
@@ -661,6 +667,7 @@ ${topBar(deps, acting, url.pathname)}
 <main class="issue-view" id="main" tabindex="-1">
 ${inactiveNotice(acting)}
 <nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="/">Projects</a><span aria-hidden="true">/</span><span>${escapeHtml(project?.name ?? '')}</span><span aria-hidden="true">/</span><span class="breadcrumb-key">${ISSUE_ICON}${escapeHtml(issue.key)}</span></nav>
+${transitionBanner(url, issue, acting.user)}
 <div class="issue-grid">
   <div class="issue-main">
     <h1 class="issue-summary">${escapeHtml(issue.summary)}</h1>
@@ -669,7 +676,7 @@ ${inactiveNotice(acting)}
     <section class="issue-section" aria-labelledby="issue-activity"><h2 id="issue-activity">Activity</h2>${commentsHtml(deps, issue)}</section>
   </div>
   <aside class="issue-details" aria-label="Details">
-    <span class="issue-status">${escapeHtml(issue.statusName)}</span>
+    ${transitionsBlock(issue)}
     <div class="issue-details-box">
       <h2>Details</h2>
       <dl>
@@ -722,6 +729,16 @@ export function createPageRouter(
 
   return async (req, res) => {
     const method = req.method ?? 'GET';
+    const transition =
+      method === 'POST' ? TRANSITION_PATH.exec(new URL(req.url ?? '/', 'http://local').pathname) : null;
+    if (transition) {
+      const acting = actingUser(deps.site, req, new URL(req.url ?? '/', 'http://local'));
+      if ('unknownEmail' in acting) return false;
+      const location = await handleTransitionPost(deps.site, acting.user, transition[1] ?? '', req);
+      res.writeHead(303, { location, 'cache-control': 'no-store' });
+      res.end();
+      return true;
+    }
     if (method !== 'GET' && method !== 'HEAD') return false;
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;

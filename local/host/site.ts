@@ -22,6 +22,8 @@ import { ForgeRuntime } from '../runtime/runtime.js';
 import type { ForgeRuntimeOptions } from '../runtime/runtime.js';
 import { createCdnRouter, createCspReportSink } from './cdn.js';
 import { createControlApi, sendJson } from './control.js';
+import { OrgAuditWebhooks } from './org-audit-webhooks.js';
+import { installWorkflowValidators } from '../jira/workflows.js';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -76,6 +78,8 @@ export interface LocalSite {
   jira: JiraSimulator;
   runtime: ForgeRuntime;
   manifest: Manifest;
+  /** The organization's audit-log webhooks (`/__local/org/audit-log-webhooks`). */
+  orgAudit: OrgAuditWebhooks;
   /** Jira back to the seed, KVS emptied, the app's seed run again (what `POST /__local/reset` does). */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -142,6 +146,7 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
         )));
 
   async function reset(): Promise<void> {
+    orgAudit.clear();
     site.reset();
     // Faults injected for a test must not outlive it (nor make the app's seed fail).
     jira.clearFaults();
@@ -160,7 +165,14 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     jira.resetStats();
   }
 
-  const control = createControlApi({ manifest, site, kvs, jira, runtime, reset });
+  // A Jira admin added the app's workflow validators to the offboarding project's transitions.
+  installWorkflowValidators(
+    site,
+    manifest.modules.filter((m) => m.kind === 'jira:workflowValidator' && m.function).map((m) => m.key),
+    (moduleKey, args) => runtime.runWorkflowValidator(moduleKey, args),
+  );
+  const orgAudit = new OrgAuditWebhooks(site);
+  const control = createControlApi({ manifest, site, kvs, jira, runtime, reset, orgAudit });
   const csp = createCspReportSink();
   let pages: PageRouter | undefined;
 
@@ -266,6 +278,7 @@ export async function startLocalSite(opts: LocalSiteOptions = {}): Promise<Local
     jira,
     runtime,
     manifest,
+    orgAudit,
     reset,
     close,
   };

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JiraSite } from './jira-site';
 import { issueRoutes } from './routes-issues';
 import { permissionRoutes } from './routes-permissions';
+import { transitionRoutes } from './routes-transitions';
 import { userRoutes } from './routes-users';
 import { workItemRoutes } from './routes-work-items';
 import { API, errorCollection } from './representations';
@@ -80,12 +81,16 @@ export const DEFAULT_JIRA_SIM_OPTIONS: Omit<JiraSimOptions, 'platformToken'> = {
   burst: { limit: 100, windowMs: 1000 },
 };
 
-const ROUTES: Route[] = [...userRoutes, ...permissionRoutes, ...issueRoutes, ...workItemRoutes].map(
-  (route) => ({
-    ...route,
-    pattern: new RegExp(`^${API}${route.template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-  }),
-);
+const ROUTES: Route[] = [
+  ...userRoutes,
+  ...permissionRoutes,
+  ...issueRoutes,
+  ...transitionRoutes,
+  ...workItemRoutes,
+].map((route) => ({
+  ...route,
+  pattern: new RegExp(`^${API}${route.template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+}));
 
 /** `X-RateLimit-Reset` format, ISO 8601 to the minute (`yyyy-MM-ddTHH:mmZ`), rounded up. */
 export function rateLimitResetHeader(resetAtMs: number): string {

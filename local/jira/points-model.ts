@@ -110,7 +110,10 @@ export function objectsInvolved(endpoint: string, body: unknown): ObjectsInvolve
     }
     case 'POST /rest/api/3/permissions/check':
       return identity(count(field(body, 'globalPermissions')) + count(field(body, 'projectPermissions')));
+    // [assumed] for transitions, the issue whose transitions are listed; a status is one core object.
     case 'GET /rest/api/3/issue/{issueIdOrKey}':
+    case 'GET /rest/api/3/issue/{issueIdOrKey}/transitions':
+    case 'GET /rest/api/3/status/{idOrName}':
       return { core: 1, identity: 0 };
     default:
       return { core: 0, identity: 0 };

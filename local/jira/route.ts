@@ -25,7 +25,7 @@ export interface Route {
   method: 'GET' | 'POST';
   /** Path under /rest/api/3 as in the OpenAPI document, e.g. `/issue/{issueIdOrKey}/notify`. */
   template: string;
-  handler(ctx: RouteContext): Reply;
+  handler(ctx: RouteContext): Reply | Promise<Reply>;
   pattern?: RegExp;
 }
 

@@ -13,7 +13,6 @@ import { fail, intParam, isRecord } from './route';
 import type { Reply, Route, RouteContext } from './route';
 import type { SeedIssue } from './seed';
 import { jiraTimestamp } from './jira-site';
-import { TRANSITIONS, statusJson } from './statuses';
 
 const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
@@ -126,45 +125,11 @@ function getWatchers(ctx: RouteContext): Reply {
   };
 }
 
-/** GET /issue/{key}/transitions → `Transitions` (every status but the current one). */
-function getTransitions(ctx: RouteContext): Reply {
-  const issue = visibleIssue(ctx);
-  if (!issue) return fail(404, ISSUE_NOT_FOUND);
-  const transitions = TRANSITIONS.filter((t) => t.name !== issue.statusName).map((t) => ({
-    id: t.id,
-    name: t.name,
-    to: statusJson(ctx.base, t.to.name),
-    hasScreen: false,
-    isGlobal: true,
-    isInitial: false,
-    isAvailable: true,
-    isConditional: false,
-    isLooped: false,
-  }));
-  return { status: 200, body: { transitions } };
-}
-
-/** POST /issue/{key}/transitions `{transition:{id}}` → 204. */
-function doTransition(ctx: RouteContext): Reply {
-  const issue = visibleIssue(ctx);
-  if (!issue) return fail(404, ISSUE_NOT_FOUND);
-  const id = isRecord(ctx.body) && isRecord(ctx.body.transition) ? ctx.body.transition.id : undefined;
-  const wanted = typeof id === 'string' || typeof id === 'number' ? String(id) : '';
-  const t = TRANSITIONS.find((x) => x.id === wanted);
-  if (!t || t.name === issue.statusName) return fail(400, 'Transition id is not valid for this issue.');
-  if (!hasPermission(ctx.site, ctx.caller.accountId, 'CREATE_ISSUES'))
-    return fail(400, 'You do not have permission to transition this issue.');
-  issue.statusName = t.to.name;
-  touch(ctx, issue, 'status');
-  return { status: 204 };
-}
-
+// GET/POST /issue/{key}/transitions: routes-transitions.ts (the workflow, with its validators).
 export const workItemRoutes: Route[] = [
   { method: 'POST', template: '/search/approximate-count', handler: approximateCount },
   { method: 'GET', template: '/issue/{issueIdOrKey}/comment', handler: getComments },
   { method: 'POST', template: '/issue/{issueIdOrKey}/comment', handler: addComment },
   { method: 'GET', template: '/issue/{issueIdOrKey}/watchers', handler: getWatchers },
   { method: 'POST', template: '/issue/{issueIdOrKey}/watchers', handler: addWatcher },
-  { method: 'GET', template: '/issue/{issueIdOrKey}/transitions', handler: getTransitions },
-  { method: 'POST', template: '/issue/{issueIdOrKey}/transitions', handler: doTransition },
 ];

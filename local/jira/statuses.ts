@@ -3,7 +3,7 @@
 const API = '/rest/api/3';
 
 /** The statuses of every project's simple workflow: To Do → In Progress → Done (any to any). */
-const STATUSES = [
+export const STATUSES = [
   { id: '10000', name: 'To Do', category: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' } },
   {
     id: '3',

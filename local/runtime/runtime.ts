@@ -15,8 +15,9 @@ import type { Manifest, ManifestFunction, ManifestModule } from './manifest.js';
 import { findModule } from './manifest.js';
 import { pickStaticOutput, responseConfigOf } from './webtrigger-response.js';
 import type { Principal, ProductTransport } from './product.js';
+import { answerGateway, validatorOutcome } from './platform-extras.js';
 
-export type FunctionKind = 'resolver' | 'webtrigger' | 'trigger' | 'scheduled' | 'local';
+export type FunctionKind = 'resolver' | 'webtrigger' | 'trigger' | 'scheduled' | 'validator' | 'local';
 
 /** Forge's limits (FORGE-FACTS.md §5). Scheduled triggers use the function's `timeoutSeconds`. */
 export const DEFAULT_TIME_LIMITS_MS: Record<Exclude<FunctionKind, 'local'>, number> = {
@@ -24,6 +25,8 @@ export const DEFAULT_TIME_LIMITS_MS: Record<Exclude<FunctionKind, 'local'>, numb
   webtrigger: 55_000,
   trigger: 55_000,
   scheduled: 55_000,
+  // Not documented for jira:workflowValidator functions: ASSUMED the default invocation limit.
+  validator: 25_000,
 };
 const MAX_TIMEOUT_SECONDS = 900;
 
@@ -219,7 +222,7 @@ export class ForgeRuntime {
     failed: 0,
     timedOut: 0,
     active: 0,
-    byKind: { resolver: 0, webtrigger: 0, trigger: 0, scheduled: 0, local: 0 },
+    byKind: { resolver: 0, webtrigger: 0, trigger: 0, scheduled: 0, validator: 0, local: 0 },
   };
   private readonly limits: Record<Exclude<FunctionKind, 'local'>, number | undefined>;
   private readonly license: Record<string, unknown> | undefined;
@@ -243,6 +246,7 @@ export class ForgeRuntime {
       webtrigger: t.webtrigger,
       trigger: t.trigger,
       scheduled: t.scheduled,
+      validator: t.validator,
     };
   }
 
@@ -395,6 +399,29 @@ export class ForgeRuntime {
   }
 
   /**
+   * Calls a `jira:workflowValidator` function with Forge's argument
+   * `{issue: {key}, configuration, transition: {from: {id}, to: {id}, modifiedFields}}`. Throws,
+   * time-outs and malformed answers refuse the transition (see `validatorOutcome`).
+   */
+  async runWorkflowValidator(
+    moduleKey: string,
+    args: Record<string, unknown>,
+  ): Promise<{ result: boolean; errorMessage?: string }> {
+    const mod = this.requireModule(moduleKey, 'jira:workflowValidator');
+    const fn = this.requireFunction(mod.function);
+    try {
+      const result = await this.run(
+        { kind: 'validator', mod, fn, limitMs: this.limits.validator ?? DEFAULT_TIME_LIMITS_MS.validator },
+        (h) => h(args, { principal: undefined, installContext: this.installContext }),
+      );
+      return validatorOutcome(result);
+    } catch (e) {
+      console.error(`[forge-local] workflow validator '${moduleKey}' failed: ${errorMessage(e)}`);
+      return { result: false };
+    }
+  }
+
+  /**
    * Runs local code (seeding, test set-up) inside a synthetic invocation, so that `@forge/kvs` and
    * `@forge/api` work in it. No time limit. Not something Forge has.
    */
@@ -432,6 +459,11 @@ export class ForgeRuntime {
     if (target.type === 'kvs') {
       inv.kvsCalls++;
       return this.kvs.fetch(path, init);
+    }
+    if (target.remote === 'stargate') {
+      const keys = this.manifest.modules.filter((m) => m.kind === 'webtrigger').map((m) => m.key);
+      const answer = answerGateway(path, init, this.siteUrl, keys);
+      if (answer) return answer;
     }
     if (target.type !== 'fpp' || target.remote !== 'jira') {
       return unsupported(

@@ -60,6 +60,9 @@ export const OFFBOARDING_KEYS = {
 } as const;
 export type OffboardingKey = (typeof OFFBOARDING_KEYS)[keyof typeof OFFBOARDING_KEYS];
 
+/** Settings of the org audit-log webhook (admin page; docs/audit-log-webhooks.md). */
+export { ORG_AUDIT_KEYS } from './org-audit-keys';
+
 /** The owner surfaces ("My integration accounts" global page and the background-script flag). */
 export const OWNER_KEYS = {
   myAccounts: 'owner/my-accounts',

@@ -33,6 +33,18 @@ export const settingsSchema = z
       .array(z.string().trim().toLowerCase().min(1).max(50))
       .max(30)
       .default(['bot', 'svc', 'ci', 'integration', 'sync']),
+    /** The workflow validator: projects (keys) and target statuses (names) it enforces. */
+    enforcedProjects: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'A project key such as OFF.'),
+      )
+      .max(20)
+      .default(['OFF']),
+    enforcedStatuses: z.array(z.string().trim().min(1).max(255)).max(10).default(['Done']),
     /** DORMANT: no Jira changes (JQL `updatedBy`) for this many days; 90 as Google Cloud and Entra use. */
     dormantAfterDays: z
       .number()

@@ -34,6 +34,7 @@ import { kvsWebhookSecret } from '../infra/kvs-secret';
 import { kvsSettings } from '../infra/kvs-settings';
 import { adminKey, guardedHandler, newResolver, type Surface } from './define';
 import { offboardingKeys, watchAdminKeys } from './watch-keys';
+import { orgAuditAdminKeys } from './org-audit-keys';
 
 const deps: RegistryDeps = {
   accounts: kvsAccounts,
@@ -188,7 +189,12 @@ const keys = {
 };
 
 // The offboarding check and the sweep's keys (entry/watch-keys.ts) on the admin page too.
-const allKeys = { ...keys, ...offboardingKeys(ADMIN_MODULE_KEY), ...watchAdminKeys(ADMIN_MODULE_KEY) };
+const allKeys = {
+  ...keys,
+  ...offboardingKeys(ADMIN_MODULE_KEY),
+  ...watchAdminKeys(ADMIN_MODULE_KEY),
+  ...orgAuditAdminKeys(admin),
+};
 
 const resolver = newResolver();
 for (const [key, fn] of Object.entries(allKeys)) resolver.define(key, fn);

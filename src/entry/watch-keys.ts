@@ -35,6 +35,8 @@ import {
   standingProposals,
 } from '../app/owner';
 import { sweepStatus } from '../app/sweep';
+import { acknowledgeOnTicket } from '../app/transition-guard';
+import { kvsTicketAcks } from '../infra/kvs-enforcement';
 import type { WatchDeps } from '../app/watch-ports';
 import { jiraCallerPermissions } from '../infra/jira-directory';
 import { JiraError } from '../infra/jira-client';
@@ -183,7 +185,11 @@ export function offboardingKeys(module: string) {
       run: async (i, inv, d, ctx) => {
         const personId = await departingPerson(ctx, i.personId, d);
         await requireDepartingForStaff(ctx, personId, d);
-        return acknowledgeWarning({ ...i, personId }, inv, d);
+        const issueKey = ctx.extension?.issue?.key;
+        // On an offboarding ticket, an acknowledgement with a reason lets its transition pass (validator).
+        return ctx.moduleKey !== ADMIN_MODULE_KEY && typeof issueKey === 'string'
+          ? acknowledgeOnTicket({ ...i, personId, issueKey }, inv, { ...d, ticketAcks: kvsTicketAcks })
+          : acknowledgeWarning({ ...i, personId }, inv, d);
       },
     }),
   };

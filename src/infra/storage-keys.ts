@@ -12,11 +12,17 @@ export const STORAGE_KEYS = {
   proposalPrefix: 'proposal:',
   /** `notice-flag:<personId>`: the UTC day the background script last showed the person a flag. */
   noticeFlagPrefix: 'notice-flag:',
+  /** `offboarding-ack:<issueKey>`: an acknowledgement with a reason on an offboarding ticket (the validator lets it pass). */
+  ticketAckPrefix: 'offboarding-ack:',
+  /** The org audit-log webhook's last accepted delivery (settings' "last delivery" line). */
+  orgAuditLastDelivery: 'org-audit-last-delivery',
 } as const;
 
 export const SECRET_KEYS = {
   /** `{ secret: 'whsec_…', createdAt }`, the pre-deactivation webtrigger's signing secret. */
   offboardingWebhook: 'offboarding-webhook-secret',
+  /** `{ secret, createdAt }`, the org audit-log webhook's Authorization secret. */
+  orgAuditWebhook: 'org-audit-webhook-secret',
   /** `{ key: base64, createdAt }`: this installation's MAC key for client-held tokens (cursors, resume tokens). */
   clientTokenKey: 'client-token-key',
 } as const;

@@ -5,6 +5,8 @@
  * envelope (`{ok:true,data} | {ok:false,error}`) and either returns `data` or throws an `ApiError`
  * carrying the resolver's error code. Components never call `invoke` themselves.
  */
+import { ORG_AUDIT_KEYS } from '@contract/org-audit-keys';
+import type { OrgAuditWebhookStatus, RotatedOrgAuditSecret } from '@contract/org-audit';
 import { invoke } from '@forge/bridge';
 import type {
   AccountDetail,
@@ -166,6 +168,8 @@ export const adminApi = {
   getSettings: () => call<SettingsView>(K.settingsGet, {}),
   updateSettings: (input: UpdateSettingsInput) => call<SettingsView>(K.settingsUpdate, input),
   rotateWebhookSecret: () => call<RotatedWebhookSecret>(K.settingsRotateWebhookSecret, {}),
+  orgAuditStatus: () => call<OrgAuditWebhookStatus>(ORG_AUDIT_KEYS.status, {}),
+  rotateOrgAuditSecret: () => call<RotatedOrgAuditSecret>(ORG_AUDIT_KEYS.rotate, {}),
 };
 
 export type AdminApi = typeof adminApi;

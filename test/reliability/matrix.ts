@@ -39,6 +39,7 @@ export const UNKNOWN_KEYS = [
 export const GROUP_RULES: Record<string, (c: CallerName) => boolean> = {
   ADMIN_KEYS: (c) => c === 'admin',
   WATCH_KEYS: (c) => c === 'admin',
+  ORG_AUDIT_KEYS: (c) => c === 'admin',
   OFFBOARDING_KEYS: (c) => c === 'admin' || c === 'staff',
   OWNER_KEYS: (c) => c !== 'anonymous',
 };

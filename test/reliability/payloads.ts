@@ -11,6 +11,7 @@ import {
   OFFBOARDING_KEYS as O,
   OWNER_KEYS as W,
   WATCH_KEYS as S,
+  ORG_AUDIT_KEYS,
 } from '../../src/contract/resolver-keys';
 import { asAdmin, idOf, invoke, kvsGet, must } from './support';
 
@@ -115,6 +116,8 @@ const FACTORIES: Record<string, Factory> = {
     return { ...view.settings, defaultReviewCadenceDays: 120, version: view.version };
   },
   [A.settingsRotateWebhookSecret]: () => Promise.resolve({}),
+  [ORG_AUDIT_KEYS.status]: () => Promise.resolve({}),
+  [ORG_AUDIT_KEYS.rotate]: () => Promise.resolve({}),
 
   [S.sweepStatus]: () => Promise.resolve({}),
   [S.findingsList]: () => Promise.resolve({}),

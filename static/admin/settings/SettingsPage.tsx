@@ -32,6 +32,7 @@ import { issuesToFields, type FieldErrors } from '../accounts/registration-form'
 import { copyText } from '../ui/ExportResult';
 import { FormField } from '../../shared/field';
 import { formatTime } from '../ui/format';
+import OrgAuditWebhook from './OrgAuditWebhook';
 
 const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   'in-app-flag': 'Flag in Jira',
@@ -47,6 +48,8 @@ interface Values {
   offboardingUserField: string;
   noticeChannels: NoticeChannel[];
   candidatePatterns: string;
+  enforcedProjects: string;
+  enforcedStatuses: string;
   dormantAfterDays: string;
   workItemProjectKey: string;
   workItemTypeName: string;
@@ -62,6 +65,8 @@ function valuesOf(view: SettingsView): Values {
     offboardingUserField: s.offboardingUserField,
     noticeChannels: [...s.noticeChannels],
     candidatePatterns: s.candidatePatterns.join(', '),
+    enforcedProjects: s.enforcedProjects.join(', '),
+    enforcedStatuses: s.enforcedStatuses.join(', '),
     dormantAfterDays: String(s.dormantAfterDays),
     workItemProjectKey: s.workItemProjectKey,
     workItemTypeName: s.workItemTypeName,
@@ -85,6 +90,8 @@ function payload(v: Values, version: number) {
     offboardingUserField: v.offboardingUserField.trim(),
     noticeChannels: v.noticeChannels,
     candidatePatterns: list(v.candidatePatterns),
+    enforcedProjects: list(v.enforcedProjects),
+    enforcedStatuses: list(v.enforcedStatuses),
     dormantAfterDays: num(v.dormantAfterDays),
     workItemProjectKey: v.workItemProjectKey.trim(),
     workItemTypeName: v.workItemTypeName.trim(),
@@ -345,6 +352,40 @@ function SettingsForm() {
           )}
         </FormField>
         <FormField
+          id="settings-enforced-projects"
+          label="Hold offboarding tickets in projects"
+          error={e('enforcedProjects')}
+          helper="Project keys where the workflow validator holds the transitions below while the departing person's verdict is block, e.g. OFF. Empty: nowhere."
+        >
+          {(a) => (
+            <Textfield
+              id={a.id}
+              aria-label="Hold offboarding tickets in projects"
+              aria-describedby={a.describedBy}
+              isInvalid={a.invalid}
+              value={values.enforcedProjects}
+              onChange={(ev) => set('enforcedProjects', ev.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id="settings-enforced-statuses"
+          label="Hold transitions to"
+          error={e('enforcedStatuses')}
+          helper="Status names, e.g. Done. A Jira admin adds the “Integration accounts offboarding check” validator to those transitions of the workflow."
+        >
+          {(a) => (
+            <Textfield
+              id={a.id}
+              aria-label="Hold transitions to"
+              aria-describedby={a.describedBy}
+              isInvalid={a.invalid}
+              value={values.enforcedStatuses}
+              onChange={(ev) => set('enforcedStatuses', ev.currentTarget.value)}
+            />
+          )}
+        </FormField>
+        <FormField
           id="settings-patterns"
           label="Candidate words"
           error={e('candidatePatterns')}
@@ -551,6 +592,14 @@ export default function SettingsPage() {
             Pre-deactivation webhook secret
           </Heading>
           <WebhookSecret />
+        </Stack>
+      </section>
+      <section aria-label="Organization audit-log webhook">
+        <Stack space="space.200">
+          <Heading size="small" as="h2">
+            Organization audit-log webhook
+          </Heading>
+          <OrgAuditWebhook />
         </Stack>
       </section>
     </div>
