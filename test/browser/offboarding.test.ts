@@ -103,7 +103,7 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     await frame
       .getByText('Say why this person may be deactivated despite the warning.')
       .waitFor({ state: 'detached' });
-    // The button sits at the viewport's bottom edge: click once the scroll to it has been drawn.
+    // The button sits at the viewport's bottom edge, where a click into the cross-origin frame can miss.
     await clickInFrame(frame, frame.getByRole('button', { name: 'Record acknowledgement' }));
     await waitForFlag(page, 'Acknowledgement recorded');
     await frame.getByTestId('offboarding-acknowledged').waitFor();

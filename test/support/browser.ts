@@ -244,15 +244,15 @@ export async function appFrame(page: Page): Promise<Frame> {
 }
 
 /**
- * Clicks a control inside a cross-origin Custom UI frame once it has been scrolled into view and
- * both the page and the frame have drawn that scroll. The frame is out-of-process (site isolation),
- * and Chromium routes a mouse event by the frame's last composited hit-test data: a click sent in
- * the same moment as the scroll that brought the control in from the viewport's edge lands on the
- * `<iframe>` element in the host page instead, and the app never sees it. A person cannot click
- * that fast; a test can.
+ * Clicks a control inside a cross-origin Custom UI frame after scrolling it to the middle of the
+ * viewport. The frame is out-of-process (site isolation), and Chromium routes a mouse event by the
+ * frame's composited hit-test data, which lags the page: a click on a control at the viewport's
+ * bottom edge (where Playwright's own scroll-into-view leaves it) was routed to the host page's
+ * `<iframe>` element instead, so the app never saw it. A person looks at the button before
+ * clicking it; a test clicks in the same moment.
  */
 export async function clickInFrame(frame: Frame, locator: Locator): Promise<void> {
-  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
   const twoFrames = () =>
     new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   await frame.page().evaluate(twoFrames);
