@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
 import { LOCAL_IDS } from '../../local/runtime/runtime.js';
 import {
+  clickInFrame,
   collectProblems,
   cspViolations,
   describeViolation,
@@ -158,7 +159,7 @@ describe.each(['light', 'dark'] as const)('the app under the Forge CSP, %s', (mo
       // The preview's first page, then the second (rows 51–60).
       await frame.getByText('csp-0', { exact: true }).waitFor({ timeout: 20_000 });
       const next = frame.getByRole('button', { name: /next/i }).first();
-      await next.click();
+      await clickInFrame(frame, next);
       await frame.getByText('csp-59', { exact: true }).waitFor({ timeout: 20_000 });
       await next.scrollIntoViewIfNeeded();
       // The legacy button's emotion rules reached the page, without a <style> element: no native button border.

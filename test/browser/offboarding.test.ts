@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clickInFrame,
   collectProblems,
   ensureStaticBuild,
   launchBrowser,
@@ -98,11 +99,12 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     await frame.getByText('Say why this person may be deactivated despite the warning.').waitFor();
     await page.screenshot({ path: join(IMAGES, 'offboarding-acknowledge.png'), fullPage: true });
     await frame.getByRole('textbox', { name: /Reason/ }).fill('HR ticket HR-42: leaving Friday.');
-    // The error gives way to the helper text, and the frame resizes: click once the form has settled.
+    // The error gives way to the helper text.
     await frame
       .getByText('Say why this person may be deactivated despite the warning.')
       .waitFor({ state: 'detached' });
-    await frame.getByRole('button', { name: 'Record acknowledgement' }).click();
+    // The button sits at the viewport's bottom edge, where a click into the cross-origin frame can miss.
+    await clickInFrame(frame, frame.getByRole('button', { name: 'Record acknowledgement' }));
     await waitForFlag(page, 'Acknowledgement recorded');
     await frame.getByTestId('offboarding-acknowledged').waitFor();
     expect(await frame.getByTestId('offboarding-acknowledged').innerText()).toMatch(

@@ -20,6 +20,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type Frame,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import type { LocalSite } from '../../local/host/site.js';
@@ -240,6 +241,23 @@ export async function appFrame(page: Page): Promise<Frame> {
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the app iframe has no frame');
   return frame;
+}
+
+/**
+ * Clicks a control inside a cross-origin Custom UI frame after scrolling it to the middle of the
+ * viewport. The frame is out-of-process (site isolation), and Chromium routes a mouse event by the
+ * frame's composited hit-test data, which lags the page: a click on a control at the viewport's
+ * bottom edge (where Playwright's own scroll-into-view leaves it) was routed to the host page's
+ * `<iframe>` element instead, so the app never saw it. A person looks at the button before
+ * clicking it; a test clicks in the same moment.
+ */
+export async function clickInFrame(frame: Frame, locator: Locator): Promise<void> {
+  await locator.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
+  const twoFrames = () =>
+    new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  await frame.page().evaluate(twoFrames);
+  await frame.evaluate(twoFrames);
+  await locator.click();
 }
 
 /** Does a console message report a Content-Security-Policy refusal? */
