@@ -3,13 +3,7 @@ import type { PreDeactivationOutputKey, StaticWebtriggerResult } from '../contra
 import { JiraError } from '../infra/jira-client';
 import { isStorageRateLimited } from '../infra/kvs-errors';
 import { watchDeps } from './watch-deps';
-
-/** Forge's webtrigger request (FORGE-FACTS §1.4): lower-case header names, every value a list. */
-interface WebtriggerRequest {
-  method?: unknown;
-  headers?: Record<string, unknown>;
-  body?: unknown;
-}
+import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
 
 /**
  * Jira busy, down or out of points (429, 5xx) and storage rate limits are "try again later"; the rest
@@ -34,21 +28,8 @@ function outputOfError(e: unknown): PreDeactivationOutputKey {
  * the caller; the use case does.
  */
 export async function handler(request: WebtriggerRequest): Promise<StaticWebtriggerResult> {
-  const headers = request.headers ?? {};
-  const header = (name: string): string | undefined => {
-    const v = headers[name] ?? headers[name.toLowerCase()];
-    const first: unknown = Array.isArray(v) ? v[0] : v;
-    return typeof first === 'string' ? first : undefined;
-  };
   try {
-    const answer = await preDeactivationCheck(
-      {
-        method: typeof request.method === 'string' ? request.method : '',
-        header,
-        body: typeof request.body === 'string' ? request.body : '',
-      },
-      watchDeps,
-    );
+    const answer = await preDeactivationCheck(incomingRequest(request), watchDeps);
     if (answer.problem) console.warn(`pre-deactivation check: ${answer.output} (${answer.problem})`);
     return { outputKey: answer.output };
   } catch (e) {
