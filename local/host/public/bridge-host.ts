@@ -118,41 +118,5 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-window.addEventListener('message', (event: MessageEvent) => {
-  if (event.origin !== frameOrigin) return;
-  const frame = frameOf(event.source);
-  if (!frame) return;
-  const data = event.data as BridgeCall | ClientEvent | undefined;
-  if (!data || data.forgeLocal !== 1) return;
-  if (data.kind === 'call') {
-    const { id, name } = data;
-    Promise.resolve()
-      .then(() => handle(frame, name, data.payload))
-      .then(
-        (value) => postTo(frame, { forgeLocal: 1, kind: 'result', id, ok: true, value }),
-        (e: unknown) =>
-          postTo(frame, {
-            forgeLocal: 1,
-            kind: 'result',
-            id,
-            ok: false,
-            error: e instanceof Error ? e.message : String(e),
-          }),
-      );
-    return;
-  }
-  if (data.type === 'resize') {
-    if (frame.ext.autoHeight && Number.isFinite(data.height))
-      frame.iframe.style.height = `${Math.max(0, data.height)}px`;
-  } else if (data.type === 'history') {
-    const url = shellUrl(frame.ext, data.location);
-    if (data.action === 'PUSH') window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
-    markCurrentNav();
-  } else if (data.type === 'go') {
-    window.history.go(data.delta);
-  }
-});
-
 installShellControls();
 markCurrentNav();

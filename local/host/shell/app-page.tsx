@@ -3,11 +3,10 @@
  * A page module (`jira:adminPage`, `jira:globalPage`, `jira:personalSettingsPage`) as Jira shows it:
  * the app's Custom UI in an iframe, and for admin pages the settings sidebar with the app's subpages.
  */
-import type { ShellExtension } from '../public/protocol.js';
 import type { Acting } from './acting.js';
 import { backgroundScripts } from './background.js';
 import { Document, FlagsRegion, ForgeFrame, InactiveNotice, TopBar, renderDocument } from './chrome.js';
-import { forgeContext, shellConfig } from './forge-context.js';
+import { frameExtension, shellConfig } from './forge-context.js';
 import { AppIcon, BackIcon } from './icons.js';
 import type { PageDeps } from './page-deps.js';
 import { adminPageVariant, subpages, surfaces, type Surface } from './surfaces.js';
@@ -68,15 +67,13 @@ export function pageModulePage(
   const resource = deps.manifest.resources.find((r) => r.key === m.resource);
   const frameId = `${m.key}-frame`;
   const location = `${deps.appUrl}${url.pathname}`;
-  const ext: ShellExtension = {
+  const ext = frameExtension(deps, acting, m, {
     frameId,
-    moduleKey: m.key,
-    moduleKind: m.kind,
     resourceKey: m.resource ?? '',
     basePath: surface.path,
-    context: forgeContext(deps, m, acting.user, acting.colorMode, location),
+    location,
     autoHeight: true,
-  };
+  });
   const background = backgroundScripts(deps, acting, location);
   return renderDocument(
     <Document

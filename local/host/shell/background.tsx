@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { ShellExtension } from '../public/protocol.js';
 import type { Acting } from './acting.js';
 import { ForgeFrame } from './chrome.js';
-import { forgeContext } from './forge-context.js';
+import { frameExtension } from './forge-context.js';
 import type { PageDeps } from './page-deps.js';
 import { backgroundExperiences } from './surfaces.js';
 
@@ -32,18 +32,16 @@ export function backgroundScripts(
     const resource = deps.manifest.resources.find((r) => r.key === m.resource);
     if (!resource) continue;
     const frameId = `${m.key}-background`;
-    extensions.push({
-      frameId,
-      moduleKey: m.key,
-      moduleKind: m.kind,
-      resourceKey: resource.key,
-      basePath: '/',
-      context: forgeContext(deps, m, acting.user, acting.colorMode, location, {
-        ...(issue ?? {}),
-        experience: issue ? 'issue-view' : 'all',
+    extensions.push(
+      frameExtension(deps, acting, m, {
+        frameId,
+        resourceKey: resource.key,
+        basePath: '/',
+        location,
+        autoHeight: false,
+        extra: { ...(issue ?? {}), experience: issue ? 'issue-view' : 'all' },
       }),
-      autoHeight: false,
-    });
+    );
     frames.push(
       <ForgeFrame
         key={frameId}

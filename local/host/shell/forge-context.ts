@@ -66,6 +66,31 @@ export function forgeContext(
   };
 }
 
+/** One Custom UI frame of a shell page, as `bridge-host.ts` learns of it (context included). */
+export function frameExtension(
+  deps: PageDeps,
+  acting: Acting,
+  m: ManifestModule,
+  frame: {
+    frameId: string;
+    resourceKey: string;
+    basePath: string;
+    location: string;
+    autoHeight: boolean;
+    extra?: Record<string, unknown>;
+  },
+): ShellExtension {
+  return {
+    frameId: frame.frameId,
+    moduleKey: m.key,
+    moduleKind: m.kind,
+    resourceKey: frame.resourceKey,
+    basePath: frame.basePath,
+    context: forgeContext(deps, m, acting.user, acting.colorMode, frame.location, frame.extra),
+    autoHeight: frame.autoHeight,
+  };
+}
+
 /** What `enableTheming` applies in a frame (docs/local-platform.md, "Theming and CSP"). */
 const THEME = themeSetup();
 

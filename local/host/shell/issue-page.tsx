@@ -15,7 +15,7 @@ import {
   TopBar,
   renderDocument,
 } from './chrome.js';
-import { forgeContext, shellConfig } from './forge-context.js';
+import { frameExtension, shellConfig } from './forge-context.js';
 import { AppIcon, IssueTypeIcon } from './icons.js';
 import type { PageDeps } from './page-deps.js';
 import { displayConditionsMet } from './surfaces.js';
@@ -128,19 +128,16 @@ export function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url:
     const resource = deps.manifest.resources.find((r) => r.key === m.resource);
     if (!resource) continue;
     const frameId = `${m.key}-frame`;
-    extensions.push({
-      frameId,
-      moduleKey: m.key,
-      moduleKind: m.kind,
-      resourceKey: resource.key,
-      basePath: url.pathname,
-      context: forgeContext(deps, m, acting.user, acting.colorMode, location, {
-        ...issueContext,
-        isNewToIssue: false,
+    extensions.push(
+      frameExtension(deps, acting, m, {
+        frameId,
+        resourceKey: resource.key,
+        basePath: url.pathname,
         location,
+        autoHeight: true,
+        extra: { ...issueContext, isNewToIssue: false, location },
       }),
-      autoHeight: true,
-    });
+    );
     const title = m.title ?? m.key;
     const headingId = `${m.key}-title`;
     panels.push(
