@@ -167,6 +167,8 @@ export interface AccountRow {
   findings: FindingDto[];
   version: number;
   updatedAt: string;
+  /** When a retired account was retired. */
+  retiredAt?: string;
 }
 
 /** Counts for the list header, from a counters record kept in step with every change (no scan). */

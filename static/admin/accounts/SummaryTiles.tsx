@@ -1,0 +1,143 @@
+/**
+ * The registry's summary tiles. Each is a toggle button: pressing it applies its filter to the list
+ * (shown pressed), pressing it again clears that filter.
+ */
+import type { RegistryCounts } from '@contract/accounts';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { token } from '@atlaskit/tokens';
+import type { ListView } from './list-query';
+
+interface Tile {
+  key: string;
+  label: string;
+  value: (c: RegistryCounts) => number;
+  tone?: 'danger' | 'warning';
+  /** Is the list showing this tile's filter? */
+  pressed: (v: ListView) => boolean;
+  /** The view after pressing the tile. */
+  press: (v: ListView) => ListView;
+}
+
+const tagged = (v: ListView): ListView => ({ ...v, status: 'active' });
+
+export const TILES: Tile[] = [
+  {
+    key: 'active',
+    label: 'Tagged accounts',
+    value: (c) => c.active,
+    pressed: (v) => v.status === 'active' && v.attention === 'any' && v.risk === 'any',
+    press: (v) => ({ ...v, status: 'active', attention: 'any', risk: 'any' }),
+  },
+  {
+    key: 'retired',
+    label: 'Retired',
+    value: (c) => c.retired,
+    pressed: (v) => v.status === 'retired',
+    press: (v) =>
+      v.status === 'retired'
+        ? { ...v, status: 'active' }
+        : {
+            ...v,
+            status: 'retired',
+            attention: 'any',
+            risk: 'any',
+            sort: v.sort === 'updated' ? 'updated' : 'name',
+          },
+  },
+  ...(
+    [
+      ['review', 'Reviews overdue', (c: RegistryCounts) => c.reviewOverdue, 'danger'],
+      ['expiring', 'Credentials expiring', (c: RegistryCounts) => c.credentialExpiring, 'warning'],
+      ['expired', 'Credentials expired', (c: RegistryCounts) => c.credentialExpired, 'danger'],
+      ['nobackup', 'No backup owner', (c: RegistryCounts) => c.noBackupOwner, 'warning'],
+    ] as const
+  ).map(([attention, label, value, tone]): Tile => ({
+    key: attention,
+    label,
+    value,
+    tone,
+    pressed: (v) => v.status === 'active' && v.attention === attention,
+    press: (v) =>
+      v.status === 'active' && v.attention === attention
+        ? { ...v, attention: 'any' }
+        : { ...tagged(v), attention },
+  })),
+  {
+    key: 'high',
+    label: 'High risk',
+    value: (c) => c.risk.high,
+    tone: 'danger',
+    pressed: (v) => v.status === 'active' && v.risk === 'high',
+    press: (v) =>
+      v.status === 'active' && v.risk === 'high' ? { ...v, risk: 'any' } : { ...tagged(v), risk: 'high' },
+  },
+];
+
+function toneColor(tone: Tile['tone'], value: number): string {
+  if (tone === 'danger' && value > 0) return token('color.text.danger');
+  if (tone === 'warning' && value > 0) return token('color.text.warning');
+  return token('color.text');
+}
+
+export function SummaryTiles({
+  counts,
+  view,
+  onChange,
+}: {
+  counts: RegistryCounts;
+  view: ListView;
+  onChange: (next: ListView) => void;
+}) {
+  return (
+    <div
+      role="group"
+      aria-label="Registry summary"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(118px, 1fr))',
+        gap: token('space.150'),
+      }}
+    >
+      {TILES.map((t) => {
+        const value = t.value(counts);
+        const pressed = t.pressed(view);
+        return (
+          <button
+            key={t.key}
+            type="button"
+            aria-pressed={pressed}
+            data-testid={`tile-${t.key}`}
+            onClick={() => onChange(t.press(view))}
+            style={{
+              textAlign: 'start',
+              cursor: 'pointer',
+              border: `${pressed ? token('border.width.selected') : token('border.width')} solid ${
+                pressed ? token('color.border.selected') : token('color.border')
+              }`,
+              borderRadius: token('radius.medium'),
+              // Same outer size pressed or not: the thicker border eats into the padding.
+              padding: pressed
+                ? `calc(${token('space.100')} - 1px) calc(${token('space.200')} - 1px)`
+                : `${token('space.100')} ${token('space.200')}`,
+              background: pressed ? token('color.background.selected') : token('elevation.surface'),
+              color: token('color.text'),
+            }}
+          >
+            <span
+              style={{
+                display: 'block',
+                font: token('font.heading.medium'),
+                color: toneColor(t.tone, value),
+              }}
+            >
+              {value.toLocaleString('en-GB')}
+            </span>
+            <Text size="small" color={pressed ? 'color.text.selected' : 'color.text.subtle'}>
+              {t.label}
+            </Text>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
