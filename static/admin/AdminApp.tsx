@@ -122,7 +122,11 @@ function Routed() {
       <PageHeader
         actions={
           showTag ? (
-            <Button appearance="primary" onClick={() => navigate(paths.tag())}>
+            // The list's main action; on other pages their own action is the primary one.
+            <Button
+              appearance={route.name === 'accounts' ? 'primary' : 'default'}
+              onClick={() => navigate(paths.tag())}
+            >
               Tag account
             </Button>
           ) : undefined

@@ -247,9 +247,11 @@ function Detail({
               </Button>
             ) : (
               <>
-                <Button onClick={() => navigate(paths.edit(a.accountId))}>Edit</Button>
+                <Button appearance="primary" onClick={() => navigate(paths.edit(a.accountId))}>
+                  Edit
+                </Button>
+                {/* Destructive, so not emphasised here: the confirmation dialog carries the danger button. */}
                 <Button
-                  appearance="danger"
                   onClick={() => {
                     revealAppTop();
                     setRetiring(true);
