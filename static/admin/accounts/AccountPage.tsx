@@ -334,7 +334,7 @@ function Detail({
                 [
                   'Notes',
                   a.notes ? (
-                    <Text key="n">{a.notes}</Text>
+                    <ClampedText key="n" text={a.notes} lines={6} label="the notes" />
                   ) : (
                     <Text key="n" color="color.text.subtlest">
                       None
