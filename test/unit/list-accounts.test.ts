@@ -102,19 +102,22 @@ function pagedStore(records: AccountRecord[]): AccountStore & { queries: number;
   const store = {
     queries: 0,
     limits: [] as number[],
-    async list(plan: AccountListPlan) {
+    list(plan: AccountListPlan) {
       store.queries++;
       store.limits.push(plan.limit);
       const eligible = records.filter((r) => r.status === plan.status);
       const start = plan.cursor ? Number(plan.cursor.slice('at:'.length)) : 0;
       const end = Math.min(eligible.length, start + Math.min(100, plan.limit));
-      return {
+      return Promise.resolve({
         records: eligible.slice(start, end),
         ...(end < eligible.length ? { nextCursor: `at:${end}` } : {}),
-      };
+      });
     },
-    async overview() {
-      return { settings: { settings: DEFAULT_SETTINGS, version: 0 }, counters: emptyCounters() };
+    overview() {
+      return Promise.resolve({
+        settings: { settings: DEFAULT_SETTINGS, version: 0 },
+        counters: emptyCounters(),
+      });
     },
   };
   return store as unknown as AccountStore & { queries: number; limits: number[] };
