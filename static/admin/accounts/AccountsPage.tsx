@@ -303,6 +303,7 @@ export function AccountsPage() {
   const retired = view.status === 'retired';
   const searching = data?.first.examined !== undefined;
   const firstLoad = state.status === 'loading' && !state.data;
+  const empty = data !== undefined && data.items.length === 0 && state.status === 'ready' && !data.nextCursor;
 
   return (
     <Stack space="space.300">
@@ -396,42 +397,19 @@ export function AccountsPage() {
       ) : null}
       {firstLoad ? <TableSkeleton label="Loading accounts" /> : null}
       {data ? (
-        data.items.length === 0 && state.status === 'ready' && !data.nextCursor ? (
-          filtered ? (
-            <EmptyView
-              header="No accounts match these filters"
-              description={
-                searching
-                  ? 'Try another word, or clear the filters.'
-                  : 'Clear the filters to see every account.'
-              }
-              action={{ label: 'Clear filters', onClick: clear }}
-            />
-          ) : retired ? (
-            <EmptyView
-              header="No retired accounts"
-              description="Accounts you retire stay here with their history."
-            />
-          ) : (
-            <EmptyView
-              header="No integration accounts yet"
-              description="Tag the users your integrations sign in as, and say who owns each one."
-              action={{ label: 'Tag account', onClick: () => navigate(paths.tag()) }}
-            />
-          )
-        ) : (
-          <Stack space="space.200">
-            <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
-              <Stack space="space.050">
-                <Heading size="small" as="h2" id="accounts-table-title">
-                  {`${retired ? 'Retired accounts' : 'Tagged accounts'} (${data.items.length}${data.nextCursor ? '+' : ''})`}
-                </Heading>
-                {data.first.sortedBy.sort !== view.sort ? (
-                  <Text size="small" color="color.text.subtle">
-                    {`Sorted by ${SORT_LABEL[data.first.sortedBy.sort].toLowerCase()}, the order of the filter you picked.`}
-                  </Text>
-                ) : null}
-              </Stack>
+        <Stack space="space.200">
+          <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
+            <Stack space="space.050">
+              <Heading size="small" as="h2" id="accounts-table-title">
+                {`${retired ? 'Retired accounts' : 'Tagged accounts'} (${data.items.length}${data.nextCursor ? '+' : ''})`}
+              </Heading>
+              {data.first.sortedBy.sort !== view.sort ? (
+                <Text size="small" color="color.text.subtle">
+                  {`Sorted by ${SORT_LABEL[data.first.sortedBy.sort].toLowerCase()}, the order of the filter you picked.`}
+                </Text>
+              ) : null}
+            </Stack>
+            {empty ? null : (
               <Inline space="space.100" alignBlock="center">
                 <Label htmlFor="accounts-sort">Sort by</Label>
                 <div style={{ width: 180 }}>
@@ -447,42 +425,69 @@ export function AccountsPage() {
                   />
                 </div>
               </Inline>
-            </Inline>
-            <DynamicTable
-              label={retired ? 'Retired accounts' : 'Tagged accounts'}
-              head={retired ? retiredHead : activeHead}
-              rows={data.items.map(row)}
-              isLoading={state.status === 'loading'}
-              emptyView={
-                <Text as="p" color="color.text.subtle">
-                  {`No matches among the first ${plural(examined, 'account')} yet.`}
-                </Text>
-              }
-              testId="accounts-table"
-            />
-            {moreError ? (
-              <ErrorState title="We couldn’t load more accounts" error={moreError} onRetry={loadMore} />
-            ) : null}
-            <Box>
-              {data.nextCursor ? (
-                <Stack space="space.100" alignInline="center">
-                  {searching ? (
-                    <Text as="p" size="small" color="color.text.subtle">
-                      {`Looked through ${plural(examined, 'account')} so far.`}
-                    </Text>
-                  ) : null}
-                  <Button onClick={loadMore} isLoading={loadingMore}>
-                    {searching ? 'Search more accounts' : 'Load more'}
-                  </Button>
-                </Stack>
-              ) : (
-                <Text as="p" align="center" color="color.text.subtlest">
-                  {`${plural(data.items.length, 'account')} shown.`}
-                </Text>
-              )}
-            </Box>
-          </Stack>
-        )
+            )}
+          </Inline>
+          {empty ? (
+            filtered ? (
+              <EmptyView
+                header="No accounts match these filters"
+                description={
+                  searching
+                    ? 'Try another word, or clear the filters.'
+                    : 'Clear the filters to see every account.'
+                }
+                action={{ label: 'Clear filters', onClick: clear }}
+              />
+            ) : retired ? (
+              <EmptyView
+                header="No retired accounts"
+                description="Accounts you retire stay here with their history."
+              />
+            ) : (
+              <EmptyView
+                header="No integration accounts yet"
+                description="Tag the users your integrations sign in as, and say who owns each one."
+                action={{ label: 'Tag account', onClick: () => navigate(paths.tag()) }}
+              />
+            )
+          ) : (
+            <>
+              <DynamicTable
+                label={retired ? 'Retired accounts' : 'Tagged accounts'}
+                head={retired ? retiredHead : activeHead}
+                rows={data.items.map(row)}
+                isLoading={state.status === 'loading'}
+                emptyView={
+                  <Text as="p" color="color.text.subtle">
+                    {`No matches among the first ${plural(examined, 'account')} yet.`}
+                  </Text>
+                }
+                testId="accounts-table"
+              />
+              {moreError ? (
+                <ErrorState title="We couldn’t load more accounts" error={moreError} onRetry={loadMore} />
+              ) : null}
+              <Box>
+                {data.nextCursor ? (
+                  <Stack space="space.100" alignInline="center">
+                    {searching ? (
+                      <Text as="p" size="small" color="color.text.subtle">
+                        {`Looked through ${plural(examined, 'account')} so far.`}
+                      </Text>
+                    ) : null}
+                    <Button onClick={loadMore} isLoading={loadingMore}>
+                      {searching ? 'Search more accounts' : 'Load more'}
+                    </Button>
+                  </Stack>
+                ) : (
+                  <Text as="p" align="center" color="color.text.subtlest">
+                    {`${plural(data.items.length, 'account')} shown.`}
+                  </Text>
+                )}
+              </Box>
+            </>
+          )}
+        </Stack>
       ) : null}
     </Stack>
   );
