@@ -9,14 +9,14 @@ import {
   type OrgAuditWebhookStatus,
   type RotatedOrgAuditSecret,
 } from '../src/contract/org-audit';
-import { SWEEP_MODULE_KEY, WATCH_KEYS } from '../src/contract/resolver-keys';
+import { SWEEP_MODULE_KEY, OVERSIGHT_KEYS } from '../src/contract/resolver-keys';
 import { adminCall } from './admin-call';
 import type { BenchSite } from './seed';
 
 const SWEEP_INTERVAL_MS = 3_600_000; // manifest.yml: interval: hour
 
 async function ownerInactiveCount(bench: BenchSite): Promise<number> {
-  const page = await adminCall<FindingsPage>(bench, WATCH_KEYS.findingsList, {
+  const page = await adminCall<FindingsPage>(bench, OVERSIGHT_KEYS.findingsList, {
     code: 'OWNER_INACTIVE',
     pageSize: 100,
   });
