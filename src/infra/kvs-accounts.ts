@@ -8,7 +8,7 @@ import type {
   RegistryOverview,
   StoredSettings,
 } from '../app/ports';
-import { nameKey } from '../app/list-accounts';
+import { nameKey } from '../domain/names';
 import { type AccountRecord, earliestCredentialExpiry, reviewDueOn, riskOf } from '../domain/account';
 import { type RegistryCounters, emptyCounters } from '../domain/counters';
 import { epochDay } from '../domain/dates';
