@@ -50,8 +50,10 @@ import type {
 import type {
   AcceptProposalInput,
   AttestInput,
+  DeclineProposalInput,
   MyAccount,
   MyAccounts,
+  NameBackupOwnerInput,
   OwnerNotices,
   OwnerNoticesInput,
   OwnerProposal,
@@ -228,6 +230,9 @@ export const ownerApi = {
   proposeOwner: (input: ProposeOwnerInput) => call<OwnerProposal>(OWNER_KEYS.proposeOwner, input),
   acceptProposal: (input: AcceptProposalInput) =>
     call<{ accountId: string; ownerId: string }>(OWNER_KEYS.acceptProposal, input),
+  declineProposal: (input: DeclineProposalInput) =>
+    call<{ accountId: string; declined: true }>(OWNER_KEYS.declineProposal, input),
+  nameBackupOwner: (input: NameBackupOwnerInput) => call<MyAccount>(OWNER_KEYS.nameBackupOwner, input),
   notices: (input: OwnerNoticesInput = {}) => call<OwnerNotices>(OWNER_KEYS.notices, input),
 };
 export type OwnerApi = typeof ownerApi;
