@@ -14,7 +14,7 @@ export async function declineProposal(
   input: DeclineProposalInput,
   inv: Invocation,
   deps: WatchDeps,
-): Promise<{ accountId: string; declined: true }> {
+): Promise<{ declined: true }> {
   const me = inv.actorId;
   const proposal = me ? await deps.proposals.get(me, input.accountId) : undefined;
   if (!proposal || !me) throw forbidden('Nobody proposed you as the owner of this account.');
@@ -56,5 +56,5 @@ export async function declineProposal(
       ...(notice ? [noticeWrite(proposer, input.accountId, 'PROPOSAL_DECLINED', me, notice)] : []),
     ],
   });
-  return { accountId: input.accountId, declined: true };
+  return { declined: true };
 }

@@ -231,7 +231,7 @@ export const ownerApi = {
   acceptProposal: (input: AcceptProposalInput) =>
     call<{ accountId: string; ownerId: string }>(OWNER_KEYS.acceptProposal, input),
   declineProposal: (input: DeclineProposalInput) =>
-    call<{ accountId: string; declined: true }>(OWNER_KEYS.declineProposal, input),
+    call<{ declined: true }>(OWNER_KEYS.declineProposal, input),
   nameBackupOwner: (input: NameBackupOwnerInput) => call<MyAccount>(OWNER_KEYS.nameBackupOwner, input),
   notices: (input: OwnerNoticesInput = {}) => call<OwnerNotices>(OWNER_KEYS.notices, input),
 };
