@@ -5,6 +5,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Textarea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
 import type { ProposalForMe } from '@contract/owner';
 import { isApiError, ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
@@ -115,9 +116,16 @@ export function ProposalCard({ proposal, onAnswered }: { proposal: ProposalForMe
           </Text>
         </Stack>
         {proposal.message ? (
-          <blockquote style={{ margin: 0 }} aria-label={`Message from ${proposal.proposedBy.displayName}`}>
-            <Text color="color.text.subtle">{`“${proposal.message}”`}</Text>
-          </blockquote>
+          <div
+            style={{
+              borderInlineStart: `${token('border.width.selected')} solid ${token('color.border')}`,
+              paddingInlineStart: token('space.150'),
+            }}
+          >
+            <Text as="p" color="color.text.subtle">
+              {`${proposal.proposedBy.displayName} writes: “${proposal.message}”`}
+            </Text>
+          </div>
         ) : null}
         <Stack space="space.050">
           <Heading size="xxsmall" as="h4">
