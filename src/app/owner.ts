@@ -3,6 +3,7 @@
  * module only gathers them for the entry layer.
  */
 export { nameBackupOwner } from './backup-owner';
+export { choosablePeople } from './choosable-people';
 export { declineProposal } from './decline-proposal';
 export { myAccounts, pendingActions } from './my-accounts';
 export { roleOf } from './owner-access';

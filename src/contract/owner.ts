@@ -134,6 +134,15 @@ export const declineProposalInput = z
   .strict();
 export type DeclineProposalInput = z.input<typeof declineProposalInput>;
 
+/**
+ * The owner pages' pickers: which of these people (found by Jira's user search) can be named owner or
+ * backup owner — not the integration accounts the registry holds. Answers `{ choosable: string[] }`.
+ */
+export const choosablePeopleInput = z
+  .object({ accountIds: z.array(accountIdSchema).max(50, 'At most 50 people at a time.') })
+  .strict();
+export type ChoosablePeopleInput = z.input<typeof choosablePeopleInput>;
+
 export const acceptProposalInput = z.object({ accountId: accountIdSchema }).strict();
 export type AcceptProposalInput = z.input<typeof acceptProposalInput>;
 

@@ -72,6 +72,7 @@ export const OWNER_KEYS = {
   acceptProposal: 'owner/accept-proposal',
   declineProposal: 'owner/decline-proposal',
   nameBackupOwner: 'owner/name-backup-owner',
+  choosablePeople: 'owner/choosable-people',
   notices: 'owner/notices',
 } as const;
 export type OwnerKey = (typeof OWNER_KEYS)[keyof typeof OWNER_KEYS];

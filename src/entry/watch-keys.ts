@@ -9,6 +9,7 @@ import {
 import {
   acceptProposalInput,
   attestInput,
+  choosablePeopleInput,
   decideProposalInput,
   declineProposalInput,
   listProposalsInput,
@@ -29,6 +30,7 @@ import {
 import {
   acceptProposal,
   attest,
+  choosablePeople,
   decideProposal,
   declineProposal,
   myAccounts,
@@ -288,6 +290,13 @@ export function ownerKeys(module: string) {
       action: 'owner.backup',
       changes: true,
       run: nameBackupOwner,
+    }),
+    [K.choosablePeople]: guardedKey(module, K.choosablePeople, deps, {
+      ...common,
+      input: choosablePeopleInput,
+      action: 'access',
+      changes: false,
+      run: (i, _inv, d) => choosablePeople(i, d),
     }),
     [K.notices]: guardedKey(module, K.notices, deps, {
       ...common,

@@ -5,7 +5,7 @@ import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
 import { PeoplePicker } from '../offboarding';
 import { Card, Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError } from './form-kit';
+import { type FormProps, FormButtons, fieldError, ownerChoosable } from './form-kit';
 
 /**
  * The owner names (or replaces) the backup owner. The picker offers active people only, never the owner
@@ -91,6 +91,7 @@ export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProp
                 describedBy={a.describedBy}
                 isDisabled={busy}
                 autoFocus
+                choosable={ownerChoosable}
               />
             )}
           </Field>

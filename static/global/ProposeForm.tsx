@@ -6,7 +6,7 @@ import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
 import { PeoplePicker } from '../offboarding';
 import { Card, Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError } from './form-kit';
+import { type FormProps, FormButtons, fieldError, ownerChoosable } from './form-kit';
 
 /** Proposes a new owner; they accept it on this page (or an admin approves it). */
 export function ProposeForm({
@@ -100,6 +100,7 @@ export function ProposeForm({
                 describedBy={a.describedBy}
                 isDisabled={busy}
                 autoFocus
+                choosable={ownerChoosable}
               />
             )}
           </Field>

@@ -3,7 +3,7 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 import type { MyAccount } from '@contract/owner';
-import { isApiError } from '../shared/api';
+import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 
 /** What the owner page's forms share: their props, a checkbox, field errors from the server, the buttons. */
 
@@ -84,4 +84,20 @@ export function FormButtons({
       </Button>
     </Inline>
   );
+}
+
+/**
+ * The owner pickers offer only who can be chosen: of the people Jira's search found (active `atlassian`
+ * accounts), not the integration accounts the registry holds. If the app cannot answer, the search's own
+ * list stays (the server checks again on save).
+ */
+export async function ownerChoosable(people: JiraPerson[]): Promise<JiraPerson[]> {
+  if (people.length === 0) return people;
+  try {
+    const { choosable } = await ownerApi.choosablePeople({ accountIds: people.map((p) => p.accountId) });
+    const ok = new Set(choosable);
+    return people.filter((p) => ok.has(p.accountId));
+  } catch {
+    return people;
+  }
 }

@@ -50,6 +50,7 @@ import type {
 import type {
   AcceptProposalInput,
   AttestInput,
+  ChoosablePeopleInput,
   DeclineProposalInput,
   MyAccount,
   MyAccounts,
@@ -233,6 +234,8 @@ export const ownerApi = {
   declineProposal: (input: DeclineProposalInput) =>
     call<{ declined: true }>(OWNER_KEYS.declineProposal, input),
   nameBackupOwner: (input: NameBackupOwnerInput) => call<MyAccount>(OWNER_KEYS.nameBackupOwner, input),
+  choosablePeople: (input: ChoosablePeopleInput) =>
+    call<{ choosable: string[] }>(OWNER_KEYS.choosablePeople, input),
   notices: (input: OwnerNoticesInput = {}) => call<OwnerNotices>(OWNER_KEYS.notices, input),
 };
 export type OwnerApi = typeof ownerApi;

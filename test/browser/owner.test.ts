@@ -176,6 +176,10 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
       await jenkins.getByText('No active people match “Olivia”').waitFor({ timeout: 15_000 });
       expect(await frame.getByRole('option', { name: /Olivia Owner/ }).count()).toBe(0);
       await picker.fill('');
+      // Integration accounts the registry holds are not offered either (GitHub Sync is one).
+      await picker.pressSequentially('GitHub', { delay: 20 });
+      await jenkins.getByText('No active people match “GitHub”').waitFor({ timeout: 15_000 });
+      await picker.fill('');
       await pickUser(frame, 'Backup owner', 'Amara', /Amara Okafor/);
       await screenshotPage(page, join(IMAGES, `owner-name-backup-${theme}.png`));
       if (theme === 'dark') {

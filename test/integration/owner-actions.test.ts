@@ -202,6 +202,19 @@ describe('the owner names or replaces the backup owner', () => {
   });
 });
 
+describe('the owner pickers offer only who can be chosen', () => {
+  it('integration accounts the registry holds are not choosable; people are', async () => {
+    const asked = [ids.nora, ids['jenkins-ci'], ids.ben, ids['github-sync'], ids.nora];
+    expect(
+      data(await owner('olivia')<{ choosable: string[] }>(K.choosablePeople, { accountIds: asked })),
+    ).toEqual({
+      choosable: [ids.nora, ids.ben],
+    });
+    const tooMany = await owner('olivia')(K.choosablePeople, { accountIds: Array(51).fill(ids.nora) });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
+
 describe('a proposed owner sees what they are asked to take, and can decline', () => {
   it('Nora reads the purpose, integrations and message; declines with a reason; Olivia is told; audited', async () => {
     const github = await mine('olivia', 'GitHub Sync');

@@ -172,6 +172,7 @@ const FACTORIES: Record<string, Factory> = {
       backupOwnerId: stored?.record?.backupOwnerId === p.nora ? p.ben : p.nora,
     });
   },
+  [W.choosablePeople]: (_s, p) => Promise.resolve({ accountIds: [p.nora, p.jenkins, p.github] }),
   [W.notices]: () => Promise.resolve({ peek: true }),
 };
 
