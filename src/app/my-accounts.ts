@@ -1,4 +1,4 @@
-import type { MyAccount, MyAccounts, PendingAction } from '../contract/owner';
+import { type MyAccount, type MyAccounts, NEWS_CODES, type PendingAction } from '../contract/owner';
 import {
   type AccountRecord,
   credentialState,
@@ -88,19 +88,22 @@ export function myAccount(
   };
 }
 
-/** The caller's accounts (owner and backup indexes: two reads), proposals to them (one read + one batch). */
+/** The caller's accounts (owner and backup indexes: two reads), proposals to them, their news (one read each). */
 export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAccounts> {
   const me = inv.actorId;
   if (!me) throw forbidden('Sign in to Jira to use this app.');
   const page = (index: 'owner' | 'backupOwner') =>
     deps.accounts.list({ status: 'active', index, personId: me, filters: [], direction: 'asc', limit: 100 });
-  const [owned, backed, proposals, settings] = await Promise.all([
+  const [owned, backed, proposals, settings, notices] = await Promise.all([
     page('owner'),
     page('backupOwner'),
     proposalsForPerson(me, deps),
     deps.settings.get(),
+    deps.notices.listFor([me]),
   ]);
-  const today = utcDate(deps.clock.now());
+  const now = deps.clock.now();
+  const today = utcDate(now);
+  const nowIso = now.toISOString();
   const w = maxWarningDays(settings);
   return {
     accounts: [
@@ -108,5 +111,8 @@ export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAc
       ...backed.records.map((r) => myAccount(r, 'backup', today, w)),
     ],
     proposalsForMe: proposals,
+    news: notices.filter(
+      (n) => NEWS_CODES.includes(n.code) && (n.expiresAt === undefined || n.expiresAt > nowIso),
+    ),
   };
 }

@@ -67,7 +67,12 @@ export interface MyAccounts {
   accounts: MyAccount[];
   /** Hand-overs proposed to the caller, waiting for them to accept or decline. */
   proposalsForMe: ProposalForMe[];
+  /** News for the caller that asks nothing (a hand-over declined, named backup owner), newest first. */
+  news: NoticeDto[];
 }
+
+/** Notices that are news, not asks: told for a few days (`expiresAt`), never a pending action. */
+export const NEWS_CODES: readonly NoticeDto['code'][] = ['BACKUP_OWNER_NAMED', 'PROPOSAL_DECLINED'];
 
 export const myAccountsInput = z.object({}).strict();
 

@@ -12,7 +12,8 @@ import { useLoad } from '../shared/hooks';
 import { EmptyView, ErrorState, LoadingState } from '../shared/states';
 import { AccountPanel } from './AccountPanel';
 import { ProposalCard } from './ProposalCard';
-import { plural } from './format';
+import { List } from '../offboarding/ui';
+import { formatDate, plural } from './format';
 
 export const PAGE_TITLE = 'My integration accounts';
 
@@ -103,6 +104,23 @@ export function MyAccountsApp() {
     body = (
       <Stack space="space.300">
         <Summary data={data} />
+        {data.news.length > 0 ? (
+          <section aria-labelledby="owner-news-heading" data-testid="owner-news">
+            <Stack space="space.100">
+              <Heading size="small" as="h2" id="owner-news-heading">
+                News
+              </Heading>
+              <List>
+                {data.news.map((n) => (
+                  <li key={n.id} data-news-code={n.code}>
+                    <Text>{n.text}</Text>
+                    <Text size="small" color="color.text.subtlest">{` · ${formatDate(n.createdAt)}`}</Text>
+                  </li>
+                ))}
+              </List>
+            </Stack>
+          </section>
+        ) : null}
         {data.proposalsForMe.length > 0 ? (
           <Stack space="space.150">
             <Heading size="small" as="h2">

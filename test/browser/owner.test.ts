@@ -204,6 +204,9 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     const theirs = accountCard(amara.frame, DEMO_ACCOUNT_IDS.jenkinsCi);
     await theirs.waitFor({ timeout: 15_000 });
     expect(await theirs.getByText('You are the backup owner').count()).toBe(1);
+    // …and the news that she was named, on her page (the flag tells it too).
+    const news = amara.frame.getByTestId('owner-news');
+    expect(await news.innerText()).toContain('Olivia Owner named you the backup owner of Jenkins CI');
     // A backup owner does not name the backup: no such button for her.
     expect(await theirs.getByRole('button', { name: /backup owner for/ }).count()).toBe(0);
     expect(unexpected(amara.problems)).toEqual([]);
@@ -279,6 +282,16 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
       expect(unexpected(liam.problems)).toEqual([]);
       await liam.page.close();
     }
+    // Olivia is told, with Liam's reason.
+    const told = await openMyAccounts('olivia@example.com');
+    const news = told.frame.getByTestId('owner-news');
+    await news.waitFor({ timeout: 15_000 });
+    expect(await news.innerText()).toContain(
+      'Liam Murphy declined to take over GitHub Sync: “I am moving to the data team next month.”',
+    );
+    await screenshotPage(told.page, join(IMAGES, 'owner-news-light.png'));
+    expect(unexpected(told.problems)).toEqual([]);
+    await told.page.close();
   });
 
   it('Nora, who answers for nothing, gets the empty state', async () => {

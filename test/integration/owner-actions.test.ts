@@ -270,6 +270,10 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
       'Nora Newhire declined to take over GitHub Sync: “I am leaving the platform team.” It stays as it is; you can propose someone else.',
     );
 
+    // Her page says it too, as news (not as something to do).
+    const page = data(await owner('olivia')<MyAccounts>(K.myAccounts));
+    expect(page.news.map((n) => n.code)).toEqual(['PROPOSAL_DECLINED']);
+    expect(page.news[0]?.text).toBe(declined?.text);
     const decline = (await auditOf(github.accountId)).find((r) => r.action === 'owner.decline');
     expect(decline).toMatchObject({
       outcome: 'allowed',
