@@ -3,12 +3,13 @@ import { type AccountRecord, registrationOf } from '../domain/account';
 import { utcDate } from '../domain/dates';
 import { maxWarningDays } from '../domain/settings';
 import type { Invocation } from './context';
-import { forbidden, invalid } from './errors';
+import { requireOwner } from './authorize';
+import { invalid } from './errors';
 import { myAccount } from './my-accounts';
 import { resolveNow } from './open-findings';
 import { commitOwnerChange, newsExpiry, noticeWrite, requireVersion } from './owner-access';
 import { gatherFacts, registrationErrors, withRegistration } from './registry';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** The period of the "you are the backup owner now" notice: one per person and account. */
 const NAMED = 'named';
@@ -22,15 +23,9 @@ const NAMED = 'named';
 export async function nameBackupOwner(
   input: NameBackupOwnerInput,
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<MyAccount> {
-  const r = await deps.accounts.get(input.accountId);
-  if (!r || r.status !== 'active' || !inv.actorId || r.ownerId !== inv.actorId)
-    throw forbidden(
-      r?.status === 'active' && r.backupOwnerId === inv.actorId
-        ? 'Only the owner of this account can name its backup owner (or a Jira admin, on the admin page).'
-        : 'Only the owner of this account can name its backup owner.',
-    );
+  const r = requireOwner(await deps.accounts.get(input.accountId), inv.actorId);
   requireVersion(r, input.version);
   if (input.backupOwnerId === r.backupOwnerId && r.backupOwnerActive)
     throw invalid({ backupOwnerId: `${r.backupOwnerName ?? 'This person'} is the backup owner already.` });
@@ -43,7 +38,7 @@ export async function nameBackupOwner(
   const problem = registrationErrors(r.accountId, reg, facts, today, { accountOwnsCount: 0 }).backupOwnerId;
   if (problem) throw invalid({ backupOwnerId: problem });
   const after: AccountRecord = withRegistration(
-    { ...r, updatedAt: nowIso, updatedBy: inv.actorId, version: r.version + 1 },
+    { ...r, updatedAt: nowIso, updatedBy: inv.actorId ?? r.ownerId, version: r.version + 1 },
     reg,
     facts,
     nowIso,

@@ -1,5 +1,5 @@
 import type { ChoosablePeopleInput } from '../contract/owner';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /**
  * Of the people a picker found, those that may own or back up an account: not an integration account the
@@ -8,7 +8,7 @@ import type { WatchDeps } from './watch-ports';
  */
 export async function choosablePeople(
   input: ChoosablePeopleInput,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ choosable: string[] }> {
   const ids = [...new Set(input.accountIds)];
   if (ids.length === 0) return { choosable: [] };

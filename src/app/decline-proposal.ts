@@ -1,9 +1,10 @@
 import type { DeclineProposalInput, NoticeDto } from '../contract/owner';
 import type { Invocation } from './context';
-import { forbidden } from './errors';
-import { newsExpiry, noticeWrite, roleOf } from './owner-access';
+import { requireProposedPerson } from './authorize';
+import { roleOf } from './authorize';
+import { newsExpiry, noticeWrite } from './owner-access';
 import { deadProposal, proposalNotices } from './owner-proposals';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /**
  * The proposed person turns a hand-over down (with an optional reason): the proposal and its notice go,
@@ -13,13 +14,13 @@ import type { WatchDeps } from './watch-ports';
 export async function declineProposal(
   input: DeclineProposalInput,
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ declined: true }> {
-  const me = inv.actorId;
-  const proposal = me ? await deps.proposals.get(me, input.accountId) : undefined;
-  if (!proposal || !me) throw forbidden('Nobody proposed you as the owner of this account.');
-  if (proposal.needsApproval)
-    throw forbidden('You asked to become the owner yourself: a Jira admin approves or rejects that request.');
+  const proposal = requireProposedPerson(
+    inv.actorId ? await deps.proposals.get(inv.actorId, input.accountId) : undefined,
+    inv.actorId,
+  );
+  const me = proposal.proposedOwner.accountId;
   const r = await deps.accounts.get(input.accountId);
   const now = deps.clock.now();
   const reason = input.reason?.trim();

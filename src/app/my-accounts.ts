@@ -12,7 +12,7 @@ import type { Invocation } from './context';
 import { forbidden } from './errors';
 import { openFindingsOf } from './open-findings';
 import { proposalsForPerson } from './owner-proposals';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /**
  * What the account asks of the caller, each with a control on "My integration accounts": confirm (attest),
@@ -89,7 +89,7 @@ export function myAccount(
 }
 
 /** The caller's accounts (owner and backup indexes: two reads), proposals to them, their news (one read each). */
-export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAccounts> {
+export async function myAccounts(inv: Invocation, deps: OversightDeps): Promise<MyAccounts> {
   const me = inv.actorId;
   if (!me) throw forbidden('Sign in to Jira to use this app.');
   const page = (index: 'owner' | 'backupOwner') =>

@@ -2,27 +2,20 @@ import type { NoticeDto } from '../contract/owner';
 import type { AccountRecord } from '../domain/account';
 import { noticeKey } from '../domain/findings';
 import type { Invocation } from './context';
-import { conflict, forbidden } from './errors';
+import { requireOwnerOrBackup } from './authorize';
+import { conflict } from './errors';
 import { type ExtraWrite, StaleWriteError } from './ports';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
-/** What the owner surfaces share: who the caller is to an account, versions, audited commits, notices. */
-
-export const notYours = () => forbidden('Only the owner or backup owner of this account can do this.');
-
-/** The caller's relation to an account, from STORED ownership (never from the payload). */
-export function roleOf(r: AccountRecord, callerId: string | null): 'owner' | 'backup' | undefined {
-  if (!callerId || r.status !== 'active') return undefined;
-  if (r.ownerId === callerId) return 'owner';
-  if (r.backupOwnerId === callerId) return 'backup';
-  return undefined;
-}
+/** What the owner surfaces' use cases share: the owned account, versions, audited commits, notices. */
 
 /** The account, when the caller owns or backs it up; FORBIDDEN otherwise (also when it is not there). */
-export async function loadOwned(accountId: string, inv: Invocation, deps: WatchDeps): Promise<AccountRecord> {
-  const r = await deps.accounts.get(accountId);
-  if (!r || !roleOf(r, inv.actorId)) throw notYours();
-  return r;
+export async function loadOwned(
+  accountId: string,
+  inv: Invocation,
+  deps: OversightDeps,
+): Promise<AccountRecord> {
+  return requireOwnerOrBackup(await deps.accounts.get(accountId), inv.actorId);
 }
 
 export function requireVersion(r: AccountRecord, version: number): void {
@@ -42,7 +35,7 @@ export async function commitOwnerChange(
   after: AccountRecord,
   also: ExtraWrite[],
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
   reason?: string,
 ): Promise<void> {
   try {

@@ -7,12 +7,13 @@ import type { Invocation } from './context';
 import { invalid } from './errors';
 import { myAccount } from './my-accounts';
 import { resolveNow } from './open-findings';
-import { commitOwnerChange, loadOwned, requireVersion, roleOf } from './owner-access';
+import { roleOf } from './authorize';
+import { commitOwnerChange, loadOwned, requireVersion } from './owner-access';
 import type { ExtraWrite } from './ports';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** "Still needed, purpose right": the review clock restarts today and REVIEW_OVERDUE resolves. */
-export async function attest(input: AttestInput, inv: Invocation, deps: WatchDeps): Promise<MyAccount> {
+export async function attest(input: AttestInput, inv: Invocation, deps: OversightDeps): Promise<MyAccount> {
   const r = await loadOwned(input.accountId, inv, deps);
   requireVersion(r, input.version);
   if (!input.purposeCorrect && !input.correctedPurpose)

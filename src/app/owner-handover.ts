@@ -2,19 +2,20 @@ import type { OwnerProposal } from '../contract/owner';
 import { registrationOf } from '../domain/account';
 import { utcDate } from '../domain/dates';
 import type { Invocation } from './context';
-import { forbidden, notFound } from './errors';
+import { requireProposedOwner } from './authorize';
+import { notFound } from './errors';
 import { resolveNow } from './open-findings';
 import { commitOwnerChange } from './owner-access';
 import { deadProposal, proposalNotices, proposerGone, withdraw } from './owner-proposals';
 import { checkOrThrow, gatherFacts, registrationErrors, withRegistration } from './registry';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** Makes the proposed person the owner (accepted by them, or approved by an admin). */
 async function handOver(
   proposal: OwnerProposal,
   action: 'owner.accept' | 'owner.decide',
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<void> {
   const r = await deps.accounts.get(proposal.accountId);
   const dead =
@@ -65,24 +66,19 @@ async function handOver(
 export async function acceptProposal(
   input: { accountId: string },
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ accountId: string; ownerId: string }> {
   const me = inv.actorId;
-  const proposal = me ? await deps.proposals.get(me, input.accountId) : undefined;
-  if (!proposal || !me) throw forbidden('Nobody proposed you as the owner of this account.');
-  if (proposal.needsApproval || proposal.proposedBy.accountId === me)
-    throw forbidden(
-      'You cannot make yourself the owner: the owner can propose you, or a Jira admin can approve your request.',
-    );
+  const proposal = requireProposedOwner(me ? await deps.proposals.get(me, input.accountId) : undefined, me);
   await handOver(proposal, 'owner.accept', inv, deps);
-  return { accountId: input.accountId, ownerId: me };
+  return { accountId: input.accountId, ownerId: proposal.proposedOwner.accountId };
 }
 
 /** Admin: approve or reject a pending proposal. */
 export async function decideProposal(
   input: { accountId: string; proposedOwnerId: string; approve: boolean },
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ accountId: string; approved: boolean }> {
   const proposal = await deps.proposals.get(input.proposedOwnerId, input.accountId);
   if (!proposal) throw notFound('There is no such proposal.');

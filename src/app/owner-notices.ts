@@ -2,7 +2,7 @@ import type { NoticeDto, OwnerNotices } from '../contract/owner';
 import { ADMINS } from '../domain/findings';
 import type { Invocation } from './context';
 import { AppError } from './errors';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /**
  * What needs the caller: their notices (and the admins' when they are one). `showFlag` at most once
@@ -12,7 +12,7 @@ export async function ownerNotices(
   input: { peek?: boolean | undefined },
   inv: Invocation,
   isAdmin: () => Promise<boolean>,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<OwnerNotices> {
   const me = inv.actorId;
   if (!me) throw new AppError('FORBIDDEN', 'Sign in to Jira to use this app.');

@@ -3,9 +3,10 @@ import type { AccountRecord } from '../domain/account';
 import { ADMINS, noticeKey } from '../domain/findings';
 import type { Invocation } from './context';
 import { conflict } from './errors';
-import { roleOf } from './owner-access';
+import { roleOf } from './authorize';
+
 import type { ExtraWrite } from './ports';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /**
  * Why a proposal no longer stands, or undefined while it does. It dies with the owner it was made
@@ -36,7 +37,7 @@ export async function withdraw(
   p: OwnerProposal,
   why: string,
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<never> {
   await deps.proposals.remove(p.proposedOwner.accountId, p.accountId);
   await deps.audit.commit({
@@ -65,14 +66,14 @@ export function proposalNotices(p: OwnerProposal): ExtraWrite[] {
 }
 
 /** The proposals that still stand (one batch read of their accounts). */
-export async function standingProposals(all: OwnerProposal[], deps: WatchDeps): Promise<OwnerProposal[]> {
+export async function standingProposals(all: OwnerProposal[], deps: OversightDeps): Promise<OwnerProposal[]> {
   if (all.length === 0) return all;
   const records = await deps.accounts.getMany([...new Set(all.map((p) => p.accountId))]);
   return all.filter((p) => !deadProposal(p, records.get(p.accountId)));
 }
 
 /** What the person is asked to take: the standing proposals to them, with each account's purpose and integrations. */
-export async function proposalsForPerson(personId: string, deps: WatchDeps): Promise<ProposalForMe[]> {
+export async function proposalsForPerson(personId: string, deps: OversightDeps): Promise<ProposalForMe[]> {
   const all = (await deps.proposals.forPerson(personId)).filter((p) => !p.needsApproval);
   if (all.length === 0) return [];
   const records = await deps.accounts.getMany([...new Set(all.map((p) => p.accountId))]);

@@ -7,14 +7,15 @@ import type { Invocation } from './context';
 import { invalid } from './errors';
 import { myAccount } from './my-accounts';
 import { resolveNow } from './open-findings';
-import { commitOwnerChange, loadOwned, requireVersion, roleOf } from './owner-access';
-import type { WatchDeps } from './watch-ports';
+import { roleOf } from './authorize';
+import { commitOwnerChange, loadOwned, requireVersion } from './owner-access';
+import type { OversightDeps } from './oversight-ports';
 
 /** Records a rotation (dates only, never a credential); credential findings that no longer hold resolve. */
 export async function recordRotation(
   input: RecordRotationInput,
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<MyAccount> {
   const r = await loadOwned(input.accountId, inv, deps);
   requireVersion(r, input.version);

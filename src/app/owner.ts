@@ -6,7 +6,7 @@ export { nameBackupOwner } from './backup-owner';
 export { choosablePeople } from './choosable-people';
 export { declineProposal } from './decline-proposal';
 export { myAccounts, pendingActions } from './my-accounts';
-export { roleOf } from './owner-access';
+export { roleOf } from './authorize';
 export { attest } from './owner-attest';
 export { acceptProposal, decideProposal } from './owner-handover';
 export { ownerNotices } from './owner-notices';

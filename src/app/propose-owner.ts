@@ -6,13 +6,13 @@ import type { Invocation } from './context';
 import { invalid } from './errors';
 import { loadOwned } from './owner-access';
 import { checkOrThrow, gatherFacts } from './registry';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** Proposes a new owner (checked by the registry's rules); they accept, or an admin approves. */
 export async function proposeOwner(
   input: { accountId: string; proposedOwnerId: string; message?: string | undefined },
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<OwnerProposal> {
   const r = await loadOwned(input.accountId, inv, deps);
   if (input.proposedOwnerId === r.ownerId)
