@@ -207,6 +207,11 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     // …and the news that she was named, on her page (the flag tells it too).
     const news = amara.frame.getByTestId('owner-news');
     expect(await news.innerText()).toContain('Olivia Owner named you the backup owner of Jenkins CI');
+    // The shell's flag (the background script runs on every Jira page, this one too) tells it as news,
+    // not as something that needs her.
+    const flag = amara.page.locator('.flag').filter({ hasText: 'News about your integration accounts' });
+    await flag.waitFor({ timeout: 15_000 });
+    expect(await flag.innerText()).toContain('named you the backup owner of Jenkins CI');
     // A backup owner does not name the backup: no such button for her.
     expect(await theirs.getByRole('button', { name: /backup owner for/ }).count()).toBe(0);
     expect(unexpected(amara.problems)).toEqual([]);
