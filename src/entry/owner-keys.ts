@@ -1,14 +1,3 @@
-import {
-  acceptProposalInput,
-  attestInput,
-  choosablePeopleInput,
-  declineProposalInput,
-  myAccountsInput,
-  nameBackupOwnerInput,
-  ownerNoticesInput,
-  proposeOwnerInput,
-  recordRotationInput,
-} from '../contract/owner';
 import { OWNER_KEYS as K } from '../contract/resolver-keys';
 import { signedIn } from '../app/authorize';
 import {
@@ -25,68 +14,59 @@ import {
 import { defineKey } from './define-key';
 
 /** The owner surfaces' keys: any signed-in user; each use case checks stored ownership (src/app/authorize.ts). */
-export const ownerKeys = {
-  [K.myAccounts]: defineKey({
+export const ownerKeys = [
+  defineKey(K.myAccounts, {
     authorize: signedIn,
-    input: myAccountsInput,
     action: 'access',
     changes: false,
     run: (_i, inv, d) => myAccounts(inv, d),
   }),
-  [K.attest]: defineKey({
+  defineKey(K.attest, {
     authorize: signedIn,
-    input: attestInput,
     action: 'owner.attest',
     changes: true,
     run: attest,
   }),
-  [K.recordRotation]: defineKey({
+  defineKey(K.recordRotation, {
     authorize: signedIn,
-    input: recordRotationInput,
     action: 'owner.rotation',
     changes: true,
     run: recordRotation,
   }),
-  [K.proposeOwner]: defineKey({
+  defineKey(K.proposeOwner, {
     authorize: signedIn,
-    input: proposeOwnerInput,
     action: 'owner.propose',
     changes: true,
     run: proposeOwner,
   }),
-  [K.acceptProposal]: defineKey({
+  defineKey(K.acceptProposal, {
     authorize: signedIn,
-    input: acceptProposalInput,
     action: 'owner.accept',
     changes: true,
     run: acceptProposal,
   }),
-  [K.declineProposal]: defineKey({
+  defineKey(K.declineProposal, {
     authorize: signedIn,
-    input: declineProposalInput,
     action: 'owner.decline',
     changes: true,
     run: declineProposal,
   }),
-  [K.nameBackupOwner]: defineKey({
+  defineKey(K.nameBackupOwner, {
     authorize: signedIn,
-    input: nameBackupOwnerInput,
     action: 'owner.backup',
     changes: true,
     run: nameBackupOwner,
   }),
-  [K.choosablePeople]: defineKey({
+  defineKey(K.choosablePeople, {
     authorize: signedIn,
-    input: choosablePeopleInput,
     action: 'access',
     changes: false,
     run: (i, _inv, d) => choosablePeople(i, d),
   }),
-  [K.notices]: defineKey({
+  defineKey(K.notices, {
     authorize: signedIn,
-    input: ownerNoticesInput,
     action: 'access',
     changes: false,
     run: (i, inv, d) => ownerNotices(i, inv, () => d.permissions.isJiraAdmin(), d),
   }),
-};
+];
