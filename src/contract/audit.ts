@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   'owner.propose',
   'owner.accept',
   'owner.decide',
+  'owner.backup',
+  'owner.decline',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

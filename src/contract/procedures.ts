@@ -54,9 +54,12 @@ import {
   type OwnerProposal,
   acceptProposalInput,
   attestInput,
+  choosablePeopleInput,
   decideProposalInput,
+  declineProposalInput,
   listProposalsInput,
   myAccountsInput,
+  nameBackupOwnerInput,
   ownerNoticesInput,
   proposeOwnerInput,
   recordRotationInput,
@@ -93,6 +96,16 @@ export interface ProposalDecided {
 export interface ProposalAccepted {
   accountId: string;
   ownerId: string;
+}
+
+/** What `owner/decline-proposal` answers. */
+export interface ProposalDeclined {
+  declined: true;
+}
+
+/** What `owner/choosable-people` answers: the ids, of those asked, that may own or back up an account. */
+export interface ChoosablePeople {
+  choosable: string[];
 }
 
 /** The type a key answers, carried by the map as a type only (there is no value at run time). */
@@ -160,6 +173,9 @@ export const procedures = {
   [O.recordRotation]: procedure(recordRotationInput).answers<MyAccount>(),
   [O.proposeOwner]: procedure(proposeOwnerInput).answers<OwnerProposal>(),
   [O.acceptProposal]: procedure(acceptProposalInput).answers<ProposalAccepted>(),
+  [O.declineProposal]: procedure(declineProposalInput).answers<ProposalDeclined>(),
+  [O.nameBackupOwner]: procedure(nameBackupOwnerInput).answers<MyAccount>(),
+  [O.choosablePeople]: procedure(choosablePeopleInput).answers<ChoosablePeople>(),
   [O.notices]: procedure(ownerNoticesInput).answers<OwnerNotices>(),
 } as const;
 

@@ -70,6 +70,9 @@ export const OWNER_KEYS = {
   recordRotation: 'owner/record-rotation',
   proposeOwner: 'owner/propose-owner',
   acceptProposal: 'owner/accept-proposal',
+  declineProposal: 'owner/decline-proposal',
+  nameBackupOwner: 'owner/name-backup-owner',
+  choosablePeople: 'owner/choosable-people',
   notices: 'owner/notices',
 } as const;
 export type OwnerKey = (typeof OWNER_KEYS)[keyof typeof OWNER_KEYS];

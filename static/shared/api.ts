@@ -196,6 +196,9 @@ export const ownerApi = {
   recordRotation: procedure(OWNER_KEYS.recordRotation),
   proposeOwner: procedure(OWNER_KEYS.proposeOwner),
   acceptProposal: procedure(OWNER_KEYS.acceptProposal),
+  declineProposal: procedure(OWNER_KEYS.declineProposal),
+  nameBackupOwner: procedure(OWNER_KEYS.nameBackupOwner),
+  choosablePeople: procedure(OWNER_KEYS.choosablePeople),
   notices: procedure(OWNER_KEYS.notices),
 };
 export type OwnerApi = typeof ownerApi;

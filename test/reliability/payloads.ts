@@ -159,6 +159,20 @@ const FACTORIES: Record<string, Factory> = {
     await ensureProposal(s, p);
     return { accountId: p.github };
   },
+  [W.declineProposal]: async (s, p) => {
+    await ensureProposal(s, p);
+    return { accountId: p.github };
+  },
+  [W.nameBackupOwner]: (s, p) => {
+    const stored = kvsGet(s, p.github, 'integration-account') as
+      { record?: { backupOwnerId?: string } } | undefined;
+    return Promise.resolve({
+      accountId: p.github,
+      version: versionOf(s, p.github),
+      backupOwnerId: stored?.record?.backupOwnerId === p.nora ? p.ben : p.nora,
+    });
+  },
+  [W.choosablePeople]: (_s, p) => Promise.resolve({ accountIds: [p.nora, p.jenkins, p.github] }),
   [W.notices]: () => Promise.resolve({ peek: true }),
 };
 

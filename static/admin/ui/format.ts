@@ -74,6 +74,8 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<
     'owner.propose': 'New owner proposed',
     'owner.accept': 'Ownership accepted',
     'owner.decide': 'Ownership decided',
+    'owner.backup': 'Backup owner named by the owner',
+    'owner.decline': 'Hand-over declined',
   };
 
 /** Machine codes (findings, risk factors) as words: `NO_BACKUP_OWNER` → `No backup owner`. */
