@@ -8,8 +8,13 @@ import {
   tagAccountInput,
   updateAccountInput,
 } from '../contract/accounts';
-import { auditExportInput, auditListInput, auditVerifyInput } from '../contract/audit';
-import { dismissCandidateInput, listCandidatesInput } from '../contract/candidates';
+import { auditExportInput, auditGetInput, auditListInput, auditVerifyInput } from '../contract/audit';
+import {
+  dismissCandidateInput,
+  listCandidatesInput,
+  listDismissedInput,
+  restoreCandidateInput,
+} from '../contract/candidates';
 import { exportRegistryInput, importInput } from '../contract/import-export';
 import { ADMIN_KEYS, ADMIN_MODULE_KEY } from '../contract/resolver-keys';
 import { getSettingsInput, rotateWebhookSecretInput, updateSettingsInput } from '../contract/settings';
@@ -17,7 +22,8 @@ import { siteUsersInput } from '../contract/site-users';
 import { searchUsersInput } from '../contract/users';
 import { getAccount } from '../app/account-detail';
 import { exportAudit, verifyAudit } from '../app/audit-trail';
-import { dismissCandidate, listCandidates } from '../app/candidates';
+import { getAuditRecord } from '../app/audit-record';
+import { dismissCandidate, listCandidates, listDismissed, restoreCandidate } from '../app/candidates';
 import type { RegistryDeps } from '../app/context';
 import { exportRegistry } from '../app/export-registry';
 import { applyImport, previewImport } from '../app/import-registry';
@@ -129,6 +135,18 @@ const keys = {
     changes: true,
     run: dismissCandidate,
   }),
+  [K.candidatesDismissed]: adminKey(admin, K.candidatesDismissed, {
+    input: listDismissedInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => listDismissed(i, d),
+  }),
+  [K.candidatesRestore]: adminKey(admin, K.candidatesRestore, {
+    input: restoreCandidateInput,
+    action: 'candidate.restore',
+    changes: true,
+    run: restoreCandidate,
+  }),
 
   [K.importPreview]: adminKey(admin, K.importPreview, {
     input: importInput,
@@ -166,6 +184,12 @@ const keys = {
     action: 'audit.verify',
     changes: false,
     run: verifyAudit,
+  }),
+  [K.auditGet]: adminKey(admin, K.auditGet, {
+    input: auditGetInput,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => getAuditRecord(i, d),
   }),
 
   [K.settingsGet]: adminKey(admin, K.settingsGet, {

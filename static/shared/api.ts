@@ -23,12 +23,21 @@ import type {
 } from '@contract/accounts';
 import type {
   AuditExportInput,
+  AuditGetInput,
   AuditListInput,
+  AuditRecordDto,
   AuditPage,
   AuditVerifyInput,
   AuditVerifyReport,
 } from '@contract/audit';
-import type { CandidatesPage, DismissCandidateInput, ListCandidatesInput } from '@contract/candidates';
+import type {
+  CandidatesPage,
+  DismissCandidateInput,
+  DismissedPage,
+  ListCandidatesInput,
+  ListDismissedInput,
+  RestoreCandidateInput,
+} from '@contract/candidates';
 import type { ExportChunk } from '@contract/common';
 import type { Envelope, ErrorCode, ResolverError } from '@contract/envelope';
 import type { ExportRegistryInput, ImportInput, ImportReport } from '@contract/import-export';
@@ -156,6 +165,9 @@ export const adminApi = {
   listCandidates: (input: ListCandidatesInput = {}) => call<CandidatesPage>(K.candidatesList, input),
   dismissCandidate: (input: DismissCandidateInput) =>
     call<{ accountId: string; dismissed: true }>(K.candidatesDismiss, input),
+  listDismissed: (input: ListDismissedInput = {}) => call<DismissedPage>(K.candidatesDismissed, input),
+  restoreCandidate: (input: RestoreCandidateInput) =>
+    call<{ accountId: string; restored: true }>(K.candidatesRestore, input),
 
   previewImport: (input: ImportInput) => call<ImportReport>(K.importPreview, input),
   applyImport: (input: ImportInput) => call<ImportReport>(K.importApply, input),
@@ -164,6 +176,7 @@ export const adminApi = {
   listAudit: (input: AuditListInput = {}) => call<AuditPage>(K.auditList, input),
   exportAudit: (input: AuditExportInput) => call<ExportChunk>(K.auditExport, input),
   verifyAudit: (input: AuditVerifyInput = {}) => call<AuditVerifyReport>(K.auditVerify, input),
+  getAuditRecord: (input: AuditGetInput) => call<AuditRecordDto>(K.auditGet, input),
 
   getSettings: () => call<SettingsView>(K.settingsGet, {}),
   updateSettings: (input: UpdateSettingsInput) => call<SettingsView>(K.settingsUpdate, input),
