@@ -56,7 +56,7 @@ export function GroupsPicker({
   const shownMissing = missing.filter((g) => value.includes(g));
   const options: GroupOption[] = value.map((g) => ({
     value: g,
-    label: missing.includes(g) ? `${g} (no longer in Jira)` : g,
+    label: missing.includes(g) ? `${g} (missing)` : g,
     missing: missing.includes(g),
   }));
   return (
