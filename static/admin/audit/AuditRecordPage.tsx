@@ -35,7 +35,7 @@ function Json({ value, label }: { value: unknown; label: string }) {
         whiteSpace: 'pre-wrap',
         background: token('color.background.neutral'),
         color: token('color.text'),
-        borderRadius: token('border.radius'),
+        borderRadius: token('radius.medium'),
       }}
     >
       {JSON.stringify(value, null, 2)}
