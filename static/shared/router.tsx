@@ -81,6 +81,12 @@ function locationOf(a: unknown): AppLocation {
  */
 export type LeaveGuard = (proceed: () => void) => boolean;
 
+function actionOf(a: unknown, b: unknown): string | undefined {
+  if (typeof b === 'string') return b;
+  const v = a as { action?: unknown };
+  return typeof v.action === 'string' ? v.action : undefined;
+}
+
 export interface Router {
   location: AppLocation;
   /** Goes to an app path such as `/accounts/abc`; `replace` keeps the history length. */
@@ -96,14 +102,36 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
   const [history, setHistory] = useState<BridgeHistory | null>(null);
   const [location, setLocation] = useState<AppLocation>({ pathname: '/', search: '', hash: '' });
 
+  const guard = useRef<LeaveGuard | null>(null);
+
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let cancelled = false;
     const adopt = (h: BridgeHistory) => {
       if (cancelled) return;
       setHistory(h);
-      setLocation(locationOf(h.location));
-      unlisten = h.listen((a) => setLocation(locationOf(a)));
+      let shown = locationOf(h.location);
+      setLocation(shown);
+      let leaving = false;
+      unlisten = h.listen((a, b) => {
+        const next = locationOf(a);
+        // The browser's Back/Forward while a guard holds: put the guarded page back in the URL and
+        // ask; leaving goes back again, past the restored entry.
+        if (actionOf(a, b) === 'POP' && guard.current && !leaving) {
+          const here = shown;
+          const held = guard.current(() => {
+            leaving = true;
+            h.go(-1);
+          });
+          if (held) {
+            h.push(here.pathname + here.search + here.hash);
+            return;
+          }
+        }
+        leaving = false;
+        shown = next;
+        setLocation(next);
+      });
     };
     (view.createHistory() as Promise<unknown>).then(
       (h) => adopt(h as BridgeHistory),
@@ -118,7 +146,6 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
     };
   }, []);
 
-  const guard = useRef<LeaveGuard | null>(null);
   const navigate = useCallback(
     (to: string, opts?: { replace?: boolean }) => {
       if (!history) return;

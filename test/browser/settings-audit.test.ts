@@ -59,7 +59,7 @@ const shot = (page: Page, name: string, theme: 'light' | 'dark') =>
 
 async function settingsForm(frame: Frame) {
   const form = frame.getByRole('form', { name: 'Settings' });
-  await form.waitFor({ timeout: 30_000 });
+  await form.waitFor({ timeout: 60_000 });
   return form;
 }
 
@@ -132,10 +132,19 @@ describe('settings: pickers from Jira', () => {
 
 describe('settings: unsaved edits', () => {
   it('asks before an in-app navigation and before leaving the page', async () => {
-    const { page, frame, problems } = await openAdmin(browser, site, { path: '/settings' });
+    const { page, frame, problems } = await openAdmin(browser, site, { path: '/audit' });
+    await clickInFrame(frame, frame.getByRole('tab', { name: 'Settings' }));
     await settingsForm(frame);
     const cadence = frame.getByRole('spinbutton', { name: 'Default review cadence (days)' });
     await cadence.fill('200');
+
+    // The browser's Back button: the page stays (its URL too) and the modal asks.
+    await page.goBack();
+    await frame.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
+    await expect.poll(() => new URL(page.url()).pathname.endsWith('/settings')).toBe(true);
+    await frame.getByRole('button', { name: 'Stay and keep editing' }).click();
+    await frame.getByRole('dialog', { name: 'Leave without saving?' }).waitFor({ state: 'detached' });
+    expect(await cadence.inputValue()).toBe('200');
 
     // A tab: held back, the modal asks; "Stay" keeps the edit.
     await clickInFrame(frame, frame.getByRole('tab', { name: 'Audit log' }));
