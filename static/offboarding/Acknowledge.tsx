@@ -96,6 +96,7 @@ export function Acknowledge({
                 aria-describedby={a.describedBy}
                 aria-required
                 isInvalid={a.invalid}
+                aria-invalid={a.invalid}
                 minimumRows={2}
                 maxLength={1000}
                 autoFocus

@@ -197,7 +197,7 @@ describe('candidates: dismissed ones', () => {
       const { page, frame, problems } = await openAdmin(browser, site, { path: '/candidates', theme });
       await frame.getByTestId('candidates-table--table').waitFor({ timeout: 30_000 });
       expect(await frame.getByRole('button', { name: 'Tag Release Bot' }).count()).toBe(0);
-      await clickInFrame(frame, frame.getByRole('button', { name: 'Dismissed' }));
+      await clickInFrame(frame, frame.getByRole('tab', { name: 'Dismissed' }));
       const row = frame.getByTestId(`dismissed-row-${bot}`);
       await row.waitFor({ timeout: 30_000 });
       expect(await row.innerText()).toMatch(
@@ -207,7 +207,7 @@ describe('candidates: dismissed ones', () => {
       await clickInFrame(frame, row.getByRole('button', { name: 'Restore Release Bot' }));
       await waitForFlag(page, 'Candidate restored');
       await frame.getByText('No dismissed candidates').waitFor();
-      await clickInFrame(frame, frame.getByRole('button', { name: 'Suggested' }));
+      await clickInFrame(frame, frame.getByRole('tab', { name: 'Suggested' }));
       await frame.getByRole('button', { name: 'Tag Release Bot' }).waitFor({ timeout: 30_000 });
       expect(unexpected(problems)).toEqual([]);
       await page.close();

@@ -4,6 +4,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import { Box } from '@atlaskit/primitives/compiled/box';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -28,37 +29,36 @@ const head: HeadType = {
 };
 
 /** Suggestions or the dismissed ones, kept in the URL (`?show=dismissed`) so the view can be linked. */
-function ViewSwitch({ dismissed }: { dismissed: boolean }) {
-  const { navigate } = useRouter();
-  return (
-    <div role="group" aria-label="Show candidates">
-      <Inline space="space.100">
-        <Button
-          isSelected={!dismissed}
-          aria-pressed={!dismissed}
-          onClick={() => navigate('/candidates', { replace: true })}
-        >
-          Suggested
-        </Button>
-        <Button
-          isSelected={dismissed}
-          aria-pressed={dismissed}
-          onClick={() => navigate('/candidates?show=dismissed', { replace: true })}
-        >
-          Dismissed
-        </Button>
-      </Inline>
-    </div>
-  );
-}
-
 export default function CandidatesPage() {
+  const { navigate } = useRouter();
   const dismissed = useSearchParams().get('show') === 'dismissed';
   return (
-    <Stack space="space.200">
-      <ViewSwitch dismissed={dismissed} />
-      {dismissed ? <DismissedCandidates /> : <SuggestedCandidates />}
-    </Stack>
+    <Tabs
+      id="candidates-view"
+      selected={dismissed ? 1 : 0}
+      onChange={(index) =>
+        navigate(index === 1 ? '/candidates?show=dismissed' : '/candidates', { replace: true })
+      }
+    >
+      <TabList>
+        <Tab>Suggested</Tab>
+        <Tab>Dismissed</Tab>
+      </TabList>
+      <TabPanel>
+        {dismissed ? null : (
+          <Box paddingBlockStart="space.200" style={{ width: '100%' }}>
+            <SuggestedCandidates />
+          </Box>
+        )}
+      </TabPanel>
+      <TabPanel>
+        {dismissed ? (
+          <Box paddingBlockStart="space.200" style={{ width: '100%' }}>
+            <DismissedCandidates />
+          </Box>
+        ) : null}
+      </TabPanel>
+    </Tabs>
   );
 }
 

@@ -12,6 +12,7 @@ import Select, { AsyncSelect } from '@atlaskit/select';
 import { debouncedSearch } from '../../shared/debounced-search';
 import type { FieldAria } from '../../shared/field';
 import { useLoad } from '../../shared/hooks';
+import { multiSelectTargetStyles } from '../../shared/select-targets';
 import { existingGroups, findGroups, userPickerFields } from './jira-lookups';
 
 /** The contract allows at most this many offboarding groups (src/contract/settings.ts). */
@@ -66,6 +67,7 @@ export function GroupsPicker({
         aria-label="Offboarding groups"
         aria-describedby={aria.describedBy}
         isMulti
+        styles={multiSelectTargetStyles}
         loadOptions={loadGroups}
         defaultOptions
         value={options}

@@ -20,6 +20,7 @@ import {
 import { adminApi, isApiError } from '../../shared/api';
 import { FormField } from '../../shared/field';
 import { flags } from '../../shared/flags';
+import { multiSelectTargetStyles } from '../../shared/select-targets';
 import { UnsavedChangesGuard } from '../../shared/unsaved-changes';
 import { useAdmin } from '../admin-context';
 import { issuesToFields, type FieldErrors } from '../accounts/registration-form';
@@ -188,6 +189,7 @@ export function SettingsForm() {
               inputId={a.id}
               aria-label="Notify owners by"
               isMulti
+              styles={multiSelectTargetStyles}
               options={CHANNEL_OPTIONS}
               value={CHANNEL_OPTIONS.filter((o) => values.noticeChannels.includes(o.value))}
               onChange={(opts) =>
