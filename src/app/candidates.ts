@@ -1,4 +1,10 @@
-import type { Candidate, CandidatesPage, DismissedCandidate, DismissedPage } from '../contract/candidates';
+import type {
+  Candidate,
+  CandidateRestored,
+  CandidatesPage,
+  DismissedCandidate,
+  DismissedPage,
+} from '../contract/candidates';
 import { accountKind } from '../domain/account-kinds';
 import { byCandidateStrength, candidateReasons, isCandidate } from '../domain/candidates';
 import type { Invocation, RegistryDeps } from './context';
@@ -110,7 +116,7 @@ export async function restoreCandidate(
   input: { accountId: string },
   inv: Invocation,
   deps: RegistryDeps,
-): Promise<{ accountId: string; restored: true }> {
+): Promise<CandidateRestored> {
   const dismissed = await deps.accounts.dismissedAmong([input.accountId]);
   if (!dismissed.has(input.accountId))
     throw notFound('This account is not a dismissed candidate (it may have been restored already).');

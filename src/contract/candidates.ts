@@ -64,6 +64,12 @@ export interface DismissedPage {
   nextCursor?: string;
 }
 
+/** What `candidates/restore` answers. */
+export interface CandidateRestored {
+  accountId: string;
+  restored: true;
+}
+
 /** Puts a dismissed candidate back in the candidates list (audited). */
 export const restoreCandidateInput = z.object({ accountId: accountIdSchema }).strict();
 export type RestoreCandidateInput = z.input<typeof restoreCandidateInput>;

@@ -31,6 +31,7 @@ import type {
   AuditVerifyReport,
 } from '@contract/audit';
 import type {
+  CandidateRestored,
   CandidatesPage,
   DismissCandidateInput,
   DismissedPage,
@@ -166,8 +167,7 @@ export const adminApi = {
   dismissCandidate: (input: DismissCandidateInput) =>
     call<{ accountId: string; dismissed: true }>(K.candidatesDismiss, input),
   listDismissed: (input: ListDismissedInput = {}) => call<DismissedPage>(K.candidatesDismissed, input),
-  restoreCandidate: (input: RestoreCandidateInput) =>
-    call<{ accountId: string; restored: true }>(K.candidatesRestore, input),
+  restoreCandidate: (input: RestoreCandidateInput) => call<CandidateRestored>(K.candidatesRestore, input),
 
   previewImport: (input: ImportInput) => call<ImportReport>(K.importPreview, input),
   applyImport: (input: ImportInput) => call<ImportReport>(K.importApply, input),
