@@ -5,7 +5,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { AuditOutcome, AuditRecordDto } from '@contract/audit';
 import type { SiteUser } from '@contract/site-users';
-import { ExpandableText } from '../../shared/expandable-text';
+import { ClampedText } from '../accounts/ClampedText';
 import { paths } from '../routes';
 import { AppLink } from './app-link';
 import { AUDIT_ACTION_LABELS, formatTime, humanizeCode } from './format';
@@ -137,7 +137,7 @@ export function AuditTable({
       {
         key: 'details',
         content: details(r) ? (
-          <ExpandableText text={details(r)} what={`the details of record ${String(r.seq)}`} />
+          <ClampedText text={details(r)} lines={3} label={`the details of record ${String(r.seq)}`} />
         ) : (
           <Text>—</Text>
         ),
