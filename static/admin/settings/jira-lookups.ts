@@ -6,7 +6,7 @@
  * GET /group/bulk), both declared already for other calls.
  */
 import { z } from 'zod';
-import { getJira } from '../../shared/jira-request';
+import { getJira } from '../../shared/api';
 
 /**
  * `FieldDetails.schema.custom` of a single user picker: the departing-person field holds one person
@@ -34,7 +34,7 @@ const fieldDetails = z.array(
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
  */
 export async function userPickerFields(): Promise<JiraField[]> {
-  const parsed = fieldDetails.safeParse(await getJira('/rest/api/3/field', 'the site’s fields'));
+  const parsed = fieldDetails.safeParse(await getJira('/rest/api/3/field', 'the list of the site’s fields'));
   if (!parsed.success) throw new Error('Jira answered the list of fields with something unexpected.');
   return parsed.data
     .filter((f) => f.custom === true && f.schema?.custom === USER_PICKER_TYPE)
@@ -58,7 +58,7 @@ const foundGroups = z.looseObject({
 export async function findGroups(query: string, maxResults = 20): Promise<JiraGroup[]> {
   const params = new URLSearchParams({ query, caseInsensitive: 'true', maxResults: String(maxResults) });
   const parsed = foundGroups.safeParse(
-    await getJira(`/rest/api/3/groups/picker?${params.toString()}`, 'the site’s groups'),
+    await getJira(`/rest/api/3/groups/picker?${params.toString()}`, 'the group search'),
   );
   if (!parsed.success) throw new Error('Jira answered the group search with something unexpected.');
   return parsed.data.groups.map((g) => ({ name: g.name, groupId: g.groupId ?? '' }));
@@ -78,7 +78,7 @@ export async function existingGroups(names: readonly string[]): Promise<Set<stri
   const params = new URLSearchParams({ maxResults: '50' });
   for (const name of names) params.append('groupName', name);
   const parsed = groupPage.safeParse(
-    await getJira(`/rest/api/3/group/bulk?${params.toString()}`, 'the settings’ groups'),
+    await getJira(`/rest/api/3/group/bulk?${params.toString()}`, 'the saved groups'),
   );
   if (!parsed.success) throw new Error('Jira answered the group look-up with something unexpected.');
   return new Set(parsed.data.values.map((g) => g.name));
