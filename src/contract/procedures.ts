@@ -20,12 +20,22 @@ import {
 } from './accounts';
 import {
   type AuditPage,
+  type AuditRecordDto,
   type AuditVerifyReport,
   auditExportInput,
+  auditGetInput,
   auditListInput,
   auditVerifyInput,
 } from './audit';
-import { type CandidatesPage, dismissCandidateInput, listCandidatesInput } from './candidates';
+import {
+  type CandidateRestored,
+  type CandidatesPage,
+  type DismissedPage,
+  dismissCandidateInput,
+  listCandidatesInput,
+  listDismissedInput,
+  restoreCandidateInput,
+} from './candidates';
 import type { ExportChunk } from './common';
 import { type ImportReport, exportRegistryInput, importInput } from './import-export';
 import {
@@ -143,12 +153,15 @@ export const procedures = {
   [A.migrationMove]: procedure(moveMigrationInput).answers<AccountDto>(),
   [A.candidatesList]: procedure(listCandidatesInput).answers<CandidatesPage>(),
   [A.candidatesDismiss]: procedure(dismissCandidateInput).answers<CandidateDismissed>(),
+  [A.candidatesDismissed]: procedure(listDismissedInput).answers<DismissedPage>(),
+  [A.candidatesRestore]: procedure(restoreCandidateInput).answers<CandidateRestored>(),
   [A.importPreview]: procedure(importInput).answers<ImportReport>(),
   [A.importApply]: procedure(importInput).answers<ImportReport>(),
   [A.exportRegistry]: procedure(exportRegistryInput).answers<ExportChunk>(),
   [A.auditList]: procedure(auditListInput).answers<AuditPage>(),
   [A.auditExport]: procedure(auditExportInput).answers<ExportChunk>(),
   [A.auditVerify]: procedure(auditVerifyInput).answers<AuditVerifyReport>(),
+  [A.auditGet]: procedure(auditGetInput).answers<AuditRecordDto>(),
   [A.settingsGet]: procedure(getSettingsInput).answers<SettingsView>(),
   [A.settingsUpdate]: procedure(updateSettingsInput).answers<SettingsView>(),
   [A.settingsRotateWebhookSecret]: procedure(rotateWebhookSecretInput).answers<RotatedWebhookSecret>(),

@@ -55,6 +55,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<
     'account.migration.mark': 'Replacement service account marked',
     'account.migration.move': 'Integrations moved to the service account',
     'candidate.dismiss': 'Candidate dismissed',
+    'candidate.restore': 'Candidate restored',
     'import.apply': 'Import applied',
     'registry.export': 'Registry exported',
     'audit.export': 'Audit log exported',
