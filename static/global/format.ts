@@ -1,24 +1,8 @@
 import type { CredentialKind, CredentialState } from '@contract/accounts';
 import type { PendingActionKind } from '@contract/owner';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** `2026-05-01` (a UTC calendar day) or an ISO instant → `1 May 2026`. */
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-}
-
-/** Today as a UTC calendar day, `YYYY-MM-DD`. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** Dates: one format for every surface, in the viewer's locale and zone (static/shared/dates.ts). */
+export { formatDate, todayIso } from '../shared/dates';
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
   'api-token': 'API token',

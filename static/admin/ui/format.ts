@@ -2,34 +2,8 @@ import type { CredentialKind, CredentialState, RiskLevel } from '@contract/accou
 import type { AccountKind } from '@contract/account-kinds';
 import type { AuditAction } from '@contract/audit';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-
-/** `2026-05-01` → `1 May 2026` (dates are UTC calendar days). */
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-}
-
-/** An ISO instant as `1 May 2026, 14:03 UTC`. */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${timeFormat.format(d)} UTC`;
-}
+/** Dates and times: one format for every surface, in the viewer's locale and zone (static/shared/dates.ts). */
+export { formatDate, formatTime } from '../../shared/dates';
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
   'api-token': 'API token',
