@@ -107,7 +107,9 @@ export function issueMessage(issue: ValidatorIssue): string {
     }
     case 'too_small':
       if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? 'Fill this in.' : `At least ${count(issue.minimum, 'character')}.`;
+        return Number(issue.minimum) <= 1
+          ? 'Fill this in.'
+          : `At least ${count(issue.minimum, 'character')}.`;
       if (issue.origin === 'array') return `Give at least ${count(issue.minimum, 'item')}.`;
       return `At least ${String(issue.minimum)}.`;
     case 'too_big':

@@ -25,30 +25,8 @@ export const PENDING_LABELS: Record<PendingActionKind, string> = {
   'account-inactive': 'The account is deactivated in Jira',
 };
 
-const FINDING_LABELS: Record<string, string> = {
-  ACCOUNT_INACTIVE: 'The account is deactivated in Jira',
-  ACCOUNT_MISSING: 'Jira no longer knows the account',
-  OWNER_INACTIVE: 'The owner is deactivated',
-  OWNER_MISSING: 'Jira no longer knows the owner',
-  NO_BACKUP_OWNER: 'No backup owner',
-  OWNER_IS_INTEGRATION_ACCOUNT: 'The owner is an integration account',
-  REVIEW_OVERDUE: 'The review is overdue',
-  CREDENTIAL_EXPIRING: 'A credential expires soon',
-  CREDENTIAL_EXPIRED: 'A credential has expired',
-  PERSONAL_ACCOUNT: 'A personal account used as an integration',
-  DORMANT: 'No changes in Jira lately',
-};
-
-/** A finding code in words: `NO_BACKUP_OWNER` → `No backup owner`. */
-export function findingLabel(code: string): string {
-  const known = FINDING_LABELS[code];
-  if (known) return known;
-  const words = code
-    .toLowerCase()
-    .replace(/[_:.-]+/g, ' ')
-    .trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** A finding code in people's words, as every surface shows it (src/contract/words.ts). */
+export { findingLabel } from '@contract/words';
 
 /** 3 critical, 2 high, else medium (FINDING_SEVERITY in the contract). */
 export function severityAppearance(severity: number): 'removed' | 'moved' | 'default' {

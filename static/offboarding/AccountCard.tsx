@@ -11,6 +11,7 @@ import { token } from '@atlaskit/tokens';
 import type { OffboardingAccount } from '@contract/offboarding';
 import type { PersonRef } from '@contract/common';
 import type { JiraPerson } from '../shared/api';
+import { RetireAccount } from '../shared/retire';
 import { ROLE_LABELS, SUGGESTED_ACTION_LABELS } from './format';
 import { PeoplePicker } from './LazyPeoplePicker';
 import { Card, Field } from './ui';
@@ -165,83 +166,6 @@ function TransferForm({
   );
 }
 
-function RetireForm({
-  account,
-  onRetire,
-  onCancel,
-}: {
-  account: OffboardingAccount;
-  onRetire: Act<RetireRequest>;
-  onCancel: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const id = `retire-${account.accountId}-reason`;
-
-  const submit = async () => {
-    if (!reason.trim()) {
-      setError('Say why the account is retired.');
-      return;
-    }
-    setBusy(true);
-    await onRetire({ account, reason: reason.trim() });
-    setBusy(false);
-  };
-
-  return (
-    <Card tone="sunken" label={`Retire ${account.displayName}`}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack space="space.150">
-          <Text as="p">
-            {account.displayName} leaves the registry: no more reviews, findings or notices. Nothing changes
-            in Jira.
-          </Text>
-          <Field
-            id={id}
-            label="Why is it retired?"
-            required
-            error={error}
-            helper="Recorded in the audit log."
-          >
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                aria-required
-                isInvalid={a.invalid}
-                minimumRows={2}
-                maxLength={500}
-                autoFocus
-                value={reason}
-                isDisabled={busy}
-                onChange={(e) => {
-                  setReason(e.currentTarget.value);
-                  setError(undefined);
-                }}
-              />
-            )}
-          </Field>
-          <Inline space="space.100">
-            <Button type="submit" appearance="danger" isLoading={busy}>
-              Retire account
-            </Button>
-            <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Card>
-  );
-}
-
 /** One account the departing person is, owns or backs up, with what to do about it. */
 export function AccountCard({
   account,
@@ -349,10 +273,11 @@ export function AccountCard({
           />
         ) : null}
         {open === 'retire' ? (
-          <RetireForm
+          <RetireAccount
+            variant="inline"
             account={account}
-            onRetire={(r) => done(onRetire, r)}
-            onCancel={() => setOpen('none')}
+            onRetire={(reason) => done(onRetire, { account, reason })}
+            onClose={() => setOpen('none')}
           />
         ) : null}
       </Stack>

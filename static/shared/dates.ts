@@ -71,7 +71,8 @@ function formatter(kind: 'day' | 'time' | 'numeric', s: DateSettings, zone: stri
       kind === 'numeric'
         ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: zone }
         : { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone };
-    if (kind === 'time') Object.assign(options, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+    if (kind === 'time')
+      Object.assign(options, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
     f = new Intl.DateTimeFormat(s.locale, options);
     cache.set(key, f);
   }

@@ -21,7 +21,7 @@ import { ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
 import { AuditTable } from '../ui/AuditTable';
-import { CREDENTIAL_KIND_LABELS, findingLabel, formatDate, formatTime, humanizeCode } from '../ui/format';
+import { CREDENTIAL_KIND_LABELS, findingLabel, formatDate, formatTime, riskFactorLabel } from '../ui/format';
 import { CredentialLozenge, JiraStateLozenge, KindLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
 import { nameOf, usePeople } from '../ui/people-directory';
 import { PersonLabel } from '../ui/person';
@@ -356,7 +356,7 @@ function Detail({
                     </Inline>
                     {a.risk.factors.length ? (
                       <Text size="small" color="color.text.subtle">
-                        {a.risk.factors.map(humanizeCode).join(' · ')}
+                        {a.risk.factors.map(riskFactorLabel).join(' · ')}
                       </Text>
                     ) : null}
                   </Stack>,

@@ -18,9 +18,10 @@ import {
   type ImportReport,
   type ImportRowResult,
 } from '@contract/import-export';
+import { FIELD_LABELS, fieldLabel } from '@contract/words';
 import { adminApi, exportAll } from '../../shared/api';
 import { flags } from '../../shared/flags';
-import { errorMessage } from '../../shared/errors';
+import { errorMessage, readable } from '../../shared/errors';
 import { FormField } from '../../shared/field';
 import { ExportResult, type ExportedFile } from '../ui/ExportResult';
 import { plural } from '../ui/format';
@@ -69,12 +70,12 @@ function ReportTable({ report }: { report: ImportReport }) {
           <Stack space="space.025">
             {Object.entries(r.errors).map(([field, message]) => (
               <Text key={field} color="color.text.danger">
-                {`${field}: ${message}`}
+                {fieldLabel(field) ? `${fieldLabel(field)}: ${readable(message)}` : readable(message)}
               </Text>
             ))}
           </Stack>
         ) : r.changes?.length ? (
-          <Text>{`Changes ${r.changes.join(', ')}`}</Text>
+          <Text>{`Changes ${r.changes.map((c) => fieldLabel(c).toLowerCase()).join(', ')}`}</Text>
         ) : r.note ? (
           <Text color="color.text.subtle">{r.note}</Text>
         ) : (
@@ -133,6 +134,38 @@ function Summary({ report }: { report: ImportReport }) {
     </SectionMessage>
   );
 }
+
+/** Each CSV column with the form field it fills, so the file and the form speak the same words. */
+function ColumnGuide() {
+  return (
+    <details>
+      <summary>
+        <Text weight="medium">What each column is</Text>
+      </summary>
+      <dl
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: token('space.200'),
+          rowGap: token('space.050'),
+          margin: `${token('space.100')} 0 0`,
+        }}
+      >
+        {REGISTRY_CSV_COLUMNS.map((c) => (
+          <div key={c} style={{ display: 'contents' }}>
+            <dt>
+              <code>{c}</code>
+            </dt>
+            <dd style={{ margin: 0 }}>
+              <Text>{`${FIELD_LABELS[c] ?? c}${READ_ONLY.has(c) ? ' (export only, ignored on import)' : ''}`}</Text>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+const READ_ONLY = new Set(['displayName', 'ownerName', 'backupOwnerName', 'lastReviewedOn', 'reviewDueOn']);
 
 function ImportPanel() {
   const [csv, setCsv] = useState('');
@@ -197,9 +230,10 @@ function ImportPanel() {
     <Stack space="space.200">
       <Text as="p" color="color.text.subtle">
         One row per integration of an account (an account’s registration is repeated on each of its rows), in
-        the export’s columns: {REGISTRY_CSV_COLUMNS.slice(0, 6).join(', ')}… Unknown columns are refused;
-        names are ignored.
+        the export’s columns. Unknown columns are refused; names and due dates are read and ignored. Dates are
+        written YYYY-MM-DD; people by their Jira account id.
       </Text>
+      <ColumnGuide />
       <FormField
         id="import-csv"
         label="CSV"
@@ -237,7 +271,7 @@ function ImportPanel() {
             void file.text().then((text) => {
               setCsv(text);
               setError(undefined);
-              flags.info('File loaded', `${file.name}: ${text.length.toLocaleString('en-GB')} characters.`);
+              flags.info('File loaded', `${file.name}: ${text.length.toLocaleString()} characters.`);
             });
             e.currentTarget.value = '';
           }}
