@@ -306,7 +306,7 @@ export function forgeContext(
     cloudId: LOCAL_IDS.cloudId,
     extension,
     localId: `ari:cloud:ecosystem::extension/${deps.manifest.appId}/${LOCAL_IDS.environmentId}/static/${m.key}`,
-    locale: 'en-US',
+    locale: (user.locale || 'en_US').replace('_', '-'),
     moduleKey: m.key,
     siteUrl: deps.appUrl,
     timezone: user.timeZone || 'UTC',

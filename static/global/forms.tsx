@@ -5,13 +5,13 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Select from '@atlaskit/select';
 import Textarea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { MyAccount, OwnerProposal } from '@contract/owner';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
 import { PeoplePicker } from '../offboarding';
 import { Card, Field } from '../offboarding/ui';
+import { DateField } from '../shared/field';
 import { CREDENTIAL_KIND_LABELS, formatDate, todayIso } from './format';
 
 export interface FormProps {
@@ -302,39 +302,24 @@ export function RotationForm({
             )}
           </Field>
           <Inline space="space.200" shouldWrap>
-            <Field id={`${id}-rotated`} label="Rotated on" required error={errors.rotatedOn}>
-              {(a) => (
-                <Textfield
-                  id={a.id}
-                  type="date"
-                  aria-describedby={a.describedBy}
-                  aria-required
-                  isInvalid={a.invalid}
-                  max={todayIso()}
-                  value={rotatedOn}
-                  isDisabled={busy}
-                  onChange={(e) => setRotatedOn(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-            <Field
+            <DateField
+              id={`${id}-rotated`}
+              label="Rotated on"
+              required
+              error={errors.rotatedOn}
+              value={rotatedOn}
+              isDisabled={busy}
+              onChange={setRotatedOn}
+            />
+            <DateField
               id={`${id}-expires`}
               label="New credential expires on"
               helper="Optional."
               error={errors.newExpiresOn}
-            >
-              {(a) => (
-                <Textfield
-                  id={a.id}
-                  type="date"
-                  aria-describedby={a.describedBy}
-                  isInvalid={a.invalid}
-                  value={newExpiresOn}
-                  isDisabled={busy}
-                  onChange={(e) => setNewExpiresOn(e.currentTarget.value)}
-                />
-              )}
-            </Field>
+              value={newExpiresOn}
+              isDisabled={busy}
+              onChange={setNewExpiresOn}
+            />
           </Inline>
           <FormButtons busy={busy} submit="Record rotation" onCancel={onCancel} />
         </Stack>

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZodError, ZodType } from 'zod';
+import { ZodType } from 'zod';
 import { describe, expect, it, vi } from 'vitest';
 import { tagAccountInput } from '../../src/contract/accounts';
 import { AUDIT_ACTIONS } from '../../src/contract/audit';
@@ -132,7 +132,7 @@ describe('validator issues in people’s words', () => {
       ownerId: 'o',
       reviewCadenceDays: Number.NaN,
     });
-    const error = toResolverError(r.error as ZodError);
+    const error = toResolverError(r.error);
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toBe('Some fields need attention.');
     expect(error.details).toEqual({ fields: { reviewCadenceDays: 'Enter a number.' } });
