@@ -31,11 +31,21 @@ export interface RetireRequest {
 /** Resolves true when the action went through (the card then closes its form). */
 type Act<T> = (request: T) => Promise<boolean>;
 
-function PersonName({ person, none = 'None' }: { person: PersonRef | undefined; none?: string }) {
+/** A person on the card; the one leaving is marked as such, wherever they appear. */
+function PersonName({
+  person,
+  departingId,
+  none = 'None',
+}: {
+  person: PersonRef | undefined;
+  departingId: string;
+  none?: string;
+}) {
   if (!person) return <Text color="color.text.subtlest">{none}</Text>;
   return (
     <Inline space="space.050" alignBlock="center" shouldWrap>
       <Text>{person.displayName}</Text>
+      {person.accountId === departingId ? <Lozenge appearance="moved">Leaving</Lozenge> : null}
       {person.active === false ? <Lozenge appearance="removed">Inactive</Lozenge> : null}
     </Inline>
   );
@@ -243,13 +253,13 @@ export function AccountCard({
             <Text color="color.text.subtle">Owner</Text>
           </dt>
           <dd style={{ margin: 0 }}>
-            <PersonName person={account.owner} />
+            <PersonName person={account.owner} departingId={departingId} />
           </dd>
           <dt>
             <Text color="color.text.subtle">Backup owner</Text>
           </dt>
           <dd style={{ margin: 0 }}>
-            <PersonName person={account.backupOwner} />
+            <PersonName person={account.backupOwner} departingId={departingId} />
           </dd>
           <dt>
             <Text color="color.text.subtle">Used by</Text>
