@@ -70,20 +70,23 @@ export function FormField({
           <ErrorMessage>{error}</ErrorMessage>
         </div>
       ) : null}
-      <Inline spread="space-between" alignBlock="start" space="space.100">
-        {helper && !error ? (
-          <div id={helperId}>
-            <HelperMessage>{helper}</HelperMessage>
-          </div>
-        ) : helper ? (
-          <div id={helperId} hidden>
-            {helper}
-          </div>
-        ) : (
-          <span />
-        )}
-        {counter ? <Counter id={counterId!} {...counter} /> : null}
-      </Inline>
+      {helper && error ? (
+        <div id={helperId} hidden>
+          {helper}
+        </div>
+      ) : null}
+      {(helper && !error) || counter ? (
+        <Inline spread="space-between" alignBlock="start" space="space.100">
+          {helper && !error ? (
+            <div id={helperId}>
+              <HelperMessage>{helper}</HelperMessage>
+            </div>
+          ) : (
+            <span />
+          )}
+          {counter ? <Counter id={counterId!} {...counter} /> : null}
+        </Inline>
+      ) : null}
     </Box>
   );
 }

@@ -156,7 +156,9 @@ describe('admin page: the shell, the registry, refusal and the bridge', () => {
       moduleKey: 'integration-accounts-admin',
       environmentType: 'DEVELOPMENT',
       extension: { type: 'jira:adminPage' },
-      locale: 'en-US',
+      // The user's own Jira locale and zone (the seed's admin lives in Sydney), as Forge normalises them.
+      locale: 'en-AU',
+      timezone: 'Australia/Sydney',
       siteUrl: site.url,
     });
     await expect(frame.evaluate(() => window.__bridge!.callBridge('noSuchCall'))).rejects.toThrow(
