@@ -21,6 +21,7 @@ import {
 import { FIELD_LABELS, fieldLabel } from '@contract/words';
 import { adminApi, exportAll } from '../../shared/api';
 import { flags } from '../../shared/flags';
+import { useMutation } from '../../shared/mutation';
 import { errorMessage, readable } from '../../shared/errors';
 import { FormField } from '../../shared/field';
 import { ExportResult, type ExportedFile } from '../ui/ExportResult';
@@ -171,53 +172,46 @@ function ImportPanel() {
   const [csv, setCsv] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [previewedCsv, setPreviewedCsv] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
   const [error, setError] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const preview = async () => {
-    if (!csv.trim()) {
-      setError('Paste the CSV, or choose a file.');
-      return;
-    }
-    if (csv.length > MAX_IMPORT_CHARS) {
-      setError('The file is too large; split it.');
-      return;
-    }
-    setBusy('preview');
-    setError(undefined);
-    try {
-      const r = await adminApi.previewImport({ csv });
+  const previewing = useMutation({
+    check: (text: string) =>
+      !text.trim()
+        ? { csv: 'Paste the CSV, or choose a file.' }
+        : text.length > MAX_IMPORT_CHARS
+          ? { csv: 'The file is too large; split it.' }
+          : undefined,
+    run: (text: string) => adminApi.previewImport({ csv: text }),
+    failure: 'The preview failed',
+    onSuccess: (r, text) => {
       setReport(r);
-      setPreviewedCsv(csv);
+      setPreviewedCsv(text);
       if (r.fileErrors.length) flags.error('The file can’t be imported', new Error(r.fileErrors.join(' ')));
-    } catch (e) {
-      setError(errorMessage(e));
-      flags.error('The preview failed', e);
-    } finally {
-      setBusy(null);
-    }
+    },
+    onFailure: (e) => setError(e === undefined ? undefined : errorMessage(e)),
+  });
+  const applying = useMutation({
+    run: (text: string) => adminApi.applyImport({ csv: text }),
+    success: (r) => ({
+      title: 'Import applied',
+      description: `${r.rows.filter((x) => x.applied === 'created').length} created, ${
+        r.rows.filter((x) => x.applied === 'updated').length
+      } updated, ${r.summary.unchanged} unchanged.`,
+    }),
+    failure: 'The import was not applied',
+    onSuccess: (r) => setReport(r),
+    onFailure: (e) => setError(errorMessage(e)),
+  });
+  const busy = previewing.pending ? 'preview' : applying.pending ? 'apply' : null;
+  const preview = () => {
+    setError(undefined);
+    void previewing.mutate(csv);
   };
-
-  const apply = async () => {
-    if (previewedCsv === null) return;
-    setBusy('apply');
-    try {
-      const r = await adminApi.applyImport({ csv: previewedCsv });
-      setReport(r);
-      const created = r.rows.filter((x) => x.applied === 'created').length;
-      const updated = r.rows.filter((x) => x.applied === 'updated').length;
-      flags.success(
-        'Import applied',
-        `${created} created, ${updated} updated, ${r.summary.unchanged} unchanged.`,
-      );
-    } catch (e) {
-      flags.error('The import was not applied', e);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+  const apply = () => {
+    if (previewedCsv !== null) void applying.mutate(previewedCsv);
   };
+  const csvError = error ?? previewing.fieldErrors.csv;
 
   const applicable =
     report &&
@@ -237,7 +231,7 @@ function ImportPanel() {
       <FormField
         id="import-csv"
         label="CSV"
-        error={error}
+        error={csvError}
         helper="Record metadata only — never paste a token."
       >
         {(a) => (
@@ -254,6 +248,7 @@ function ImportPanel() {
             onChange={(e) => {
               setCsv(e.currentTarget.value);
               setError(undefined);
+              previewing.reset();
             }}
           />
         )}
@@ -277,13 +272,13 @@ function ImportPanel() {
           }}
         />
         <Button onClick={() => fileInput.current?.click()}>Choose a CSV file</Button>
-        <Button appearance="primary" onClick={() => void preview()} isLoading={busy === 'preview'}>
+        <Button appearance="primary" onClick={preview} isLoading={busy === 'preview'}>
           Preview
         </Button>
         {applicable ? (
           <Button
             appearance="primary"
-            onClick={() => void apply()}
+            onClick={apply}
             isLoading={busy === 'apply'}
             isDisabled={Boolean(stale)}
           >
