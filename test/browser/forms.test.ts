@@ -19,7 +19,7 @@ import {
   ROOT_DIR,
   startSiteForBrowser,
 } from '../support/browser.js';
-import { openAdmin, screenshotPage, unexpected, type BrowserSite } from '../support/admin-page.js';
+import { openAdmin, pickUser, screenshotPage, unexpected, type BrowserSite } from '../support/admin-page.js';
 
 const IMAGES = join(ROOT_DIR, 'docs', 'images');
 
@@ -173,6 +173,31 @@ describe('forms, words and dates', () => {
     const validatorLeak = LEAKS[0]![1];
     expect(validatorLeak.test(await frame.locator('body').innerText())).toBe(false);
     await screenshotPage(page, join(IMAGES, 'forms-import-preview.png'));
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it('retires through the same flow on the offboarding check as on the account page', async () => {
+    const { page, frame, problems } = await openAdmin(browser, site, { path: '/offboarding' });
+    await pickUser(frame, 'Person leaving', 'Olivia', /Olivia Owner/);
+    const card = frame.locator('[data-testid^="offboarding-account-"]').first();
+    await card.waitFor({ timeout: 30_000 });
+    // The person leaving is marked where they appear.
+    await card.getByText('Leaving').first().waitFor();
+    const name = (await card.getAttribute('aria-label')) ?? '';
+    await card.getByRole('button', { name: `Retire ${name}` }).click();
+    const form = frame.getByRole('form', { name: `Retire ${name}` });
+    await form.getByText(`Retire ${name}?`).waitFor();
+    await form.getByText(/leaves the registry: no more reviews, findings or notices for it/).waitFor();
+    // Same order as the dialog: Cancel, then the danger action; same reason rule, before the round trip.
+    const buttons = await form.getByRole('button').allInnerTexts();
+    expect(buttons).toEqual(['Cancel', 'Retire account']);
+    await form.getByRole('button', { name: 'Retire account' }).click();
+    await form.getByText('Say why the account is retired.').waitFor();
+    await form.getByRole('textbox', { name: 'Reason' }).fill('r'.repeat(10));
+    await form.getByText('10 / 500').waitFor();
+    await screenshotPage(page, join(IMAGES, 'forms-retire-offboarding.png'));
+    await form.getByRole('button', { name: 'Cancel' }).click();
     expect(unexpected(problems)).toEqual([]);
     await page.close();
   });
