@@ -196,3 +196,24 @@ export function sweepReasonText(reason: string): string {
   if (tokens.includes('jira-state')) parts.push('Jira state changed.');
   return parts.join(' ');
 }
+
+/** The resolver's error codes (src/contract/envelope.ts) as people read them in the audit log. */
+export const ERROR_CODE_WORDS: Record<string, string> = {
+  BAD_REQUEST: 'Input refused',
+  FORBIDDEN: 'Not allowed',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Changed by someone else first',
+  RATE_LIMITED: 'Jira asked the app to slow down',
+  INTERNAL: 'Fault in the app',
+};
+
+/**
+ * Any audit record's reason in words: the sweep's finding tokens (`sweepReasonText`) and a refusal's
+ * leading error code (`FORBIDDEN: You need…` → `Not allowed: You need…`); a person's reason stays.
+ */
+export function auditReasonText(reason: string): string {
+  const refusal = /^([A-Z][A-Z_]+): (.*)$/s.exec(reason);
+  if (refusal)
+    return `${ERROR_CODE_WORDS[refusal[1] ?? ''] ?? sentenceCase(refusal[1] ?? '')}: ${refusal[2] ?? ''}`;
+  return sweepReasonText(reason);
+}

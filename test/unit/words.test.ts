@@ -13,7 +13,9 @@ import {
   issuesByField,
   riskFactorLabel,
   sweepReasonText,
+  auditReasonText,
 } from '../../src/contract/words';
+import { ERROR_CODES } from '../../src/contract/envelope';
 import { REGISTRY_CSV_COLUMNS } from '../../src/contract/import-export';
 import { RISK_WEIGHTS } from '../../src/domain/account';
 import { parseRegistryCsv } from '../../src/domain/registry-csv';
@@ -172,6 +174,11 @@ describe('fields, columns, findings and factors as the UI names them', () => {
     expect(sweepReasonText('Replaced by the new release service.')).toBe(
       'Replaced by the new release service.',
     );
+    expect(auditReasonText('FORBIDDEN: Only Jira admins can use this page.')).toBe(
+      'Not allowed: Only Jira admins can use this page.',
+    );
+    expect(auditReasonText('+DORMANT')).toBe('Found: no changes in Jira lately.');
+    for (const code of ERROR_CODES) expect(leaks(auditReasonText(`${code}: x`)), code).toEqual([]);
   });
 });
 

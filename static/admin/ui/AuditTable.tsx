@@ -5,7 +5,7 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { AuditOutcome, AuditRecordDto } from '@contract/audit';
 import type { SiteUser } from '@contract/site-users';
-import { AUDIT_ACTION_LABELS, formatTime, humanizeCode, sweepReasonText } from './format';
+import { AUDIT_ACTION_LABELS, auditReasonText, formatTime, humanizeCode } from './format';
 import { nameOf } from './people-directory';
 
 const IGNORED = new Set(['updatedAt', 'updatedBy', 'version', 'jiraCheckedAt', 'nameKey']);
@@ -53,7 +53,7 @@ function details(r: AuditRecordDto): string {
     if (typeof after?.ownerName === 'string') parts.push(`Owner ${after.ownerName}`);
     if (typeof after?.purpose === 'string') parts.push(after.purpose);
   }
-  if (r.reason) parts.push(r.action === 'sweep.update' ? sweepReasonText(r.reason) : r.reason);
+  if (r.reason) parts.push(auditReasonText(r.reason));
   return parts.join(' · ');
 }
 

@@ -58,6 +58,7 @@ export {
   riskFactorLabel,
   sentenceCase as humanizeCode,
   sweepReasonText,
+  auditReasonText,
 } from '@contract/words';
 
 export const KIND_LABELS: Record<AccountKind, string> = {
