@@ -1,15 +1,10 @@
 /** The measurements of DESIGN.md §6, each counted at the platform's edges (KVS emulator, Jira simulator). */
-import {
-  ADMIN_KEYS,
-  ADMIN_MODULE_KEY,
-  OFFBOARDING_KEYS,
-  SWEEP_MODULE_KEY,
-} from '../src/contract/resolver-keys';
-import type { Envelope } from '../src/contract/envelope';
+import { ADMIN_KEYS, OFFBOARDING_KEYS, SWEEP_MODULE_KEY } from '../src/contract/resolver-keys';
 import type { SettingsView } from '../src/contract/settings';
 import { POINTS_MODEL } from '../local/jira/points-model';
 import { bundleSizes } from '../static/vite.config';
 import { advanceToNextHour } from './clock';
+import { adminCall } from './admin-call';
 import type { BenchSite } from './seed';
 
 /** `/user/bulk`'s URL: the largest batch of account ids whose request line fits the simulator's limit. */
@@ -24,17 +19,6 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 const round = (n: number) => Math.round(n * 10) / 10;
-
-async function invoke(bench: BenchSite, functionKey: string, payload: unknown): Promise<unknown> {
-  const result = (await bench.site.runtime.invokeResolver({
-    moduleKey: ADMIN_MODULE_KEY,
-    functionKey,
-    payload,
-    accountId: bench.adminId,
-  })) as Envelope<unknown>;
-  if (!result.ok) throw new Error(`${functionKey}: ${result.error.code} ${result.error.message}`);
-  return result.data;
-}
 
 /** The resolver's authorization: the caller's own `mypermissions`, asked of Jira on every call. */
 const AUTH_ENDPOINT = 'GET /rest/api/3/mypermissions';
@@ -109,8 +93,8 @@ async function sweep(bench: BenchSite) {
  * figures measure the user-state work; it is measured on its own below.
  */
 async function setSweepShare(bench: BenchSite, percent: number, dormantAfterDays = 0) {
-  const view = (await invoke(bench, ADMIN_KEYS.settingsGet, {})) as SettingsView;
-  await invoke(bench, ADMIN_KEYS.settingsUpdate, {
+  const view = await adminCall<SettingsView>(bench, ADMIN_KEYS.settingsGet);
+  await adminCall(bench, ADMIN_KEYS.settingsUpdate, {
     ...view.settings,
     sweepQuotaSharePercent: percent,
     dormantAfterDays,
@@ -212,19 +196,19 @@ export async function measure(
   // The registry's first page and the offboarding check, without simulated latency (their Jira
   // budget is counted, not timed).
   const adminList = await timed(bench, opts.runs, () =>
-    invoke(bench, ADMIN_KEYS.accountsList, { pageSize: 50 }),
+    adminCall(bench, ADMIN_KEYS.accountsList, { pageSize: 50 }),
   );
   const offboarding = await timed(bench, opts.runs, () =>
-    invoke(bench, OFFBOARDING_KEYS.check, { personId: bench.probeId }),
+    adminCall(bench, OFFBOARDING_KEYS.check, { personId: bench.probeId }),
   );
   // One people-picker search through the backend (20 matches asked for).
   const picker = await timed(bench, 1, () =>
-    invoke(bench, ADMIN_KEYS.usersSearch, { query: 'Bench owner', maxResults: 20 }),
+    adminCall(bench, ADMIN_KEYS.usersSearch, { query: 'Bench owner', maxResults: 20 }),
   );
 
   // One tag (a write: measured once).
   site.jira.resetStats();
-  await invoke(bench, ADMIN_KEYS.accountsTag, {
+  await adminCall(bench, ADMIN_KEYS.accountsTag, {
     accountId: bench.untaggedId,
     purpose: 'Measured by the bench.',
     ownerId: bench.probeId,

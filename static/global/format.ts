@@ -28,7 +28,7 @@ export const PENDING_LABELS: Record<PendingActionKind, string> = {
 /** A finding code in people's words, as every surface shows it (src/contract/words.ts). */
 export { findingLabel } from '@contract/words';
 
-/** 3 critical, 2 high, else medium (FINDING_SEVERITY in the contract). */
+/** 3 critical, 2 high, else medium (FINDING_SEVERITY in src/domain/findings.ts). */
 export function severityAppearance(severity: number): 'removed' | 'moved' | 'default' {
   return severity >= 3 ? 'removed' : severity === 2 ? 'moved' : 'default';
 }
