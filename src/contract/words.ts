@@ -123,8 +123,11 @@ export function issueMessage(issue: ValidatorIssue): string {
         : 'Pick one of the choices offered.';
     case 'not_multiple_of':
       return 'Whole numbers only.';
-    case 'unrecognized_keys':
-      return `The app does not know ${(issue.keys ?? []).map((k) => `“${fieldLabel(k)}”`).join(', ') || 'this field'}; leave it out.`;
+    case 'unrecognized_keys': {
+      // Only a hand-made request sends these: name them as sent.
+      const keys = (issue.keys ?? []).map((k) => `“${k}”`).join(', ');
+      return `The app does not know the field${(issue.keys ?? []).length === 1 ? '' : 's'} ${keys}; leave ${(issue.keys ?? []).length === 1 ? 'it' : 'them'} out.`;
+    }
     case 'invalid_format':
       return 'This is not in the expected format.';
     default:

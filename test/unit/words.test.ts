@@ -89,7 +89,7 @@ describe('validator issues in people’s words', () => {
     const fields = issuesByField(r.error!.issues);
     expect(fields.reviewCadenceDays).toBe('Enter a number.');
     expect(fields.purpose).toBe('Say what the account is for.');
-    expect(fields._).toBe('The app does not know “Extra”; leave it out.');
+    expect(fields._).toBe('The app does not know the field “extra”; leave it out.');
     expect(
       issueMessage({
         code: 'too_big',
