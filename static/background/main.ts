@@ -4,10 +4,9 @@
  * a UTC day) and, if so, shows one flag that leads to "My integration accounts".
  * No React: this runs on every page, so it stays a few kilobytes.
  */
-import { router, showFlag, view } from '@forge/bridge';
+import { router, showFlag } from '@forge/bridge';
 import { OWNER_PAGE_MODULE_KEY } from '@contract/resolver-keys';
 import { ownerApi } from '../shared/api';
-import { configureDates } from '../shared/dates';
 import { noticesFlag } from './notices-flag';
 
 function openMyAccounts(): void {
@@ -17,8 +16,6 @@ function openMyAccounts(): void {
 }
 
 async function main(): Promise<void> {
-  // The flag's dates in the person's locale and zone, like every surface (static/shared/dates.ts).
-  configureDates(await view.getContext().catch(() => undefined));
   const flag = noticesFlag(await ownerApi.notices({}), openMyAccounts);
   if (flag) showFlag(flag);
 }
