@@ -21,12 +21,13 @@ import {
 } from './format';
 import { localizeDates } from '../shared/dates';
 
-type Open = 'none' | 'attest' | 'rotate' | 'propose';
+type Open = 'none' | 'attest' | 'rotate' | 'propose' | 'backup';
 
 // The forms (and Atlaskit Select) load when an action is first opened, not with the page.
-const AttestForm = lazy(() => import('./forms').then((m) => ({ default: m.AttestForm })));
-const RotationForm = lazy(() => import('./forms').then((m) => ({ default: m.RotationForm })));
-const ProposeForm = lazy(() => import('./forms').then((m) => ({ default: m.ProposeForm })));
+const AttestForm = lazy(() => import('./AttestForm').then((m) => ({ default: m.AttestForm })));
+const RotationForm = lazy(() => import('./RotationForm').then((m) => ({ default: m.RotationForm })));
+const ProposeForm = lazy(() => import('./ProposeForm').then((m) => ({ default: m.ProposeForm })));
+const BackupOwnerForm = lazy(() => import('./BackupOwnerForm').then((m) => ({ default: m.BackupOwnerForm })));
 
 function Person({ person }: { person: PersonRef | undefined }) {
   if (!person) return <Text color="color.text.subtlest">None</Text>;
@@ -96,6 +97,7 @@ export function AccountPanel({
   const formProps = { account, onDone: done, onCancel: close, onStale };
   const pending = account.pendingActions;
   const firstRotation = pending.find((p) => p.kind === 'rotate-credential')?.integrationIndex;
+  const backupLabel = account.backupOwner ? 'Replace backup owner' : 'Name backup owner';
 
   return (
     <Card label={account.displayName} testId={`my-account-${account.accountId}`}>
@@ -127,10 +129,11 @@ export function AccountPanel({
           </Inline>
           {open === 'none' ? (
             <Inline space="space.100" shouldWrap>
+              {/* Each accessible name starts with the button's visible words (WCAG 2.5.3). */}
               <Button
                 appearance={pending.some((p) => p.kind === 'attest') ? 'primary' : 'default'}
                 onClick={() => setOpen('attest')}
-                aria-label={`Confirm ${account.displayName} is still needed`}
+                aria-label={`Confirm still needed for ${account.displayName}`}
               >
                 Confirm still needed
               </Button>
@@ -141,15 +144,25 @@ export function AccountPanel({
                     setRotateIndex(firstRotation);
                     setOpen('rotate');
                   }}
-                  aria-label={`Record a credential rotation for ${account.displayName}`}
+                  aria-label={`Record rotation for ${account.displayName}`}
                 >
                   Record rotation
                 </Button>
               ) : null}
-              {account.role === 'owner' && !proposal ? (
+              {account.role === 'owner' ? (
                 <Button
+                  appearance={pending.some((p) => p.kind === 'add-backup-owner') ? 'primary' : 'default'}
+                  onClick={() => setOpen('backup')}
+                  aria-label={`${backupLabel} for ${account.displayName}`}
+                >
+                  {backupLabel}
+                </Button>
+              ) : null}
+              {!proposal ? (
+                <Button
+                  appearance={pending.some((p) => p.kind === 'replace-owner') ? 'primary' : 'default'}
                   onClick={() => setOpen('propose')}
-                  aria-label={`Propose a new owner for ${account.displayName}`}
+                  aria-label={`Propose new owner for ${account.displayName}`}
                 >
                   Propose new owner
                 </Button>
@@ -161,6 +174,7 @@ export function AccountPanel({
         <Suspense fallback={<Spinner size="small" label="Loading the form" />}>
           {open === 'attest' ? <AttestForm {...formProps} /> : null}
           {open === 'rotate' ? <RotationForm {...formProps} initialIndex={rotateIndex} /> : null}
+          {open === 'backup' ? <BackupOwnerForm {...formProps} /> : null}
           {open === 'propose' ? (
             <ProposeForm
               account={account}
@@ -205,7 +219,9 @@ export function AccountPanel({
 
         {proposal ? (
           <Text as="p" color="color.text.subtle">
-            {`Hand-over to ${proposal.proposedOwner.displayName} proposed on ${formatDate(proposal.proposedAt)}, waiting for them to accept.`}
+            {proposal.needsApproval
+              ? `You asked on ${formatDate(proposal.proposedAt)} to become the owner: waiting for a Jira admin to approve or reject it.`
+              : `Hand-over to ${proposal.proposedOwner.displayName} proposed on ${formatDate(proposal.proposedAt)}, waiting for them to accept or decline.`}
           </Text>
         ) : null}
 

@@ -3,7 +3,16 @@
  * the host page's URL sub-path (e.g. `/jira/settings/apps/<app>/<env>/accounts/<id>`), so links can
  * be shared and the browser's back button works. Outside a Forge host it falls back to memory.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { view } from '@forge/bridge';
 
 export interface AppLocation {
@@ -66,11 +75,25 @@ function locationOf(a: unknown): AppLocation {
   return { pathname: loc.pathname || '/', search: loc.search ?? '', hash: loc.hash ?? '' };
 }
 
+/**
+ * Holds an in-app navigation back (unsaved edits): answers true when it takes over, and then calls
+ * `proceed` if the person chooses to leave after all.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
+
+function actionOf(a: unknown, b: unknown): string | undefined {
+  if (typeof b === 'string') return b;
+  const v = a as { action?: unknown };
+  return typeof v.action === 'string' ? v.action : undefined;
+}
+
 export interface Router {
   location: AppLocation;
   /** Goes to an app path such as `/accounts/abc`; `replace` keeps the history length. */
   navigate: (to: string, opts?: { replace?: boolean }) => void;
   back: () => void;
+  /** Installs the guard `navigate` asks first (one at a time); returns its removal. */
+  guardLeaving: (guard: LeaveGuard) => () => void;
 }
 
 const RouterContext = createContext<Router | null>(null);
@@ -79,14 +102,36 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
   const [history, setHistory] = useState<BridgeHistory | null>(null);
   const [location, setLocation] = useState<AppLocation>({ pathname: '/', search: '', hash: '' });
 
+  const guard = useRef<LeaveGuard | null>(null);
+
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let cancelled = false;
     const adopt = (h: BridgeHistory) => {
       if (cancelled) return;
       setHistory(h);
-      setLocation(locationOf(h.location));
-      unlisten = h.listen((a) => setLocation(locationOf(a)));
+      let shown = locationOf(h.location);
+      setLocation(shown);
+      let leaving = false;
+      unlisten = h.listen((a, b) => {
+        const next = locationOf(a);
+        // The browser's Back/Forward while a guard holds: put the guarded page back in the URL and
+        // ask; leaving goes back again, past the restored entry.
+        if (actionOf(a, b) === 'POP' && guard.current && !leaving) {
+          const here = shown;
+          const held = guard.current(() => {
+            leaving = true;
+            h.go(-1);
+          });
+          if (held) {
+            h.push(here.pathname + here.search + here.hash);
+            return;
+          }
+        }
+        leaving = false;
+        shown = next;
+        setLocation(next);
+      });
     };
     (view.createHistory() as Promise<unknown>).then(
       (h) => adopt(h as BridgeHistory),
@@ -104,13 +149,31 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
   const navigate = useCallback(
     (to: string, opts?: { replace?: boolean }) => {
       if (!history) return;
-      if (opts?.replace) history.replace(to);
-      else history.push(to);
+      const go = () => {
+        if (opts?.replace) history.replace(to);
+        else history.push(to);
+      };
+      if (guard.current?.(go)) return;
+      go();
     },
     [history],
   );
-  const back = useCallback(() => history?.go(-1), [history]);
-  const value = useMemo(() => ({ location, navigate, back }), [location, navigate, back]);
+  const back = useCallback(() => {
+    if (!history) return;
+    const go = () => history.go(-1);
+    if (guard.current?.(go)) return;
+    go();
+  }, [history]);
+  const guardLeaving = useCallback((g: LeaveGuard) => {
+    guard.current = g;
+    return () => {
+      if (guard.current === g) guard.current = null;
+    };
+  }, []);
+  const value = useMemo(
+    () => ({ location, navigate, back, guardLeaving }),
+    [location, navigate, back, guardLeaving],
+  );
   if (!history) return <>{fallback}</>;
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }

@@ -84,15 +84,18 @@ export function EmptyView({
   header,
   description,
   action,
+  headingLevel = 3,
 }: {
   header: string;
   description?: ReactNode;
   action?: { label: string; onClick: () => void };
+  /** The level that follows the page's headings (2 right under the page title). */
+  headingLevel?: number;
 }) {
   return (
     <EmptyState
       header={header}
-      headingLevel={3}
+      headingLevel={headingLevel}
       description={description}
       primaryAction={action ? <Button onClick={action.onClick}>{action.label}</Button> : undefined}
     />
