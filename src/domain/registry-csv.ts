@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import { tagAccountInput, type TagAccount } from '../contract/accounts';
 import { MAX_IMPORT_ACCOUNTS, REGISTRY_CSV_COLUMNS, type RegistryCsvColumn } from '../contract/import-export';
 import { type AccountRecord, reviewDueOn } from './account';
 import { CsvError, parseCsv, toCsv, unneutralize } from './csv';
 import type { FieldErrors } from './registration';
+import { FIELD_LABELS, issuesByField } from '../contract/words';
 
 const ACCOUNT_COLUMNS = [
   'purpose',
@@ -84,11 +84,8 @@ export interface ParsedImport {
   accounts: ImportedAccount[];
 }
 
-function zodFields(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  return fields;
-}
+/** A column as people read it in an error: the form's label, and the header to look for in the file. */
+const column = (c: string) => `${FIELD_LABELS[c] ?? c} (column ${c})`;
 
 /**
  * Reads an import file in the export's format. Unknown columns refuse the whole file (the issue's
@@ -111,7 +108,7 @@ export function parseRegistryCsv(text: string): ParsedImport {
   const dupes = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (dupes.length) fileErrors.push(`Repeated column(s): ${[...new Set(dupes)].join(', ')}.`);
   for (const required of ['accountId', 'purpose', 'ownerId']) {
-    if (!columns.includes(required)) fileErrors.push(`Missing column: ${required}.`);
+    if (!columns.includes(required)) fileErrors.push(`Missing column: ${column(required)}.`);
   }
   if (fileErrors.length) return { fileErrors, accounts: [] };
 
@@ -139,11 +136,11 @@ export function parseRegistryCsv(text: string): ParsedImport {
     const errors: FieldErrors = {};
     for (const c of ACCOUNT_COLUMNS) {
       if (group.rows.some((r) => (r[c] ?? '') !== (first[c] ?? '')))
-        errors[c] = `Rows of the same account disagree on ${c}.`;
+        errors[c] = `Rows of the same account disagree on ${column(c)}.`;
     }
     const status = (first.status ?? '') === 'retired' ? 'retired' : 'active';
     if (first.status && first.status !== 'active' && first.status !== 'retired')
-      errors.status = 'Status is active or retired.';
+      errors.status = 'Status is “active” or “retired”.';
     const integrations = group.rows
       .filter((r) => INTEGRATION_COLUMNS.some((c) => (r[c] ?? '') !== ''))
       .map((r) => {
@@ -162,7 +159,7 @@ export function parseRegistryCsv(text: string): ParsedImport {
       ...(first.notes ? { notes: first.notes } : {}),
     };
     const parsed = tagAccountInput.safeParse(raw);
-    if (!parsed.success) Object.assign(errors, zodFields(parsed.error));
+    if (!parsed.success) Object.assign(errors, issuesByField(parsed.error.issues));
     const ok = parsed.success && Object.keys(errors).length === 0;
     accounts.push({
       lines: group.lines,

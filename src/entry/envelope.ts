@@ -1,17 +1,12 @@
 import { ZodError, type z } from 'zod';
 import type { Envelope, ResolverError } from '../contract/envelope';
+import { issuesByField } from '../contract/words';
 import { rateLimitKind, rateLimitMessage } from '../contract/rate-limit';
 import { AppError, Unavailable } from '../app/errors';
 
-/** Field path → message, for BAD_REQUEST details the UI can show beside each field. */
+/** Field path → message in people's words (src/contract/words.ts), for BAD_REQUEST details beside each field. */
 export function fieldErrors(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join('.') || '_';
-    fields[path] ??=
-      issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message;
-  }
-  return fields;
+  return issuesByField(error.issues);
 }
 
 /** Turns any thrown value into the closed set of envelope errors, once, at the edge. */
@@ -26,7 +21,7 @@ export function toResolverError(error: unknown): ResolverError {
   if (error instanceof ZodError) {
     return {
       code: 'BAD_REQUEST',
-      message: 'The request is not valid.',
+      message: 'Some fields need attention.',
       details: { fields: fieldErrors(error) },
     };
   }

@@ -19,6 +19,7 @@ import {
   formatDate,
   severityAppearance,
 } from './format';
+import { localizeDates } from '../shared/dates';
 
 type Open = 'none' | 'attest' | 'rotate' | 'propose' | 'backup';
 
@@ -204,7 +205,7 @@ export function AccountPanel({
                     data-pending-kind={p.kind}
                     title={PENDING_LABELS[p.kind]}
                   >
-                    <Text>{p.text}</Text>
+                    <Text>{localizeDates(p.text)}</Text>
                   </li>
                 ))}
               </List>

@@ -11,6 +11,7 @@ import { token } from '@atlaskit/tokens';
 import type { OffboardingAccount } from '@contract/offboarding';
 import type { PersonRef } from '@contract/common';
 import type { JiraPerson } from '../shared/api';
+import { RetireAccount } from '../shared/retire';
 import { ROLE_LABELS, SUGGESTED_ACTION_LABELS } from './format';
 import { PeoplePicker } from './LazyPeoplePicker';
 import { Card, Field } from './ui';
@@ -30,11 +31,21 @@ export interface RetireRequest {
 /** Resolves true when the action went through (the card then closes its form). */
 type Act<T> = (request: T) => Promise<boolean>;
 
-function PersonName({ person, none = 'None' }: { person: PersonRef | undefined; none?: string }) {
+/** A person on the card; the one leaving is marked as such, wherever they appear. */
+function PersonName({
+  person,
+  departingId,
+  none = 'None',
+}: {
+  person: PersonRef | undefined;
+  departingId: string;
+  none?: string;
+}) {
   if (!person) return <Text color="color.text.subtlest">{none}</Text>;
   return (
     <Inline space="space.050" alignBlock="center" shouldWrap>
       <Text>{person.displayName}</Text>
+      {person.accountId === departingId ? <Lozenge appearance="moved">Leaving</Lozenge> : null}
       {person.active === false ? <Lozenge appearance="removed">Inactive</Lozenge> : null}
     </Inline>
   );
@@ -165,83 +176,6 @@ function TransferForm({
   );
 }
 
-function RetireForm({
-  account,
-  onRetire,
-  onCancel,
-}: {
-  account: OffboardingAccount;
-  onRetire: Act<RetireRequest>;
-  onCancel: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const id = `retire-${account.accountId}-reason`;
-
-  const submit = async () => {
-    if (!reason.trim()) {
-      setError('Say why the account is retired.');
-      return;
-    }
-    setBusy(true);
-    await onRetire({ account, reason: reason.trim() });
-    setBusy(false);
-  };
-
-  return (
-    <Card tone="sunken" label={`Retire ${account.displayName}`}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack space="space.150">
-          <Text as="p">
-            {account.displayName} leaves the registry: no more reviews, findings or notices. Nothing changes
-            in Jira.
-          </Text>
-          <Field
-            id={id}
-            label="Why is it retired?"
-            required
-            error={error}
-            helper="Recorded in the audit log."
-          >
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                aria-required
-                isInvalid={a.invalid}
-                minimumRows={2}
-                maxLength={500}
-                autoFocus
-                value={reason}
-                isDisabled={busy}
-                onChange={(e) => {
-                  setReason(e.currentTarget.value);
-                  setError(undefined);
-                }}
-              />
-            )}
-          </Field>
-          <Inline space="space.100">
-            <Button type="submit" appearance="danger" isLoading={busy}>
-              Retire account
-            </Button>
-            <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Card>
-  );
-}
-
 /** One account the departing person is, owns or backs up, with what to do about it. */
 export function AccountCard({
   account,
@@ -322,13 +256,13 @@ export function AccountCard({
             <Text color="color.text.subtle">Owner</Text>
           </dt>
           <dd style={{ margin: 0 }}>
-            <PersonName person={account.owner} />
+            <PersonName person={account.owner} departingId={departingId} />
           </dd>
           <dt>
             <Text color="color.text.subtle">Backup owner</Text>
           </dt>
           <dd style={{ margin: 0 }}>
-            <PersonName person={account.backupOwner} />
+            <PersonName person={account.backupOwner} departingId={departingId} />
           </dd>
           <dt>
             <Text color="color.text.subtle">Used by</Text>
@@ -352,10 +286,11 @@ export function AccountCard({
           />
         ) : null}
         {open === 'retire' ? (
-          <RetireForm
+          <RetireAccount
+            variant="inline"
             account={account}
-            onRetire={(r) => done(onRetire, r)}
-            onCancel={() => setOpen('none')}
+            onRetire={(reason) => done(onRetire, { account, reason })}
+            onClose={() => setOpen('none')}
           />
         ) : null}
       </Stack>

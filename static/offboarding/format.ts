@@ -1,20 +1,7 @@
 import type { OffboardingRole, SuggestedAction, Verdict } from '@contract/offboarding';
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-
-/** An ISO instant as `1 May 2026, 14:03 UTC`. */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${timeFormat.format(d)} UTC`;
-}
+/** Times: one format for every surface, in the viewer's locale and zone (static/shared/dates.ts). */
+export { formatTime } from '../shared/dates';
 
 export const VERDICT_LABELS: Record<Verdict, string> = { block: 'Block', warn: 'Warn', safe: 'Safe' };
 

@@ -8,9 +8,8 @@ import EmptyState from '@atlaskit/empty-state';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box } from '@atlaskit/primitives/compiled/box';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { isApiError } from './api';
+import { errorMessage } from './errors';
 
 /** A centred spinner with an accessible name, announced politely. */
 export function LoadingState({ label }: { label: string }) {
@@ -45,12 +44,8 @@ export function RefusalState({
   );
 }
 
-/** The readable text of any error thrown by the data layer or the bridge. */
-export function errorText(error: unknown): string {
-  if (isApiError(error)) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong.';
-}
+/** The readable text of any error thrown by the data layer or the bridge (static/shared/errors.ts). */
+export const errorText = errorMessage;
 
 /** A failed load, with the reason and a retry. */
 export function ErrorState({
@@ -62,7 +57,6 @@ export function ErrorState({
   error: unknown;
   onRetry?: () => void;
 }) {
-  const code = isApiError(error) ? error.code : undefined;
   return (
     <Box paddingBlock="space.300" testId="error-state">
       <SectionMessage
@@ -78,14 +72,8 @@ export function ErrorState({
             : []
         }
       >
-        <Stack space="space.100">
-          <Text as="p">{errorText(error)}</Text>
-          {code && code !== 'UNAVAILABLE' ? (
-            <Text as="p" size="small" color="color.text.subtlest">
-              Error code: {code}
-            </Text>
-          ) : null}
-        </Stack>
+        {/* The message says what happened; the resolver's code (NOT_FOUND…) is for the logs, not people. */}
+        <Text as="p">{errorText(error)}</Text>
       </SectionMessage>
     </Box>
   );

@@ -146,7 +146,7 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     // The integration that needs it is preselected; dates only, never the credential.
     await github.getByText('GitHub Actions (prod) · github-sync-oauth · OAuth client').waitFor();
     // "Rotated on" defaults to the browser's today (the app's clock is 100 days ahead: a past day for it).
-    expect(await github.getByLabel('Rotated on').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await github.getByLabel('Rotated on').inputValue()).toMatch(/^\d{2}[/.]\d{2}[/.]\d{4}$/);
     const expiresOn = new Date(Date.now() + 365 * DAY_MS).toISOString().slice(0, 10);
     await github.getByLabel('New credential expires on').fill(expiresOn);
     await github.getByRole('button', { name: 'Record rotation', exact: true }).click();

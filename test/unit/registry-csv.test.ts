@@ -86,7 +86,9 @@ describe('registry CSV', () => {
     expect(parseRegistryCsv('accountId,purpose,ownerId,secret\n').fileErrors[0]).toMatch(
       /Unknown column.*secret/,
     );
-    expect(parseRegistryCsv('accountId,purpose\n').fileErrors).toContain('Missing column: ownerId.');
+    expect(parseRegistryCsv('accountId,purpose\n').fileErrors).toContain(
+      'Missing column: Owner (column ownerId).',
+    );
     expect(parseRegistryCsv('accountId,purpose,ownerId\na,b\n').fileErrors[0]).toMatch(/Line 2/);
     expect(parseRegistryCsv('"x').fileErrors[0]).toMatch(/not closed/);
   });

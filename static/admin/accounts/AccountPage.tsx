@@ -17,7 +17,7 @@ import { useRouter } from '../../shared/router';
 import { ErrorState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
-import { findingLabel, formatDate, formatTime, humanizeCode } from '../ui/format';
+import { findingLabel, formatDate, formatTime, riskFactorLabel } from '../ui/format';
 import { CredentialLozenge, JiraStateLozenge, KindLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
 import { nameOf, usePeople } from '../ui/people-directory';
 import { Card, Facts, JiraPerson, Section } from './account-layout';
@@ -227,7 +227,7 @@ function Detail({
                       </Inline>
                       {a.risk.factors.length ? (
                         <Text size="small" color="color.text.subtle">
-                          {a.risk.factors.map(humanizeCode).join(' · ')}
+                          {a.risk.factors.map(riskFactorLabel).join(' · ')}
                         </Text>
                       ) : null}
                     </Stack>,

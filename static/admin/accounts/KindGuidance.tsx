@@ -8,8 +8,9 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { SERVICE_ACCOUNT_DOCS_URL } from '@contract/account-kinds';
 import type { AccountDetail, AccountDto } from '@contract/accounts';
-import { adminApi, isApiError } from '../../shared/api';
-import { flags } from '../../shared/flags';
+import { adminApi } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import { useMutation } from '../../shared/mutation';
 import { FormField } from '../../shared/field';
 import { formatDate } from '../ui/format';
 
@@ -61,48 +62,46 @@ export function PersonalAccountGuidance({
   const m = account.migration;
   const [options, setOptions] = useState<Option[] | undefined>();
   const [picked, setPicked] = useState<Option | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState<'mark' | 'move' | null>(null);
-
+  const [pickError, setPickError] = useState<string | undefined>();
   useEffect(() => {
     if (m) return;
     serviceAccounts().then(setOptions, () => setOptions([]));
   }, [m]);
 
-  const act = async (what: 'mark' | 'move') => {
-    setError(undefined);
-    if (what === 'mark' && !picked) {
-      setError('Pick the service account that takes over.');
-      return;
-    }
-    setBusy(what);
-    try {
-      const updated =
-        what === 'mark'
-          ? await adminApi.markMigration({
-              accountId: account.accountId,
-              version: account.version,
-              replacementId: picked?.value ?? '',
-            })
-          : await adminApi.moveMigration({ accountId: account.accountId, version: account.version });
-      flags.success(
-        what === 'mark' ? 'Replacement recorded' : 'Integrations moved',
+  const migrate = useMutation({
+    run: (what: 'mark' | 'move') =>
+      what === 'mark'
+        ? adminApi.markMigration({
+            accountId: account.accountId,
+            version: account.version,
+            replacementId: picked?.value ?? '',
+          })
+        : adminApi.moveMigration({ accountId: account.accountId, version: account.version }),
+    success: (updated, what) => ({
+      title: what === 'mark' ? 'Replacement recorded' : 'Integrations moved',
+      description:
         what === 'mark'
           ? `${updated.migration?.replacementName ?? 'The service account'} takes over from ${account.displayName}.`
           : `${updated.migration?.replacementName ?? 'The service account'} now carries the integrations. Retire ${account.displayName} once its tokens are revoked.`,
-      );
-      onChanged(updated);
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT') onConflict();
-      const fields = isApiError(e)
-        ? (e.details as { fields?: Record<string, string> } | undefined)?.fields
-        : undefined;
-      setError(
-        fields ? Object.values(fields).join(' ') : e instanceof Error ? e.message : 'Something went wrong.',
-      );
-    } finally {
-      setBusy(null);
+    }),
+    failure: 'The migration step was not recorded',
+    onSuccess: onChanged,
+    onConflict: () => onConflict(),
+  });
+  const [step, setStep] = useState<'mark' | 'move' | null>(null);
+  const busy = migrate.pending ? step : null;
+  const failed =
+    Object.values(migrate.fieldErrors).join(' ') || (migrate.error ? errorMessage(migrate.error) : undefined);
+  const error = pickError ?? failed;
+
+  const act = (what: 'mark' | 'move') => {
+    setPickError(undefined);
+    if (what === 'mark' && !picked) {
+      setPickError('Pick the service account that takes over.');
+      return;
     }
+    setStep(what);
+    void migrate.mutate(what);
   };
 
   return (
@@ -154,7 +153,7 @@ export function PersonalAccountGuidance({
                   )}
                 </FormField>
                 <div>
-                  <Button appearance="primary" isLoading={busy === 'mark'} onClick={() => void act('mark')}>
+                  <Button appearance="primary" isLoading={busy === 'mark'} onClick={() => act('mark')}>
                     Mark as replacement
                   </Button>
                 </div>
@@ -174,7 +173,7 @@ export function PersonalAccountGuidance({
                 </Text>
                 {m ? (
                   <div>
-                    <Button isLoading={busy === 'move'} onClick={() => void act('move')}>
+                    <Button isLoading={busy === 'move'} onClick={() => act('move')}>
                       Move integrations to {m.replacementName}
                     </Button>
                   </div>

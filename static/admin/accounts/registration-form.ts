@@ -1,11 +1,21 @@
 /** The tag / edit form's values, and their conversion to and from the contract's shapes. */
 import {
   MAX_INTEGRATIONS,
+  tagAccountInput,
+  updateAccountInput,
   type AccountDetail,
+  type AccountDto,
   type CredentialKind,
   type Integration,
 } from '@contract/accounts';
+import { issuesByField } from '@contract/words';
+import type { FieldErrors } from '../../shared/field';
 import type { PickedUser } from '../ui/UserPicker';
+
+export type FormMode = 'tag' | 'edit' | 'retag';
+
+/** The contract's character limits of the form's free text (src/contract/accounts.ts). */
+export const LIMITS = { purpose: 500, notes: 2000 } as const;
 
 export interface IntegrationRow {
   /** Stable React key. */
@@ -114,17 +124,41 @@ export function registrationPayload(v: RegistrationValues) {
 
 export const canAddIntegration = (v: RegistrationValues) => v.integrations.length < MAX_INTEGRATIONS;
 
-/** Field path → message, as the server's BAD_REQUEST details name them. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
-/** Zod issues as the resolver reports them (first message per path). */
-export function issuesToFields(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= issue.message;
-  }
+/** Zod issues as field path → message, in people's words (src/contract/words.ts). */
+export const issuesToFields = issuesByField;
+
+/**
+ * The contract's own check of the form, before the round trip: the same schema the resolver parses,
+ * in people's words, plus the two pickers' "pick someone" (an empty id reads "Pick an account").
+ */
+export function checkRegistration(
+  mode: FormMode,
+  v: RegistrationValues,
+  version: number,
+): FieldErrors | undefined {
+  const input = { accountId: v.account?.accountId ?? '', ...registrationPayload(v) };
+  const check =
+    mode === 'tag' ? tagAccountInput.safeParse(input) : updateAccountInput.safeParse({ ...input, version });
+  if (check.success) return undefined;
+  const fields = issuesByField(check.error.issues);
+  if (!v.account) fields.accountId = 'Pick the account your integration signs in as.';
+  if (!v.owner) fields.ownerId = 'Pick the person who owns this account.';
+  if (v.reviewCadenceDays.trim() === '')
+    fields.reviewCadenceDays = 'Give the days between reviews: 30 to 365.';
   return fields;
+}
+
+/** Which registration fields differ between two records, in words (for the conflict message). */
+export function changedBetween(a: AccountDto, b: AccountDto): string[] {
+  const out: string[] = [];
+  if (a.purpose !== b.purpose) out.push('purpose');
+  if (a.ownerId !== b.ownerId) out.push('owner');
+  if ((a.backupOwnerId ?? '') !== (b.backupOwnerId ?? '')) out.push('backup owner');
+  if (JSON.stringify(a.integrations) !== JSON.stringify(b.integrations)) out.push('integrations');
+  if (a.reviewCadenceDays !== b.reviewCadenceDays) out.push('review cadence');
+  if ((a.notes ?? '') !== (b.notes ?? '')) out.push('notes');
+  if (a.status !== b.status) out.push('status');
+  return out;
 }

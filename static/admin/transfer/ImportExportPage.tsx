@@ -1,9 +1,6 @@
 import { useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
-import type { RowType } from '@atlaskit/dynamic-table/types';
 import Heading from '@atlaskit/heading';
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -11,180 +8,60 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textarea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import {
-  MAX_IMPORT_CHARS,
-  REGISTRY_CSV_COLUMNS,
-  type ImportAction,
-  type ImportReport,
-  type ImportRowResult,
-} from '@contract/import-export';
+import { MAX_IMPORT_CHARS, type ImportReport } from '@contract/import-export';
 import { adminApi, exportAll } from '../../shared/api';
-import { flags } from '../../shared/flags';
 import { errorMessage } from '../../shared/errors';
 import { FormField } from '../../shared/field';
+import { flags } from '../../shared/flags';
+import { useMutation } from '../../shared/mutation';
 import { ExportResult, type ExportedFile } from '../ui/ExportResult';
 import { plural } from '../ui/format';
-import { usePeople } from '../ui/people-directory';
-
-const ACTIONS: Record<ImportAction, { label: string; appearance: ThemeAppearance }> = {
-  create: { label: 'New', appearance: 'new' },
-  update: { label: 'Update', appearance: 'inprogress' },
-  unchanged: { label: 'Unchanged', appearance: 'default' },
-  skip: { label: 'Skipped', appearance: 'moved' },
-  error: { label: 'Error', appearance: 'removed' },
-};
-const APPLIED: Record<
-  NonNullable<ImportRowResult['applied']>,
-  { label: string; appearance: ThemeAppearance }
-> = {
-  created: { label: 'Created', appearance: 'success' },
-  updated: { label: 'Updated', appearance: 'success' },
-  failed: { label: 'Failed', appearance: 'removed' },
-};
-
-function ReportTable({ report }: { report: ImportReport }) {
-  const people = usePeople();
-  const rows: RowType[] = report.rows.map((r) => ({
-    key: `${r.accountId}-${r.lines.join('-')}`,
-    cells: [
-      { key: 'lines', content: <Text color="color.text.subtle">{r.lines.join(', ')}</Text> },
-      {
-        key: 'account',
-        content: <Text weight="medium">{people.get(r.accountId)?.displayName ?? r.accountId}</Text>,
-      },
-      {
-        key: 'result',
-        content: (
-          <Inline space="space.050">
-            <Lozenge appearance={ACTIONS[r.action].appearance}>{ACTIONS[r.action].label}</Lozenge>
-            {r.applied ? (
-              <Lozenge appearance={APPLIED[r.applied].appearance}>{APPLIED[r.applied].label}</Lozenge>
-            ) : null}
-          </Inline>
-        ),
-      },
-      {
-        key: 'details',
-        content: r.errors ? (
-          <Stack space="space.025">
-            {Object.entries(r.errors).map(([field, message]) => (
-              <Text key={field} color="color.text.danger">
-                {`${field}: ${message}`}
-              </Text>
-            ))}
-          </Stack>
-        ) : r.changes?.length ? (
-          <Text>{`Changes ${r.changes.join(', ')}`}</Text>
-        ) : r.note ? (
-          <Text color="color.text.subtle">{r.note}</Text>
-        ) : (
-          <Text color="color.text.subtlest">{r.action === 'create' ? 'Will be tagged' : '—'}</Text>
-        ),
-      },
-    ],
-  }));
-  return (
-    <DynamicTable
-      caption={report.applied ? 'Import result per account' : 'Preview per account'}
-      head={{
-        cells: [
-          { key: 'lines', content: 'Lines', width: 8 },
-          { key: 'account', content: 'Account', width: 24 },
-          { key: 'result', content: report.applied ? 'Result' : 'Check', width: 18 },
-          { key: 'details', content: 'Details', width: 50 },
-        ],
-      }}
-      rows={rows}
-      rowsPerPage={50}
-      testId="import-report"
-    />
-  );
-}
-
-function Summary({ report }: { report: ImportReport }) {
-  const s = report.summary;
-  const applied = report.rows.reduce(
-    (acc, r) => {
-      if (r.applied) acc[r.applied]++;
-      return acc;
-    },
-    { created: 0, updated: 0, failed: 0 },
-  );
-  if (report.applied)
-    return (
-      <SectionMessage appearance={applied.failed ? 'warning' : 'success'} title="Import applied">
-        <Text as="p">
-          {`${plural(applied.created, 'account')} created, ${applied.updated} updated, ${s.unchanged} unchanged` +
-            (s.skip ? `, ${s.skip} skipped` : '') +
-            (applied.failed ? `, ${applied.failed} failed` : '') +
-            (s.error ? `; ${plural(s.error, 'row')} with errors were not applied` : '') +
-            '.'}
-        </Text>
-      </SectionMessage>
-    );
-  return (
-    <SectionMessage appearance={s.error ? 'warning' : 'information'} title="Preview">
-      <Text as="p">
-        {`${s.create} new, ${s.update} to update, ${s.unchanged} unchanged, ${s.skip} skipped, ${plural(s.error, 'error')}. ` +
-          (s.error
-            ? 'Rows with errors are not applied; fix them in the file, or apply the rest.'
-            : 'Nothing has been saved yet.')}
-      </Text>
-    </SectionMessage>
-  );
-}
+import { ColumnGuide, ReportTable, Summary } from './ImportReport';
 
 function ImportPanel() {
   const [csv, setCsv] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [previewedCsv, setPreviewedCsv] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
   const [error, setError] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const preview = async () => {
-    if (!csv.trim()) {
-      setError('Paste the CSV, or choose a file.');
-      return;
-    }
-    if (csv.length > MAX_IMPORT_CHARS) {
-      setError('The file is too large; split it.');
-      return;
-    }
-    setBusy('preview');
-    setError(undefined);
-    try {
-      const r = await adminApi.previewImport({ csv });
+  const previewing = useMutation({
+    check: (text: string) =>
+      !text.trim()
+        ? { csv: 'Paste the CSV, or choose a file.' }
+        : text.length > MAX_IMPORT_CHARS
+          ? { csv: 'The file is too large; split it.' }
+          : undefined,
+    run: (text: string) => adminApi.previewImport({ csv: text }),
+    failure: 'The preview failed',
+    onSuccess: (r, text) => {
       setReport(r);
-      setPreviewedCsv(csv);
+      setPreviewedCsv(text);
       if (r.fileErrors.length) flags.error('The file can’t be imported', new Error(r.fileErrors.join(' ')));
-    } catch (e) {
-      setError(errorMessage(e));
-      flags.error('The preview failed', e);
-    } finally {
-      setBusy(null);
-    }
+    },
+    onFailure: (e) => setError(e === undefined ? undefined : errorMessage(e)),
+  });
+  const applying = useMutation({
+    run: (text: string) => adminApi.applyImport({ csv: text }),
+    success: (r) => ({
+      title: 'Import applied',
+      description: `${r.rows.filter((x) => x.applied === 'created').length} created, ${
+        r.rows.filter((x) => x.applied === 'updated').length
+      } updated, ${r.summary.unchanged} unchanged.`,
+    }),
+    failure: 'The import was not applied',
+    onSuccess: (r) => setReport(r),
+    onFailure: (e) => setError(errorMessage(e)),
+  });
+  const busy = previewing.pending ? 'preview' : applying.pending ? 'apply' : null;
+  const preview = () => {
+    setError(undefined);
+    void previewing.mutate(csv);
   };
-
-  const apply = async () => {
-    if (previewedCsv === null) return;
-    setBusy('apply');
-    try {
-      const r = await adminApi.applyImport({ csv: previewedCsv });
-      setReport(r);
-      const created = r.rows.filter((x) => x.applied === 'created').length;
-      const updated = r.rows.filter((x) => x.applied === 'updated').length;
-      flags.success(
-        'Import applied',
-        `${created} created, ${updated} updated, ${r.summary.unchanged} unchanged.`,
-      );
-    } catch (e) {
-      flags.error('The import was not applied', e);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
+  const apply = () => {
+    if (previewedCsv !== null) void applying.mutate(previewedCsv);
   };
+  const csvError = error ?? previewing.fieldErrors.csv;
 
   const applicable =
     report &&
@@ -197,13 +74,14 @@ function ImportPanel() {
     <Stack space="space.200">
       <Text as="p" color="color.text.subtle">
         One row per integration of an account (an account’s registration is repeated on each of its rows), in
-        the export’s columns: {REGISTRY_CSV_COLUMNS.slice(0, 6).join(', ')}… Unknown columns are refused;
-        names are ignored.
+        the export’s columns. Unknown columns are refused; names and due dates are read and ignored. Dates are
+        written YYYY-MM-DD; people by their Jira account id.
       </Text>
+      <ColumnGuide />
       <FormField
         id="import-csv"
         label="CSV"
-        error={error}
+        error={csvError}
         helper="Record metadata only — never paste a token."
       >
         {(a) => (
@@ -220,6 +98,7 @@ function ImportPanel() {
             onChange={(e) => {
               setCsv(e.currentTarget.value);
               setError(undefined);
+              previewing.reset();
             }}
           />
         )}
@@ -237,19 +116,19 @@ function ImportPanel() {
             void file.text().then((text) => {
               setCsv(text);
               setError(undefined);
-              flags.info('File loaded', `${file.name}: ${text.length.toLocaleString('en-GB')} characters.`);
+              flags.info('File loaded', `${file.name}: ${text.length.toLocaleString()} characters.`);
             });
             e.currentTarget.value = '';
           }}
         />
         <Button onClick={() => fileInput.current?.click()}>Choose a CSV file</Button>
-        <Button appearance="primary" onClick={() => void preview()} isLoading={busy === 'preview'}>
+        <Button appearance="primary" onClick={preview} isLoading={busy === 'preview'}>
           Preview
         </Button>
         {applicable ? (
           <Button
             appearance="primary"
-            onClick={() => void apply()}
+            onClick={apply}
             isLoading={busy === 'apply'}
             isDisabled={Boolean(stale)}
           >

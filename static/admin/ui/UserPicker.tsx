@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import Avatar from '@atlaskit/avatar';
-import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -21,19 +20,16 @@ interface Option {
   value: string;
   label: string;
   user: PickedUser;
-  tagged: boolean;
 }
 
-const toOption = (u: PickedUser & { isIntegrationAccount?: boolean }): Option => ({
-  value: u.accountId,
-  label: u.displayName,
-  user: u,
-  tagged: Boolean(u.isIntegrationAccount),
-});
+const toOption = (u: PickedUser): Option => ({ value: u.accountId, label: u.displayName, user: u });
 
 /**
- * Searches the site's active users as you type (`users/search`) and shows their avatars. Owner
- * pickers (`kind: 'human'`) list people only and grey out tagged integration accounts.
+ * Searches the site's active users as you type (`users/search`) and shows their avatars, offering
+ * only who can be chosen: owner pickers (`kind: 'human'`) list people only (no app bots, no tagged
+ * integration accounts); the tag picker (`kind: 'any'`) leaves out accounts already tagged; `exclude`
+ * leaves out the others the form has picked (the account itself, the other owner). When a match is
+ * left out, the empty menu says why.
  */
 export function UserPicker({
   id,
@@ -46,6 +42,7 @@ export function UserPicker({
   isClearable = true,
   describedBy,
   isDisabled,
+  exclude = [],
 }: {
   id: string;
   label: string;
@@ -55,17 +52,33 @@ export function UserPicker({
   placeholder?: string;
   isInvalid?: boolean;
   isClearable?: boolean;
-  describedBy?: string;
+  describedBy?: string | undefined;
   isDisabled?: boolean;
+  /** Account ids not to offer (undefined entries are ignored). */
+  exclude?: readonly (string | undefined)[];
 }) {
-  const loadOptions = useMemo(
-    () =>
-      debouncedSearch(
-        (query) => adminApi.searchUsers({ query, kind, maxResults: 20 }).then((r) => r.users.map(toOption)),
-        250,
-      ),
-    [kind],
-  );
+  const excludeKey = exclude.filter(Boolean).join(',');
+  /** What the last search found but did not offer, and why. */
+  const leftOut = useRef<string | undefined>(undefined);
+  const loadOptions = useMemo(() => {
+    const excluded = new Set(excludeKey ? excludeKey.split(',') : []);
+    return debouncedSearch(
+      (query) =>
+        adminApi.searchUsers({ query, kind, maxResults: 20 }).then((r) => {
+          const tagged = r.users.find((u) => u.isIntegrationAccount && !excluded.has(u.accountId));
+          const picked = r.users.find((u) => excluded.has(u.accountId));
+          leftOut.current = tagged
+            ? kind === 'any'
+              ? `${tagged.displayName} is already tagged: find it in the registry.`
+              : `${tagged.displayName} is an integration account: a person must own it.`
+            : picked
+              ? `${picked.displayName} is already picked in this form.`
+              : undefined;
+          return r.users.filter((u) => !u.isIntegrationAccount && !excluded.has(u.accountId)).map(toOption);
+        }),
+      250,
+    );
+  }, [kind, excludeKey]);
   return (
     <AsyncSelect<Option, false>
       inputId={id}
@@ -76,15 +89,14 @@ export function UserPicker({
       cacheOptions
       value={value ? toOption(value) : null}
       onChange={(option) => onChange(option ? option.user : null)}
-      isOptionDisabled={(o) => kind === 'human' && o.tagged}
       isClearable={isClearable}
       isDisabled={isDisabled}
       isInvalid={isInvalid}
       placeholder={placeholder}
       noOptionsMessage={({ inputValue }) =>
-        inputValue.trim()
-          ? `No active ${kind === 'human' ? 'people' : 'users'} match “${inputValue}”`
-          : 'Type to search the site'
+        !inputValue.trim()
+          ? 'Type to search the site'
+          : (leftOut.current ?? `No active ${kind === 'human' ? 'people' : 'users'} match “${inputValue}”`)
       }
       loadingMessage={() => 'Searching…'}
       formatOptionLabel={(o, meta) =>
@@ -104,7 +116,6 @@ export function UserPicker({
                 </Text>
               ) : null}
             </Stack>
-            {o.tagged ? <Lozenge>Integration account</Lozenge> : null}
           </Inline>
         )
       }

@@ -1,35 +1,10 @@
 import type { CredentialKind, CredentialState, RiskLevel } from '@contract/accounts';
 import type { AccountKind } from '@contract/account-kinds';
 import type { AuditAction } from '@contract/audit';
+import { sentenceCase } from '@contract/words';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-
-/** `2026-05-01` → `1 May 2026` (dates are UTC calendar days). */
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-}
-
-/** An ISO instant as `1 May 2026, 14:03 UTC`. */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${timeFormat.format(d)} UTC`;
-}
+/** Dates and times: one format for every surface, in the viewer's locale and zone (static/shared/dates.ts). */
+export { formatDate, formatTime } from '../../shared/dates';
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
   'api-token': 'API token',
@@ -79,31 +54,15 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<
     'owner.decline': 'Hand-over declined',
   };
 
-/** Machine codes (findings, risk factors) as words: `NO_BACKUP_OWNER` → `No backup owner`. */
-export function humanizeCode(code: string): string {
-  const words = code
-    .toLowerCase()
-    .replace(/[_:.-]+/g, ' ')
-    .trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-export const FINDING_LABELS: Record<string, string> = {
-  ACCOUNT_INACTIVE: 'The account is deactivated in Jira',
-  ACCOUNT_MISSING: 'Jira no longer knows the account',
-  OWNER_INACTIVE: 'The owner is deactivated',
-  OWNER_MISSING: 'Jira no longer knows the owner',
-  NO_BACKUP_OWNER: 'No backup owner',
-  BACKUP_OWNER_INACTIVE: 'The backup owner is deactivated',
-  OWNER_IS_INTEGRATION_ACCOUNT: 'The owner is an integration account',
-  REVIEW_OVERDUE: 'The review is overdue',
-  CREDENTIAL_EXPIRING: 'A credential expires soon',
-  CREDENTIAL_EXPIRED: 'A credential has expired',
-  PERSONAL_ACCOUNT: 'A personal account used as an integration',
-  DORMANT: 'No changes in Jira lately',
-};
-
-export const findingLabel = (code: string): string => FINDING_LABELS[code] ?? humanizeCode(code);
+/** Machine codes (findings, risk factors) in people's words, shared with the server (src/contract/words.ts). */
+export {
+  FINDING_LABELS,
+  findingLabel,
+  riskFactorLabel,
+  sentenceCase as humanizeCode,
+  sweepReasonText,
+  auditReasonText,
+} from '@contract/words';
 
 export const KIND_LABELS: Record<AccountKind, string> = {
   'service-account': 'Atlassian service account',
@@ -115,7 +74,7 @@ export const KIND_LABELS: Record<AccountKind, string> = {
 export function candidateReasonText(reason: string): string {
   if (reason === 'service-account') return 'Atlassian service account with no owner on record';
   if (reason.startsWith('pattern:')) return `Name matches “${reason.slice('pattern:'.length)}”`;
-  return humanizeCode(reason);
+  return sentenceCase(reason);
 }
 
 /** `n thing(s)` with the right plural. */
