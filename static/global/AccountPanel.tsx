@@ -129,7 +129,7 @@ export function AccountPanel({
               <Button
                 appearance={pending.some((p) => p.kind === 'attest') ? 'primary' : 'default'}
                 onClick={() => setOpen('attest')}
-                aria-label={`Confirm ${account.displayName} is still needed`}
+                aria-label={`Confirm still needed for ${account.displayName}`}
               >
                 Confirm still needed
               </Button>
@@ -140,7 +140,7 @@ export function AccountPanel({
                     setRotateIndex(firstRotation);
                     setOpen('rotate');
                   }}
-                  aria-label={`Record a credential rotation for ${account.displayName}`}
+                  aria-label={`Record rotation for ${account.displayName}`}
                 >
                   Record rotation
                 </Button>
@@ -148,7 +148,7 @@ export function AccountPanel({
               {account.role === 'owner' && !proposal ? (
                 <Button
                   onClick={() => setOpen('propose')}
-                  aria-label={`Propose a new owner for ${account.displayName}`}
+                  aria-label={`Propose new owner for ${account.displayName}`}
                 >
                   Propose new owner
                 </Button>

@@ -91,20 +91,22 @@ export function ErrorState({
   );
 }
 
-/** Nothing to show yet, with an optional action. */
+/** Nothing to show yet, with an optional action. Its heading is one below the page's (h1) unless told. */
 export function EmptyView({
   header,
   description,
   action,
+  headingLevel = 2,
 }: {
   header: string;
   description?: ReactNode;
   action?: { label: string; onClick: () => void };
+  headingLevel?: 2 | 3;
 }) {
   return (
     <EmptyState
       header={header}
-      headingLevel={3}
+      headingLevel={headingLevel}
       description={description}
       primaryAction={action ? <Button onClick={action.onClick}>{action.label}</Button> : undefined}
     />

@@ -185,7 +185,7 @@ describe.each(['light', 'dark'] as const)('the app under the Forge CSP, %s', (mo
       'My integration accounts',
     );
     try {
-      await frame.getByRole('button', { name: 'Propose a new owner for GitHub Sync' }).click();
+      await frame.getByRole('button', { name: 'Propose new owner for GitHub Sync' }).click();
       await openPicker(frame, 'New owner', 'ben');
       await check(page, frame, problems, `csp-global-propose-${mode}`);
     } finally {

@@ -112,7 +112,7 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     await page.screenshot({ path: join(IMAGES, 'owner-my-accounts.png'), fullPage: true });
 
     // Confirm: still needed, purpose right. The pending review resolves.
-    await jenkins.getByRole('button', { name: 'Confirm Jenkins CI is still needed' }).click();
+    await jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }).click();
     expect(await jenkins.getByRole('checkbox', { name: 'It is still needed' }).isChecked()).toBe(true);
     await jenkins.getByRole('button', { name: 'Confirm', exact: true }).click();
     await waitForFlag(page, 'Review recorded');
@@ -139,7 +139,7 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     const github = accountCard(frame, DEMO_ACCOUNT_IDS.githubSync);
     await github.waitFor({ timeout: 15_000 });
     expect(await github.locator('[data-pending-kind="rotate-credential"]').count()).toBe(1);
-    await github.getByRole('button', { name: 'Record a credential rotation for GitHub Sync' }).click();
+    await github.getByRole('button', { name: 'Record rotation for GitHub Sync' }).click();
     // The integration that needs it is preselected; dates only, never the credential.
     await github.getByText('GitHub Actions (prod) · github-sync-oauth · OAuth client').waitFor();
     // "Rotated on" defaults to the browser's today (the app's clock is 100 days ahead: a past day for it).
@@ -160,7 +160,7 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     const olivia = await openMyAccounts('olivia@example.com');
     const jenkins = accountCard(olivia.frame, DEMO_ACCOUNT_IDS.jenkinsCi);
     await jenkins.waitFor({ timeout: 15_000 });
-    await jenkins.getByRole('button', { name: 'Propose a new owner for Jenkins CI' }).click();
+    await jenkins.getByRole('button', { name: 'Propose new owner for Jenkins CI' }).click();
     await pickUser(olivia.frame, 'New owner', 'Ben', /Ben Backup/);
     await jenkins.getByRole('textbox', { name: 'Message' }).fill('You run the build farm now.');
     await jenkins.getByRole('button', { name: 'Propose', exact: true }).click();

@@ -30,6 +30,7 @@ import { revealAppTop } from '../../shared/reveal';
 import { useAdmin } from '../admin-context';
 import { issuesToFields, type FieldErrors } from '../accounts/registration-form';
 import { copyText } from '../ui/ExportResult';
+import { multiSelectTargetStyles } from '../../shared/select-targets';
 import { FormField } from '../../shared/field';
 import { formatTime } from '../ui/format';
 import OrgAuditWebhook from './OrgAuditWebhook';
@@ -232,6 +233,7 @@ function SettingsForm() {
               inputId={a.id}
               aria-label="Notify owners by"
               isMulti
+              styles={multiSelectTargetStyles}
               options={CHANNEL_OPTIONS}
               value={CHANNEL_OPTIONS.filter((o) => values.noticeChannels.includes(o.value))}
               onChange={(opts) =>
