@@ -216,6 +216,7 @@ function RetireForm({
                 aria-describedby={a.describedBy}
                 aria-required
                 isInvalid={a.invalid}
+                aria-invalid={a.invalid}
                 minimumRows={2}
                 maxLength={500}
                 autoFocus

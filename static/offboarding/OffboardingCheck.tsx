@@ -231,6 +231,7 @@ function Acknowledge({
                 aria-describedby={a.describedBy}
                 aria-required
                 isInvalid={a.invalid}
+                aria-invalid={a.invalid}
                 minimumRows={2}
                 maxLength={1000}
                 autoFocus

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
 import { LOCAL_IDS } from '../../local/runtime/runtime.js';
 import type { LocalSite } from '../../local/host/site.js';
-import { axePage, describeAxeFinding } from '../support/axe.js';
+import { axePage, describeAxeFinding, fieldsWithoutAriaInvalid } from '../support/axe.js';
 import {
   appFrame,
   clickInFrame,
@@ -144,6 +144,7 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await dialog.getByRole('button', { name: 'Retire account' }).click();
     await dialog.getByText('Say why the account is retired.').waitFor();
     await v.check('retire modal, reason missing');
+    expect(await fieldsWithoutAriaInvalid(v.frame), 'fields with an error but no aria-invalid').toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await done(v);
@@ -168,6 +169,8 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await clickInFrame(v.frame, v.frame.getByRole('button', { name: 'Save', exact: true }));
     await v.frame.locator('[role="alert"]').first().waitFor({ timeout: 15_000 });
     await v.check('validation errors');
+    expect(await v.frame.locator('[id$="-error"]').count()).toBeGreaterThan(2);
+    expect(await fieldsWithoutAriaInvalid(v.frame), 'fields with an error but no aria-invalid').toEqual([]);
     await done(v);
   }, 120_000);
 
@@ -213,6 +216,7 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await s.frame.getByRole('button', { name: 'Save settings' }).click();
     await s.frame.locator('#settings-cadence-error').waitFor();
     await s.check('validation error');
+    expect(await fieldsWithoutAriaInvalid(s.frame), 'fields with an error but no aria-invalid').toEqual([]);
     await s.frame.getByRole('button', { name: /Rotate secret|Create secret/ }).click();
     await s.frame.getByRole('dialog').waitFor();
     await s.check('secret modal');

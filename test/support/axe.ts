@@ -123,3 +123,16 @@ export function describeAxeFinding(f: AxeFinding): string {
   const nodes = f.nodes.map((n) => `    at ${n.target}\n      ${n.summary}\n      ${n.html}`).join('\n');
   return `${f.rule} (${f.impact ?? 'n/a'}) in ${path}: ${f.help} — ${f.helpUrl}\n${nodes}`;
 }
+
+/**
+ * The fields showing an error (static/shared/field.tsx: the error is `#<field id>-error`, the control
+ * `#<field id>`) whose control does not say `aria-invalid="true"`, by field id. axe cannot tell: an
+ * error message beside a control is only text to it.
+ */
+export async function fieldsWithoutAriaInvalid(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() =>
+    [...document.querySelectorAll('[id$="-error"]')]
+      .map((error) => error.id.slice(0, -'-error'.length))
+      .filter((id) => document.getElementById(id)?.getAttribute('aria-invalid') !== 'true'),
+  );
+}

@@ -22,7 +22,7 @@ import {
 import { adminApi, isApiError } from '../../shared/api';
 import { flags } from '../../shared/flags';
 import { useLoad } from '../../shared/hooks';
-import { useRouter } from '../../shared/router';
+import { useRouter, useFocusOnArrival } from '../../shared/router';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { useAdmin } from '../admin-context';
 import { paths } from '../routes';
@@ -223,6 +223,7 @@ function RegistrationForm({
   onReload: () => void;
 }) {
   const { navigate, back } = useRouter();
+  useFocusOnArrival('account-form-heading');
   const [values, setValues] = useState<RegistrationValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(undefined);
@@ -303,7 +304,7 @@ function RegistrationForm({
     >
       <div ref={topRef} />
       <Stack space="space.300">
-        <Heading size="medium" as="h2">
+        <Heading size="medium" as="h2" id="account-form-heading">
           {TITLES[mode]}
         </Heading>
         <SectionMessage appearance="information" title="Record metadata only — never paste a token">
@@ -396,6 +397,7 @@ function RegistrationForm({
                   aria-label="Purpose"
                   aria-describedby={a.describedBy}
                   isInvalid={a.invalid}
+                  aria-invalid={a.invalid}
                   minimumRows={2}
                   maxHeight="20vh"
                   value={values.purpose}
@@ -517,6 +519,7 @@ function RegistrationForm({
                   aria-label="Notes"
                   aria-describedby={a.describedBy}
                   isInvalid={a.invalid}
+                  aria-invalid={a.invalid}
                   minimumRows={3}
                   value={values.notes}
                   onChange={(e) => set('notes', e.currentTarget.value)}

@@ -16,7 +16,7 @@ import { adminApi } from '../../shared/api';
 import { flags } from '../../shared/flags';
 import { revealAppTop } from '../../shared/reveal';
 import { useLoad } from '../../shared/hooks';
-import { useRouter } from '../../shared/router';
+import { useRouter, focusView, useFocusOnArrival } from '../../shared/router';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
@@ -195,6 +195,7 @@ function Detail({
   reload: () => void;
 }) {
   const { navigate } = useRouter();
+  useFocusOnArrival('account-heading');
   const people = usePeople();
   const [retiring, setRetiring] = useState(false);
   const a = detail.account;
@@ -214,7 +215,7 @@ function Detail({
               name=""
             />
             <Stack space="space.075">
-              <Heading size="large" as="h2">
+              <Heading size="large" as="h2" id="account-heading">
                 {a.displayName}
               </Heading>
               <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -405,6 +406,8 @@ function Detail({
         onRetired={(updated) => {
           setRetiring(false);
           onChanged(updated);
+          // The Retire button that opened the modal is gone: focus goes to the account's heading.
+          focusView('account-heading');
         }}
         onConflict={() => {
           setRetiring(false);

@@ -28,6 +28,7 @@ import { useRouter } from '../../shared/router';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
+import { FindingsBadge } from './FindingsBadge';
 import { findingLabel, formatDate, plural } from '../ui/format';
 import { JiraStateLozenge, KindLozenge, RiskLozenge } from '../ui/lozenges';
 import { PersonLabel } from '../ui/person';
@@ -179,14 +180,10 @@ function row(a: AccountRow): RowType {
         content: (() => {
           const found = rowFindings(a);
           return found.length > 0 ? (
-            <span
-              title={found.map(findingLabel).join('\n')}
-              aria-label={`${found.length} findings: ${found.map(findingLabel).join(', ')}`}
-            >
-              <Lozenge appearance={a.findings.some((f) => f.severity >= 3) ? 'removed' : 'moved'}>
-                {String(found.length)}
-              </Lozenge>
-            </span>
+            <FindingsBadge
+              labels={found.map(findingLabel)}
+              severe={a.findings.some((f) => f.severity >= 3)}
+            />
           ) : (
             <Text color="color.text.subtlest">None</Text>
           );

@@ -97,6 +97,7 @@ export function RetireModal({
                       aria-describedby={a.describedBy}
                       aria-required
                       isInvalid={a.invalid}
+                      aria-invalid={a.invalid}
                       minimumRows={3}
                       autoFocus
                       value={reason}
