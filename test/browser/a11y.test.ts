@@ -42,6 +42,9 @@ beforeAll(async () => {
   const { startLocalSite } = await import('../../local/host/site.js');
   empty = await startLocalSite({ port: 0, dataDir: ':memory:', quiet: true, seedApp: null });
   browser = await launchBrowser();
+  // The sweep records findings: badges in the list, "Needs you" on the owner page.
+  const sweep = await fetch(`${site.url}/__local/scheduled/integration-accounts-sweep`, { method: 'POST' });
+  expect(((await sweep.json()) as { ok: boolean }).ok).toBe(true);
 }, 300_000);
 
 afterAll(async () => {
@@ -116,6 +119,25 @@ async function done(v: Visit): Promise<void> {
   expect(report.length, message).toBe(0);
 }
 
+describe('the axe check', () => {
+  it('reports a violation planted in the app frame, with rule, element and summary; the CSP stays quiet', async () => {
+    const v = await openAdminAt('light', '/accounts', 'planted');
+    await v.frame.getByTestId('accounts-table--table').waitFor({ timeout: 20_000 });
+    await v.frame.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'planted-unnamed-button';
+      document.body.append(button);
+    });
+    const findings = await axePage(v.page);
+    expect(findings.map((f) => f.rule)).toEqual(['button-name']);
+    expect(describeAxeFinding(findings[0]!)).toMatch(
+      /^button-name \(critical\) in .*\n {4}at #planted-unnamed-button\n/,
+    );
+    expect(cspViolations(v.page).map(describeViolation)).toEqual([]);
+    await v.page.close();
+  }, 60_000);
+});
+
 describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
   it('accounts list: with data, search with no result, retired, and a site with none', async () => {
     const v = await openAdminAt(mode, '/accounts', 'accounts list');
@@ -124,6 +146,20 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await v.frame.getByRole('textbox', { name: 'Search accounts' }).fill('zzz-nothing');
     await v.frame.getByText('No accounts match these filters').waitFor({ timeout: 15_000 });
     await v.check('search with no result');
+    await v.frame.getByRole('textbox', { name: 'Search accounts' }).fill('');
+    await v.frame.getByTestId('accounts-table--table').waitFor({ timeout: 15_000 });
+    await v.frame.locator('summary').first().press('Enter');
+    await v.frame.locator('details[open] li').first().waitFor();
+    await v.check('findings badge open');
+    await v.frame.getByRole('combobox', { name: 'Status' }).click();
+    await v.frame.getByRole('option', { name: 'Retired' }).waitFor();
+    await v.check('status filter open');
+    await v.frame.getByRole('option', { name: 'Retired' }).click();
+    await v.frame
+      .getByText(/No retired accounts|Retired accounts \(/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await v.check('retired');
     await done(v);
 
     const e = await openAdminAt(mode, '/accounts', 'accounts list', empty.url);
@@ -137,6 +173,13 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await v.frame.getByRole('heading', { name: 'Jenkins CI', level: 2 }).waitFor({ timeout: 20_000 });
     await v.frame.getByRole('region', { name: 'History' }).waitFor();
     await v.check('details');
+    // Jenkins CI is a personal account: the guidance to move to a service account, its picker open.
+    await v.frame.getByRole('button', { name: 'Mark as replacement' }).click();
+    const replacement = v.frame.getByRole('combobox', { name: 'Service account that replaces it' });
+    await replacement.click();
+    await v.frame.getByRole('option').first().waitFor({ timeout: 15_000 });
+    await v.check('service-account guidance, picker open');
+    await replacement.press('Escape');
     await v.frame.getByRole('button', { name: 'Retire', exact: true }).click();
     const dialog = v.frame.getByRole('dialog');
     await dialog.waitFor();
@@ -254,7 +297,26 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await g.frame.getByRole('button', { name: 'Propose new owner for GitHub Sync' }).click();
     await openPicker(g.frame, 'New owner', 'ben');
     await g.check('hand-over form, picker open');
+    await g.frame
+      .getByRole('option', { name: /Ben Backup/ })
+      .first()
+      .click();
+    await g.frame.getByRole('textbox', { name: 'Message' }).fill('You run the sync now.');
+    await g.frame.getByRole('button', { name: 'Propose', exact: true }).click();
+    await g.frame.getByText(/Hand-over to Ben Backup proposed/).waitFor({ timeout: 15_000 });
+    await g.frame.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }).click();
+    await g.frame.getByRole('checkbox', { name: 'It is still needed' }).waitFor();
+    await g.check('review form open');
+    await g.frame.getByRole('button', { name: 'Record rotation for GitHub Sync' }).click();
+    await g.frame.getByLabel('New credential expires on').waitFor();
+    await g.check('rotation form open');
     await done(g);
+
+    // Ben is the proposed owner: the proposal, with its purpose and message.
+    const b = await visit(`${site.url}${globalPath()}?${as('ben@example.com')}`, mode, 'owner page');
+    await b.frame.getByTestId(`proposal-${DEMO_ACCOUNT_IDS.githubSync}`).waitFor({ timeout: 20_000 });
+    await b.check('hand-over proposed to you');
+    await done(b);
 
     const n = await visit(`${site.url}${globalPath()}?${as('nora@example.com')}`, mode, 'owner page');
     await n.frame.getByText('You don’t answer for any integration accounts').waitFor({ timeout: 20_000 });
