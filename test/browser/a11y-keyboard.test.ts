@@ -2,7 +2,7 @@
  * A keyboard-only journey through the admin page, as someone who uses no pointer: from the host
  * page's top, Tab into the app, tag Release Bot (pickers by typing and arrow keys), edit its purpose,
  * open and Escape the retire modal, retire it with a reason (after the missing-reason error), and open
- * a findings badge's details. No mouse event is sent. At each stop the focused control shows a
+ * (Enter, Space) and close (Escape, Space) a findings badge's details. No mouse event is sent. At each stop the focused control shows a
  * visible focus indicator (`:focus-visible` and an outline or ring drawn), and after an action moves
  * to a new view (Tag account, Save) focus is on that view's heading.
  */
@@ -149,6 +149,11 @@ describe('keyboard only', () => {
     await expect.poll(() => details.getAttribute('open')).toBe('');
     expect(await details.locator('li').count()).toBeGreaterThan(0);
     expect(await details.locator('li').first().isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.getAttribute('open')).toBeNull();
+    expect((await focused(frame)).name).toBe(badge.name);
+    await page.keyboard.press('Space');
+    await expect.poll(() => details.getAttribute('open')).toBe('');
     await page.keyboard.press('Space');
     await expect.poll(() => details.getAttribute('open')).toBeNull();
 

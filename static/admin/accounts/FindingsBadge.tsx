@@ -3,13 +3,22 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 
 /**
- * A row's open findings as a count that opens, by click or by keyboard (Tab to it, Enter or Space),
- * into the list of what they are: a native disclosure (`<details>`), not a hover-only tooltip. The
+ * A row's open findings as a count that opens, by click or by keyboard (Tab to it, Enter or Space;
+ * Escape closes), into the list of what they are: a native disclosure (`<details>`), not a hover-only
+ * tooltip. The list floats over the rows below, so the narrow column does not break the words. The
  * names are in its accessible name too, so a screen reader hears them on the way past.
  */
 export function FindingsBadge({ labels, severe }: { labels: string[]; severe: boolean }) {
   return (
-    <details>
+    <details
+      style={{ position: 'relative' }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.currentTarget.open) {
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary
         aria-label={`${labels.length} findings: ${labels.join(', ')}`}
         title={labels.join('\n')}
@@ -17,7 +26,19 @@ export function FindingsBadge({ labels, severe }: { labels: string[]; severe: bo
       >
         <Lozenge appearance={severe ? 'removed' : 'moved'}>{String(labels.length)}</Lozenge>
       </summary>
-      <ul style={{ margin: `${token('space.050')} 0 0`, paddingInlineStart: token('space.200') }}>
+      <ul
+        style={{
+          position: 'absolute',
+          insetInlineEnd: 0,
+          zIndex: 1,
+          width: 260,
+          margin: `${token('space.050')} 0 0`,
+          padding: `${token('space.100')} ${token('space.150')} ${token('space.100')} ${token('space.300')}`,
+          background: token('elevation.surface.overlay'),
+          boxShadow: token('elevation.shadow.overlay'),
+          borderRadius: token('radius.medium'),
+        }}
+      >
         {labels.map((label) => (
           <li key={label}>
             <Text size="small">{label}</Text>
