@@ -10,7 +10,7 @@ import {
   type OrgAuditWebhookStatus,
   type RotatedOrgAuditSecret,
 } from '../src/contract/org-audit';
-import { ADMIN_MODULE_KEY, SWEEP_MODULE_KEY, WATCH_KEYS } from '../src/contract/resolver-keys';
+import { ADMIN_MODULE_KEY, SWEEP_MODULE_KEY, OVERSIGHT_KEYS } from '../src/contract/resolver-keys';
 import type { BenchSite } from './seed';
 
 const SWEEP_INTERVAL_MS = 3_600_000; // manifest.yml: interval: hour
@@ -27,7 +27,7 @@ async function admin<T>(bench: BenchSite, functionKey: string, payload: unknown 
 }
 
 async function ownerInactiveCount(bench: BenchSite): Promise<number> {
-  const page = await admin<FindingsPage>(bench, WATCH_KEYS.findingsList, {
+  const page = await admin<FindingsPage>(bench, OVERSIGHT_KEYS.findingsList, {
     code: 'OWNER_INACTIVE',
     pageSize: 100,
   });

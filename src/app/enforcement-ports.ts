@@ -1,7 +1,7 @@
 /** Ports of the enforcement use cases: the workflow validator and the org audit-log webhook. */
 import type { OrgAuditLastDelivery, RotatedOrgAuditSecret } from '../contract/org-audit';
 import type { Verdict } from '../contract/offboarding';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** An acknowledgement recorded on one offboarding ticket: it lets that ticket's transition pass. */
 export interface TicketAck {
@@ -43,7 +43,7 @@ export interface OrgAuditDeliveryLog {
   record(delivery: OrgAuditLastDelivery): Promise<void>;
 }
 
-export interface EnforcementDeps extends WatchDeps {
+export interface EnforcementDeps extends OversightDeps {
   ticketAcks: TicketAckStore;
   workflow: WorkflowReader;
   orgAuditSecret: OrgAuditSecretStore;

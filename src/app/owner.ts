@@ -20,27 +20,16 @@ import {
 import { addDays, utcDate } from '../domain/dates';
 import { ADMINS, noticeKey } from '../domain/findings';
 import { maxWarningDays } from '../domain/settings';
+import { requireOwnerOrBackup, requireProposedOwner, roleOf } from './authorize';
 import type { Invocation } from './context';
 import { AppError, conflict, forbidden, invalid, notFound } from './errors';
 import { openFindingsOf, resolveNow } from './open-findings';
 import { type ExtraWrite, StaleWriteError } from './ports';
 import { checkOrThrow, gatherFacts, registrationErrors, withRegistration } from './registry';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
-const notYours = () => forbidden('Only the owner or backup owner of this account can do this.');
-
-/** The caller's relation to an account, from STORED ownership (never from the payload). */
-export function roleOf(r: AccountRecord, callerId: string | null): 'owner' | 'backup' | undefined {
-  if (!callerId || r.status !== 'active') return undefined;
-  if (r.ownerId === callerId) return 'owner';
-  if (r.backupOwnerId === callerId) return 'backup';
-  return undefined;
-}
-
-async function loadOwned(accountId: string, inv: Invocation, deps: WatchDeps): Promise<AccountRecord> {
-  const r = await deps.accounts.get(accountId);
-  if (!r || !roleOf(r, inv.actorId)) throw notYours();
-  return r;
+async function loadOwned(accountId: string, inv: Invocation, deps: OversightDeps): Promise<AccountRecord> {
+  return requireOwnerOrBackup(await deps.accounts.get(accountId), inv.actorId);
 }
 
 export function pendingActions(r: AccountRecord, today: string, windowDays: number): PendingAction[] {
@@ -103,7 +92,7 @@ function myAccount(r: AccountRecord, role: 'owner' | 'backup', today: string, wi
 }
 
 /** The caller's accounts (owner and backup indexes: two reads), proposals to them (one read). */
-export async function myAccounts(inv: Invocation, deps: WatchDeps): Promise<MyAccounts> {
+export async function myAccounts(inv: Invocation, deps: OversightDeps): Promise<MyAccounts> {
   const me = inv.actorId;
   if (!me) throw forbidden('Sign in to Jira to use this app.');
   const page = (index: 'owner' | 'backupOwner') =>
@@ -136,7 +125,7 @@ async function commitOwnerChange(
   after: AccountRecord,
   also: ExtraWrite[],
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
   reason?: string,
 ): Promise<void> {
   try {
@@ -172,7 +161,7 @@ function requireVersion(r: AccountRecord, version: number): void {
 }
 
 /** "Still needed, purpose right": the review clock restarts today and REVIEW_OVERDUE resolves. */
-export async function attest(input: AttestInput, inv: Invocation, deps: WatchDeps): Promise<MyAccount> {
+export async function attest(input: AttestInput, inv: Invocation, deps: OversightDeps): Promise<MyAccount> {
   const r = await loadOwned(input.accountId, inv, deps);
   requireVersion(r, input.version);
   if (!input.purposeCorrect && !input.correctedPurpose)
@@ -233,7 +222,7 @@ export async function attest(input: AttestInput, inv: Invocation, deps: WatchDep
 export async function recordRotation(
   input: RecordRotationInput,
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<MyAccount> {
   const r = await loadOwned(input.accountId, inv, deps);
   requireVersion(r, input.version);
@@ -314,7 +303,7 @@ function proposerGone(p: OwnerProposal, r: AccountRecord): string | undefined {
 }
 
 /** Removes a proposal that no longer stands, with its notice, and refuses with why. */
-async function withdraw(p: OwnerProposal, why: string, inv: Invocation, deps: WatchDeps): Promise<never> {
+async function withdraw(p: OwnerProposal, why: string, inv: Invocation, deps: OversightDeps): Promise<never> {
   await deps.proposals.remove(p.proposedOwner.accountId, p.accountId);
   await deps.audit.commit({
     entry: {
@@ -342,7 +331,7 @@ function proposalNotices(p: OwnerProposal): ExtraWrite[] {
 }
 
 /** The proposals that still stand (one batch read of their accounts). */
-export async function standingProposals(all: OwnerProposal[], deps: WatchDeps): Promise<OwnerProposal[]> {
+export async function standingProposals(all: OwnerProposal[], deps: OversightDeps): Promise<OwnerProposal[]> {
   if (all.length === 0) return all;
   const records = await deps.accounts.getMany([...new Set(all.map((p) => p.accountId))]);
   return all.filter((p) => !deadProposal(p, records.get(p.accountId)));
@@ -352,7 +341,7 @@ export async function standingProposals(all: OwnerProposal[], deps: WatchDeps): 
 export async function proposeOwner(
   input: { accountId: string; proposedOwnerId: string; message?: string | undefined },
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<OwnerProposal> {
   const r = await loadOwned(input.accountId, inv, deps);
   if (input.proposedOwnerId === r.ownerId)
@@ -429,7 +418,7 @@ async function handOver(
   proposal: OwnerProposal,
   action: 'owner.accept' | 'owner.decide',
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<void> {
   const r = await deps.accounts.get(proposal.accountId);
   const dead =
@@ -480,24 +469,19 @@ async function handOver(
 export async function acceptProposal(
   input: { accountId: string },
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ accountId: string; ownerId: string }> {
   const me = inv.actorId;
-  const proposal = me ? await deps.proposals.get(me, input.accountId) : undefined;
-  if (!proposal || !me) throw forbidden('Nobody proposed you as the owner of this account.');
-  if (proposal.needsApproval || proposal.proposedBy.accountId === me)
-    throw forbidden(
-      'You cannot make yourself the owner: the owner can propose you, or a Jira admin can approve your request.',
-    );
+  const proposal = requireProposedOwner(me ? await deps.proposals.get(me, input.accountId) : undefined, me);
   await handOver(proposal, 'owner.accept', inv, deps);
-  return { accountId: input.accountId, ownerId: me };
+  return { accountId: input.accountId, ownerId: proposal.proposedOwner.accountId };
 }
 
 /** Admin: approve or reject a pending proposal. */
 export async function decideProposal(
   input: { accountId: string; proposedOwnerId: string; approve: boolean },
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ accountId: string; approved: boolean }> {
   const proposal = await deps.proposals.get(input.proposedOwnerId, input.accountId);
   if (!proposal) throw notFound('There is no such proposal.');
@@ -528,7 +512,7 @@ export async function ownerNotices(
   input: { peek?: boolean | undefined },
   inv: Invocation,
   isAdmin: () => Promise<boolean>,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<OwnerNotices> {
   const me = inv.actorId;
   if (!me) throw new AppError('FORBIDDEN', 'Sign in to Jira to use this app.');

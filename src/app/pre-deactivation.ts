@@ -8,7 +8,7 @@ import {
 import { PRE_DEACTIVATION_WEBTRIGGER_KEY } from '../contract/resolver-keys';
 import { SIGNATURE_TOLERANCE_SECONDS, verifyWebhook } from '../domain/webhook-signature';
 import { offboardingCheck } from './offboarding';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 export interface SignedRequest {
   method: string;
@@ -38,7 +38,7 @@ const refuse = (output: PreDeactivationOutputKey, problem: string): WebtriggerAn
  */
 async function personOf(
   request: PreDeactivationRequest,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<{ personId?: string; problem?: string }> {
   if ('accountId' in request) return { personId: request.accountId };
   const found = await deps.directory.search(request.email, EMAIL_SEARCH_RESULTS);
@@ -54,7 +54,10 @@ async function personOf(
  * an accepted request reaches Jira and the audit trail, which keeps what the answer does not carry:
  * the person, the reasons and the accounts concerned.
  */
-export async function preDeactivationCheck(req: SignedRequest, deps: WatchDeps): Promise<WebtriggerAnswer> {
+export async function preDeactivationCheck(
+  req: SignedRequest,
+  deps: OversightDeps,
+): Promise<WebtriggerAnswer> {
   if (req.method.toUpperCase() !== 'POST') return refuse('method-not-allowed', 'method');
   if (Buffer.byteLength(req.body, 'utf8') > MAX_BODY_BYTES) return refuse('payload-too-large', 'size');
   const id = req.header('webhook-id');

@@ -16,7 +16,7 @@ import {
 import type { Settings } from '../domain/settings';
 import type { Invocation } from './context';
 import { type ExtraWrite, StaleWriteError } from './ports';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** A Forge transaction holds ≤ 25 operations; an account change uses 4 (audit, head, account, counters). */
 const MAX_EXTRA_WRITES = 21;
@@ -86,7 +86,7 @@ export async function reconcileAccount(
   facts: FindingFacts,
   settings: Settings,
   inv: Invocation,
-  deps: WatchDeps,
+  deps: OversightDeps,
 ): Promise<ReconcileOutcome> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();

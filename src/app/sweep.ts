@@ -10,7 +10,13 @@ import { DORMANCY_QUERIES_PER_RUN, runDormancyPass } from './dormancy';
 import { syncWorkItems } from './owner-work-items';
 import { reconcileAccount, sweepInvocation } from './reconcile';
 import { UserStateFetcher } from './user-states';
-import type { StoredSummary, SweepCheckpoint, SweepState, SweepTotals, WatchDeps } from './watch-ports';
+import type {
+  StoredSummary,
+  SweepCheckpoint,
+  SweepState,
+  SweepTotals,
+  OversightDeps,
+} from './oversight-ports';
 
 export type SweepOutcome =
   { status: 'skipped'; reason: 'lease-held' } | { status: 'complete' | 'partial'; summary: SweepSummary };
@@ -61,7 +67,7 @@ export function factsFor(
  * stops with a checkpoint, resuming after the last account checked on the next run.
  */
 export async function runSweep(
-  deps: WatchDeps,
+  deps: OversightDeps,
   opts: { trigger: 'scheduled' | 'manual'; leaseTtlMs?: number },
 ): Promise<SweepOutcome> {
   const startRemaining = deps.time.remainingMs();
@@ -85,7 +91,7 @@ export async function runSweep(
 
 /** The sweep's work once the lease is held: ends by finishing (frees the lease) or checkpointing. */
 async function sweepUnderLease(
-  deps: WatchDeps,
+  deps: OversightDeps,
   opts: { trigger: 'scheduled' | 'manual' },
   state: SweepState,
   holder: string,
@@ -293,7 +299,7 @@ async function sweepUnderLease(
 }
 
 /** `sweep/status`: the last summary, a cycle in progress (full or rolling), its points budget, open findings by code. */
-export async function sweepStatus(deps: WatchDeps): Promise<SweepStatus> {
+export async function sweepStatus(deps: OversightDeps): Promise<SweepStatus> {
   const [state, settings] = await Promise.all([deps.sweepState.read(), deps.settings.get()]);
   const {
     siteUsers: _s,
@@ -344,7 +350,7 @@ export async function sweepStatus(deps: WatchDeps): Promise<SweepStatus> {
  */
 export async function reevaluatePerson(
   personId: string,
-  deps: WatchDeps,
+  deps: OversightDeps,
   inv: Invocation = sweepInvocation('trigger', 'user-event'),
 ): Promise<{ accounts: number; written: number; opened: number; notices: number }> {
   const list = async (index: 'owner' | 'backupOwner') => {

@@ -7,7 +7,7 @@ import { TRANSITION_VALIDATOR_MODULE_KEY, type WorkflowValidatorResult } from '.
 import type { Invocation } from './context';
 import type { EnforcementDeps, TicketAckStore } from './enforcement-ports';
 import { acknowledgeWarning, offboardingCheck } from './offboarding';
-import type { WatchDeps } from './watch-ports';
+import type { OversightDeps } from './oversight-ports';
 
 /** Jira shows the message in a flag or dialog: keep it readable (and well under any field limit). */
 const MAX_MESSAGE_CHARS = 1000;
@@ -93,7 +93,7 @@ export async function guardTransition(
 export async function acknowledgeOnTicket(
   input: OffboardingAcknowledgeInput & { issueKey: string },
   inv: Invocation,
-  deps: WatchDeps & { ticketAcks: TicketAckStore },
+  deps: OversightDeps & { ticketAcks: TicketAckStore },
 ): Promise<OffboardingAcknowledged> {
   const { issueKey, ...ack } = input;
   const done = await acknowledgeWarning(ack, inv, deps);

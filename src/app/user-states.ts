@@ -2,7 +2,7 @@ import { type BackoffPolicy, SWEEP_BACKOFF, backoffDelayMs } from '../domain/bac
 import type { LookupState } from '../domain/findings';
 import { SITE_PAGE_SIZE, bulkLookupPoints, requestPoints, sitePagingPoints } from '../domain/jira-points';
 import type { DirectoryUser } from './ports';
-import type { Sleeper, TimeBudget, UserStateSource, UserStatesAnswer } from './watch-ports';
+import type { Sleeper, TimeBudget, UserStateSource, UserStatesAnswer } from './oversight-ports';
 
 /** `/user/bulk` has no documented maximum (FORGE-FACTS §6.2); Jira pages above ~200. */
 export const BULK_MAX_IDS = 200;

@@ -40,13 +40,13 @@ export const ADMIN_MODULE_KEY = 'integration-accounts-admin';
  * Admin-page keys of the sweep and the owner hand-over approvals (defined in the admin resolver; only
  * Jira admins).
  */
-export const WATCH_KEYS = {
+export const OVERSIGHT_KEYS = {
   sweepStatus: 'sweep/status',
   findingsList: 'findings/list',
   proposalsList: 'proposals/list',
   proposalsDecide: 'proposals/decide',
 } as const;
-export type WatchKey = (typeof WATCH_KEYS)[keyof typeof WATCH_KEYS];
+export type OversightKey = (typeof OVERSIGHT_KEYS)[keyof typeof OVERSIGHT_KEYS];
 
 /**
  * The offboarding check: defined in the admin resolver AND in the offboarding resolver (the issue panel).

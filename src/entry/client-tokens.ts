@@ -1,6 +1,5 @@
 import { AppError } from '../app/errors';
 import { openToken, sealToken } from '../domain/client-token';
-import { clientTokenKey } from '../infra/kvs-token-key';
 
 /** The payload fields that carry a token the server handed out, and the message for a bad one. */
 const TOKEN_FIELDS: Record<string, string> = {
@@ -20,7 +19,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * installation handed out for this key is BAD_REQUEST (never passed on to storage, never trusted).
  * Non-string values are left for the key's schema to refuse.
  */
-export async function openTokens(key: string, payload: unknown): Promise<unknown> {
+export async function openTokens(
+  key: string,
+  payload: unknown,
+  clientTokenKey: () => Promise<Buffer>,
+): Promise<unknown> {
   if (!isRecord(payload)) return payload;
   const fields = Object.keys(TOKEN_FIELDS).filter((f) => typeof payload[f] === 'string');
   if (fields.length === 0) return payload;
@@ -45,7 +48,7 @@ const OUT: { path: string[]; field: string }[] = [
 ];
 
 /** Seals every token of an answer for `key` (the same key's next call opens it). */
-export async function sealTokens<R>(key: string, data: R): Promise<R> {
+export async function sealTokens<R>(key: string, data: R, clientTokenKey: () => Promise<Buffer>): Promise<R> {
   if (!isRecord(data)) return data;
   let secret: Buffer | undefined;
   let out: Record<string, unknown> = data;

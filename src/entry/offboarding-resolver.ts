@@ -1,10 +1,6 @@
 import { OFFBOARDING_PANEL_MODULE_KEY } from '../contract/resolver-keys';
-import { guardedHandler, newResolver } from './define';
-import { offboardingKeys } from './watch-keys';
+import { resolverHandler } from './define-key';
+import { offboardingKeys } from './offboarding-keys';
 
 /** The issue panel's resolver (`jira:issuePanel` on offboarding tickets): the offboarding keys only. */
-const keys = offboardingKeys(OFFBOARDING_PANEL_MODULE_KEY);
-const resolver = newResolver();
-for (const [key, fn] of Object.entries(keys)) resolver.define(key, fn);
-
-export const handler = guardedHandler(resolver, Object.keys(keys));
+export const handler = resolverHandler(OFFBOARDING_PANEL_MODULE_KEY, offboardingKeys);

@@ -1,7 +1,7 @@
 import { receiveOrgAuditDelivery } from '../app/org-audit-webhook';
 import type { OrgAuditOutputKey } from '../contract/org-audit';
 import { JiraError } from '../infra/jira-client';
-import { enforcementDeps } from './enforcement-deps';
+import { appDeps } from './compose';
 import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
 
 /**
@@ -10,7 +10,7 @@ import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
  */
 export async function handler(request: WebtriggerRequest): Promise<{ outputKey: OrgAuditOutputKey }> {
   try {
-    const answer = await receiveOrgAuditDelivery(incomingRequest(request), enforcementDeps);
+    const answer = await receiveOrgAuditDelivery(incomingRequest(request), appDeps);
     if (answer.output !== 'accepted')
       console.warn(`org audit delivery refused: ${answer.output} ${answer.detail}`);
     return { outputKey: answer.output };

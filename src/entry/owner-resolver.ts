@@ -1,10 +1,6 @@
 import { OWNER_PAGE_MODULE_KEY } from '../contract/resolver-keys';
-import { guardedHandler, newResolver } from './define';
-import { ownerKeys } from './watch-keys';
+import { resolverHandler } from './define-key';
+import { ownerKeys } from './owner-keys';
 
 /** The owner surfaces' resolver ("My integration accounts" global page and the background-script flag). */
-const keys = ownerKeys(OWNER_PAGE_MODULE_KEY);
-const resolver = newResolver();
-for (const [key, fn] of Object.entries(keys)) resolver.define(key, fn);
-
-export const handler = guardedHandler(resolver, Object.keys(keys));
+export const handler = resolverHandler(OWNER_PAGE_MODULE_KEY, ownerKeys);

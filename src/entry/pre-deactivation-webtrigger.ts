@@ -2,7 +2,7 @@ import { preDeactivationCheck } from '../app/pre-deactivation';
 import type { PreDeactivationOutputKey, StaticWebtriggerResult } from '../contract/webtrigger';
 import { JiraError } from '../infra/jira-client';
 import { isStorageRateLimited } from '../infra/kvs-errors';
-import { watchDeps } from './watch-deps';
+import { appDeps } from './compose';
 import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
 
 /**
@@ -29,7 +29,7 @@ function outputOfError(e: unknown): PreDeactivationOutputKey {
  */
 export async function handler(request: WebtriggerRequest): Promise<StaticWebtriggerResult> {
   try {
-    const answer = await preDeactivationCheck(incomingRequest(request), watchDeps);
+    const answer = await preDeactivationCheck(incomingRequest(request), appDeps);
     if (answer.problem) console.warn(`pre-deactivation check: ${answer.output} (${answer.problem})`);
     return { outputKey: answer.output };
   } catch (e) {

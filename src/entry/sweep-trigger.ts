@@ -1,5 +1,5 @@
 import { runSweep } from '../app/sweep';
-import { watchDeps } from './watch-deps';
+import { appDeps } from './compose';
 
 /**
  * The hourly `scheduledTrigger`. Forge does not retry scheduled runs; a partial run resumes at the next
@@ -7,7 +7,7 @@ import { watchDeps } from './watch-deps';
  */
 export async function handler(): Promise<{ statusCode: number; body: string }> {
   try {
-    const outcome = await runSweep(watchDeps, { trigger: 'scheduled' });
+    const outcome = await runSweep(appDeps, { trigger: 'scheduled' });
     return { statusCode: 204, body: JSON.stringify(outcome) };
   } catch (e) {
     console.error('The sweep failed', e instanceof Error ? e.message : e);

@@ -1,6 +1,6 @@
 import { guardTransition } from '../app/transition-guard';
 import { type WorkflowValidatorResult, workflowValidatorArgs } from '../contract/transition-guard';
-import { enforcementDeps } from './enforcement-deps';
+import { appDeps } from './compose';
 
 const COULD_NOT_CHECK =
   'The integration accounts check could not run just now, so this transition is held. Try again in a minute; if it keeps failing, ask a Jira admin.';
@@ -20,7 +20,7 @@ export async function handler(args: unknown): Promise<WorkflowValidatorResult> {
   try {
     return await guardTransition(
       { issueKey: parsed.data.issue.key, toStatusId: parsed.data.transition.to.id },
-      enforcementDeps,
+      appDeps,
     );
   } catch (e) {
     console.error('workflow validator failed', e instanceof Error ? e.message : e);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reevaluatePerson } from '../app/sweep';
-import { watchDeps } from './watch-deps';
+import { appDeps } from './compose';
 
 /** `avi:jira:updated:user` `{user: UserDetails}` and `avi:jira:deleted:user` `{user: User}` (FORGE-FACTS §1.3). */
 const userEvent = z.object({ user: z.object({ accountId: z.string().min(1).max(128) }) });
@@ -14,6 +14,6 @@ export async function handler(
 ): Promise<{ accounts: number; written: number } | { ignored: true }> {
   const parsed = userEvent.safeParse(event);
   if (!parsed.success) return { ignored: true };
-  const result = await reevaluatePerson(parsed.data.user.accountId, watchDeps);
+  const result = await reevaluatePerson(parsed.data.user.accountId, appDeps);
   return { accounts: result.accounts, written: result.written };
 }

@@ -1,7 +1,8 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
-import type { StaffDirectory } from '../app/watch-ports';
-import { readJira } from './jira-client';
+import type { StaffDirectory } from '../app/oversight-ports';
+import { AppError } from '../app/errors';
+import { JiraError, readJira } from './jira-client';
 
 const groupNames = z.array(z.object({ name: z.string() }));
 
@@ -35,7 +36,11 @@ export const jiraStaff: StaffDirectory = {
         }),
       'issue',
       issueWithFields,
-    );
+    ).catch((e: unknown) => {
+      if (e instanceof JiraError && (e.status === 404 || e.status === 403))
+        throw new AppError('NOT_FOUND', 'This work item is not visible to you.');
+      throw e;
+    });
     const value = issue.fields[fieldId];
     const parsed = z.object({ accountId: z.string().min(1).max(128) }).safeParse(value);
     return parsed.success ? parsed.data.accountId : undefined;

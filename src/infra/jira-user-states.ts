@@ -1,6 +1,6 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
-import type { UserStateSource, UserStatesAnswer } from '../app/watch-ports';
+import type { UserStateSource, UserStatesAnswer } from '../app/oversight-ports';
 import { JIRA_POINTS, parseQuotaHeaders, requestPoints, type QuotaReading } from '../domain/jira-points';
 import { toDirectoryUser } from './jira-directory';
 import { jiraUser, pageBeanUser } from './jira-schemas';

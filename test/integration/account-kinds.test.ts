@@ -10,7 +10,7 @@ import type { AuditPage } from '../../src/contract/audit';
 import type { CandidatesPage } from '../../src/contract/candidates';
 import type { FindingsPage, SweepStatus } from '../../src/contract/offboarding';
 import type { SettingsView } from '../../src/contract/settings';
-import { ADMIN_KEYS, SWEEP_MODULE_KEY, WATCH_KEYS } from '../../src/contract/resolver-keys';
+import { ADMIN_KEYS, SWEEP_MODULE_KEY, OVERSIGHT_KEYS } from '../../src/contract/resolver-keys';
 import type { SweepOutcome } from '../../src/app/sweep';
 import { APP_ACCOUNT_ID, DEMO_ACCOUNT_IDS, FORGE_BOT_ACCOUNT_ID } from '../../local/jira/seed';
 import type { LocalSite } from '../../local/host/site.js';
@@ -34,7 +34,7 @@ const sweep = async () => {
   return JSON.parse((run.result as { body: string }).body) as SweepOutcome;
 };
 const findingsOf = async (name: string) =>
-  data(await admin<FindingsPage>(WATCH_KEYS.findingsList, {}))
+  data(await admin<FindingsPage>(OVERSIGHT_KEYS.findingsList, {}))
     .findings.filter((f) => f.accountName === name)
     .map((f) => f.code)
     .sort();
@@ -86,7 +86,7 @@ describe('kinds of integration account', () => {
     await sweep();
     expect(await findingsOf('Jenkins CI')).toEqual(expect.arrayContaining(['PERSONAL_ACCOUNT', 'DORMANT']));
     expect(await findingsOf('GitHub Sync')).not.toContain('DORMANT');
-    const status = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
+    const status = data(await admin<SweepStatus>(OVERSIGHT_KEYS.sweepStatus, {}));
     expect(status.last?.dormancyQueries).toBe(3);
   });
 

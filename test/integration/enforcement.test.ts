@@ -17,7 +17,7 @@ import {
   ADMIN_KEYS,
   OFFBOARDING_KEYS as O,
   OFFBOARDING_PANEL_MODULE_KEY,
-  WATCH_KEYS,
+  OVERSIGHT_KEYS,
 } from '../../src/contract/resolver-keys';
 import type { SettingsView } from '../../src/contract/settings';
 import type { LocalSite } from '../../local/host/site.js';
@@ -75,7 +75,7 @@ const panel = async <T>(email: string, functionKey: string, payload: unknown = {
 const auditOf = async (action: string) =>
   data(await admin<AuditPage>(ADMIN_KEYS.auditList, { action, pageSize: 50 })).records;
 const findingsOf = async (name: string) =>
-  data(await admin<FindingsPage>(WATCH_KEYS.findingsList, {}))
+  data(await admin<FindingsPage>(OVERSIGHT_KEYS.findingsList, {}))
     .findings.filter((f) => f.accountName === name)
     .map((f) => f.code)
     .sort();
@@ -217,7 +217,7 @@ describe('the org audit-log webhook', () => {
     expect(seen, `OWNER_INACTIVE after ${String(ms)} ms`).toBe(true);
     expect(ms).toBeLessThan(5000);
     console.info(`deactivation → OWNER_INACTIVE via the org audit-log webhook: ${String(ms)} ms`);
-    const sweep = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus));
+    const sweep = data(await admin<SweepStatus>(OVERSIGHT_KEYS.sweepStatus));
     expect(sweep.last).toBeUndefined();
     const status = data(await admin<OrgAuditWebhookStatus>(ORG_AUDIT_KEYS.status));
     expect(status.lastDelivery).toMatchObject({ events: 1, relevant: 1, people: 1 });

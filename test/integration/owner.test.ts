@@ -7,7 +7,7 @@ import {
   OWNER_KEYS as K,
   OWNER_PAGE_MODULE_KEY,
   SWEEP_MODULE_KEY,
-  WATCH_KEYS,
+  OVERSIGHT_KEYS,
 } from '../../src/contract/resolver-keys';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
@@ -101,7 +101,7 @@ describe('owner surfaces', () => {
     expect(rotated.findings.map((f) => f.code)).toEqual(['PERSONAL_ACCOUNT']);
     expect(rotated.pendingActions.map((p) => p.kind)).not.toContain('rotate-credential');
     const findings = data(
-      await admin<{ findings: { accountName: string; code: string }[] }>(WATCH_KEYS.findingsList, {}),
+      await admin<{ findings: { accountName: string; code: string }[] }>(OVERSIGHT_KEYS.findingsList, {}),
     ).findings;
     expect(findings.filter((f) => f.code === 'CREDENTIAL_EXPIRING').map((f) => f.accountName)).not.toContain(
       'GitHub Sync',
@@ -144,10 +144,10 @@ describe('owner surfaces', () => {
   it('an admin approves a proposal', async () => {
     const github = data(await owner('ben')<MyAccounts>(K.myAccounts)).accounts[0] as MyAccount;
     data(await owner('ben')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
-    const list = data(await admin<{ proposals: OwnerProposal[] }>(WATCH_KEYS.proposalsList, {}));
+    const list = data(await admin<{ proposals: OwnerProposal[] }>(OVERSIGHT_KEYS.proposalsList, {}));
     expect(list.proposals).toHaveLength(1);
     data(
-      await admin(WATCH_KEYS.proposalsDecide, {
+      await admin(OVERSIGHT_KEYS.proposalsDecide, {
         accountId: github.accountId,
         proposedOwnerId: ids.nora,
         approve: true,

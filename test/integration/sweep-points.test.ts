@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SweepStatus } from '../../src/contract/offboarding';
-import { WATCH_KEYS } from '../../src/contract/resolver-keys';
+import { OVERSIGHT_KEYS } from '../../src/contract/resolver-keys';
 import { runSweep } from '../../src/app/sweep';
-import type { WatchDeps } from '../../src/app/watch-ports';
+import type { OversightDeps } from '../../src/app/oversight-ports';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, startSite } from './harness';
 import { liveDeps } from './watch-harness';
@@ -15,7 +15,7 @@ import { liveDeps } from './watch-harness';
 const HOUR = 3_600_000;
 let site: LocalSite;
 let admin: Call;
-let deps: WatchDeps;
+let deps: OversightDeps;
 
 beforeAll(async () => {
   site = await startSite();
@@ -44,7 +44,7 @@ function sweepAt(at: number, sharePercent: number) {
   });
 }
 
-const status = async () => data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
+const status = async () => data(await admin<SweepStatus>(OVERSIGHT_KEYS.sweepStatus, {}));
 
 describe('points budget and rolling sweep', () => {
   it('a full sweep that fits its share runs in one go and reports mode "full" with its points', async () => {

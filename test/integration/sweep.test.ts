@@ -7,10 +7,10 @@ import {
   OWNER_KEYS,
   OWNER_PAGE_MODULE_KEY,
   SWEEP_MODULE_KEY,
-  WATCH_KEYS,
+  OVERSIGHT_KEYS,
 } from '../../src/contract/resolver-keys';
 import { runSweep, type SweepOutcome } from '../../src/app/sweep';
-import type { WatchDeps } from '../../src/app/watch-ports';
+import type { OversightDeps } from '../../src/app/oversight-ports';
 import { ADMINS } from '../../src/domain/findings';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
@@ -22,7 +22,7 @@ const USER_EVENTS = 'integration-accounts-user-events';
 let site: LocalSite;
 let admin: Call;
 let ids: Record<string, string>;
-let deps: WatchDeps;
+let deps: OversightDeps;
 
 beforeAll(async () => {
   site = await startSite();
@@ -46,13 +46,13 @@ const sweep = async () => {
   expect(run.ok, run.error).toBe(true);
   return JSON.parse((run.result as { body: string }).body) as SweepOutcome;
 };
-const findings = async () => data(await admin<FindingsPage>(WATCH_KEYS.findingsList, {})).findings;
+const findings = async () => data(await admin<FindingsPage>(OVERSIGHT_KEYS.findingsList, {})).findings;
 const codesOf = async (name: string) =>
   (await findings())
     .filter((f) => f.accountName === name)
     .map((f) => f.code)
     .sort();
-const direct = (d: Partial<WatchDeps>, trigger: 'manual' | 'scheduled' = 'manual') =>
+const direct = (d: Partial<OversightDeps>, trigger: 'manual' | 'scheduled' = 'manual') =>
   site.runtime.runInInvocation({}, () => runSweep({ ...deps, ...d }, { trigger }));
 
 describe('the sweep over the demo seed', () => {
@@ -87,7 +87,7 @@ describe('the sweep over the demo seed', () => {
     console.info(
       `full sweep (nothing changed): ${JSON.stringify({ reads: again.kvsReads, writes: again.kvsWrites, jira: again.jiraCalls })}`,
     );
-    const status = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
+    const status = data(await admin<SweepStatus>(OVERSIGHT_KEYS.sweepStatus, {}));
     expect(status.last).toMatchObject({ state: 'complete', accountsChecked: 4, jiraCalls: 1 });
     expect(status.openFindings).toMatchObject({
       NO_BACKUP_OWNER: 2,
@@ -258,7 +258,7 @@ describe('the sweep at a larger scale', () => {
     expect(runs).toBeGreaterThan(1);
     expect(outcome).toMatchObject({ status: 'complete' });
     expect(checked).toBe(34); // cumulative over the runs: every account once, none twice
-    const status = data(await admin<SweepStatus>(WATCH_KEYS.sweepStatus, {}));
+    const status = data(await admin<SweepStatus>(OVERSIGHT_KEYS.sweepStatus, {}));
     expect(status.running).toBeUndefined();
     expect(status.openFindings.NO_BACKUP_OWNER).toBe(32);
   }, 60_000);

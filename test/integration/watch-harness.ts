@@ -1,6 +1,6 @@
 /** Helpers for the "warn before deactivation" tests: resolvers of modules the UI adds later, stats deltas. */
 import type { Envelope } from '../../src/contract/envelope';
-import type { WatchDeps } from '../../src/app/watch-ports';
+import type { OversightDeps } from '../../src/app/oversight-ports';
 import { ENTITIES } from '../../src/infra/storage-keys';
 import type { LocalSite } from '../../local/host/site.js';
 
@@ -60,8 +60,8 @@ export async function measure<T>(site: LocalSite, run: () => Promise<T>) {
   };
 }
 
-export async function liveDeps(): Promise<WatchDeps> {
-  return (await import('../../src/entry/watch-deps')).watchDeps;
+export async function liveDeps(): Promise<OversightDeps> {
+  return (await import('../../src/entry/compose')).appDeps;
 }
 
 /** Every notice of a recipient (`#admins` for admins), read straight from the entity. */

@@ -10,7 +10,7 @@ import type { AccountsPage } from '../../src/contract/accounts';
 import type { AuditPage, AuditVerifyReport } from '../../src/contract/audit';
 import type { ExportChunk } from '../../src/contract/common';
 import type { Envelope } from '../../src/contract/envelope';
-import { ADMIN_KEYS as A, WATCH_KEYS as S } from '../../src/contract/resolver-keys';
+import { ADMIN_KEYS as A, OVERSIGHT_KEYS as S } from '../../src/contract/resolver-keys';
 import { people } from './payloads';
 import { asAdmin, auditHeadSeq, kvsGet, must, startSite } from './support';
 

@@ -14,7 +14,7 @@ import {
   ADMIN_KEYS as K,
   OFFBOARDING_KEYS,
   SWEEP_MODULE_KEY,
-  WATCH_KEYS,
+  OVERSIGHT_KEYS,
 } from '../../src/contract/resolver-keys';
 import { DEFAULT_QUOTA_SETTINGS } from '../../local/jira/rate-limits.js';
 import { exportedCsv, people, releaseBotTag, versionOf } from './payloads';
@@ -210,7 +210,7 @@ describe('faults in the middle of the sweep', () => {
   });
 
   async function lastSweep() {
-    return must(await asAdmin<SweepStatus>(site, WATCH_KEYS.sweepStatus, {})).last;
+    return must(await asAdmin<SweepStatus>(site, OVERSIGHT_KEYS.sweepStatus, {})).last;
   }
   const activeAccounts = () =>
     entityItems(site, 'integration-account').filter(
@@ -332,14 +332,14 @@ describe("Jira's hourly points quota spent (429 jira-quota-*)", () => {
     spendAppQuota();
     const run = await site.runtime.runScheduledTrigger(SWEEP_MODULE_KEY);
     expect(run.ok, run.error).toBe(true);
-    const status = must(await asAdmin<SweepStatus>(site, WATCH_KEYS.sweepStatus, {}));
+    const status = must(await asAdmin<SweepStatus>(site, OVERSIGHT_KEYS.sweepStatus, {}));
     expect(status.running).toMatchObject({ mode: 'rolling', stoppedFor: 'quota', accountsChecked: 0 });
     expect(Date.parse(status.running?.quotaResetsAt ?? '')).toBeGreaterThan(Date.now());
     await expectConsistent();
     site.jira.points.setSpent({ tenant: 0 });
     site.jira.points.configure({ tenantQuota: 'auto' });
     await site.runtime.runScheduledTrigger(SWEEP_MODULE_KEY);
-    const after = must(await asAdmin<SweepStatus>(site, WATCH_KEYS.sweepStatus, {}));
+    const after = must(await asAdmin<SweepStatus>(site, OVERSIGHT_KEYS.sweepStatus, {}));
     expect(after.last).toMatchObject({ state: 'complete', mode: 'rolling', accountsLeft: 0 });
     await expectConsistent();
   }, 60_000);

@@ -13,7 +13,7 @@ import {
   OWNER_KEYS as W,
   OWNER_PAGE_MODULE_KEY,
   SWEEP_MODULE_KEY,
-  WATCH_KEYS as S,
+  OVERSIGHT_KEYS as S,
 } from '../../src/contract/resolver-keys';
 import { people, versionOf, type People } from './payloads';
 import { asAdmin, entityItems, invoke, must, startSite } from './support';

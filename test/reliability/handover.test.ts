@@ -15,7 +15,7 @@ import {
   OFFBOARDING_PANEL_MODULE_KEY,
   OWNER_KEYS as W,
   OWNER_PAGE_MODULE_KEY,
-  WATCH_KEYS as S,
+  OVERSIGHT_KEYS as S,
 } from '../../src/contract/resolver-keys';
 import { exportedCsv, people, versionOf, type People } from './payloads';
 import { asAdmin, entityItems, invoke, kvsGet, must, startSite, storedAccountProblems } from './support';

@@ -38,7 +38,7 @@ export const UNKNOWN_KEYS = [
 /** Who may call a key of each contract group (DESIGN.md §2–3, FORGE-FACTS §8.1). */
 export const GROUP_RULES: Record<string, (c: CallerName) => boolean> = {
   ADMIN_KEYS: (c) => c === 'admin',
-  WATCH_KEYS: (c) => c === 'admin',
+  OVERSIGHT_KEYS: (c) => c === 'admin',
   ORG_AUDIT_KEYS: (c) => c === 'admin',
   OFFBOARDING_KEYS: (c) => c === 'admin' || c === 'staff',
   OWNER_KEYS: (c) => c !== 'anonymous',

@@ -10,7 +10,7 @@ import {
   ADMIN_KEYS as A,
   OFFBOARDING_KEYS as O,
   OWNER_KEYS as W,
-  WATCH_KEYS as S,
+  OVERSIGHT_KEYS as S,
   ORG_AUDIT_KEYS,
 } from '../../src/contract/resolver-keys';
 import { asAdmin, idOf, invoke, kvsGet, must } from './support';

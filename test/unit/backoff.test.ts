@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SWEEP_BACKOFF, backoffDelayMs } from '../../src/domain/backoff';
 import { UserStateFetcher } from '../../src/app/user-states';
-import type { UserStateSource, UserStatesAnswer } from '../../src/app/watch-ports';
+import type { UserStateSource, UserStatesAnswer } from '../../src/app/oversight-ports';
 import { person } from './watch-factories';
 
 describe('backoffDelayMs', () => {

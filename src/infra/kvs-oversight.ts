@@ -14,7 +14,7 @@ import type {
   SweepCheckpoint,
   SweepStateStore,
   TimeBudget,
-} from '../app/watch-ports';
+} from '../app/oversight-ports';
 import { batchRead, itemId } from './kvs-accounts';
 import { isConditionFailure } from './kvs-errors';
 import { environmentSecret } from './kvs-secret';

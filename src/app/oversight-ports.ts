@@ -1,4 +1,4 @@
-/** Ports of the "warn before deactivation" use cases (offboarding, webtrigger, sweep, owners). */
+/** Ports of the oversight use cases: the sweep and its findings, the offboarding check and webtrigger, owners. */
 import type { SweepSummary } from '../contract/offboarding';
 import type { NoticeDto, OwnerProposal } from '../contract/owner';
 import type { FindingRow } from '../contract/offboarding';
@@ -165,7 +165,7 @@ export interface SigningSecret {
   current(): Promise<string | undefined>;
 }
 
-export interface WatchDeps extends RegistryDeps {
+export interface OversightDeps extends RegistryDeps {
   staff: StaffDirectory;
   userStates: () => UserStateSource;
   sweepState: SweepStateStore;
