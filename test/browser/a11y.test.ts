@@ -324,6 +324,27 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await done(n);
   }, 120_000);
 
+  it('refusals and dead ends: a non-admin on the admin page, a stale link, the issue panel for someone else', async () => {
+    const r = await visit(
+      `${site.url}${adminPath('/accounts')}?${as('nora@example.com')}`,
+      mode,
+      'admin page',
+    );
+    await r.frame.getByText('You need to be a Jira administrator').waitFor({ timeout: 20_000 });
+    await r.check('refused');
+    await done(r);
+
+    const n = await openAdminAt(mode, '/no-such-page', 'admin page');
+    await n.frame.getByText('This page doesn’t exist').waitFor({ timeout: 20_000 });
+    await n.check('not found');
+    await done(n);
+
+    const p = await visit(`${site.url}/browse/OFF-1?${as('nora@example.com')}`, mode, 'issue panel');
+    await p.frame.getByTestId('issue-panel-not-for-you').waitFor({ timeout: 30_000 });
+    await p.check('not offboarding staff');
+    await done(p);
+  }, 120_000);
+
   it('loading states, with Jira slowed down', async () => {
     site.jira.configure({ latencyMs: 2_500 });
     try {
