@@ -48,7 +48,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  console.log(`axe: ${checked.length} states checked (${checked.length / 2} states × light and dark)`);
+  const inMode = (mode: Mode) => checked.filter((c) => c.endsWith(`(${mode})`)).length;
+  console.log(`axe: ${checked.length} states checked, ${inMode('light')} light and ${inMode('dark')} dark`);
   await browser?.close();
   await site?.close();
   await empty?.close();
@@ -284,6 +285,10 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await p.frame.getByTestId('offboarding-verdict').waitFor({ timeout: 30_000 });
     await p.check('verdict');
     await p.frame.getByRole('button', { name: 'Transfer ownership' }).first().click();
+    // The transfer form opens with focus on its first field.
+    await expect
+      .poll(() => p.frame.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('New owner');
     await openPicker(p.frame, 'New owner', 'ben');
     await p.check('transfer form, picker open');
     await done(p);
