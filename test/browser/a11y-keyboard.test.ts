@@ -112,7 +112,7 @@ async function expectHeadingFocused(frame: Frame, name: string): Promise<void> {
   await expect
     .poll(async () => {
       const f = await focused(frame);
-      return `${f.tag} ${f.name}`;
+      return `${f.tag} ${f.name}${f.focusVisible && f.indicator ? '' : ' (no focus indicator)'}`;
     })
     .toBe(`h2 ${name}`);
 }
