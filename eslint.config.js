@@ -97,17 +97,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [forgeInCore, localFromApp] }] },
   },
   {
-    files: ['static/**/*.{ts,tsx}'],
+    files: ['static/**/*.{ts,tsx}', 'local/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['local/**/*.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['local/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {
     // 13 findings: `return fail(res, …)` in local/host's request handlers (strictTypeChecked left off here).
-    files: ['local/**/*.ts'],
+    files: ['local/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-confusing-void-expression': 'off' },
   },
 );

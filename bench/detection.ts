@@ -3,31 +3,20 @@
  * webhook (the delivery's round trip: Atlassian's POST, the static webtrigger re-evaluating the person)
  * and through the sweep (worst case: the hourly schedule's gap plus one full run).
  */
-import type { Envelope } from '../src/contract/envelope';
 import type { FindingsPage } from '../src/contract/offboarding';
 import {
   ORG_AUDIT_KEYS,
   type OrgAuditWebhookStatus,
   type RotatedOrgAuditSecret,
 } from '../src/contract/org-audit';
-import { ADMIN_MODULE_KEY, SWEEP_MODULE_KEY, OVERSIGHT_KEYS } from '../src/contract/resolver-keys';
+import { SWEEP_MODULE_KEY, OVERSIGHT_KEYS } from '../src/contract/resolver-keys';
+import { adminCall } from './admin-call';
 import type { BenchSite } from './seed';
 
 const SWEEP_INTERVAL_MS = 3_600_000; // manifest.yml: interval: hour
 
-async function admin<T>(bench: BenchSite, functionKey: string, payload: unknown = {}): Promise<T> {
-  const r = (await bench.site.runtime.invokeResolver({
-    moduleKey: ADMIN_MODULE_KEY,
-    functionKey,
-    payload,
-    accountId: bench.adminId,
-  })) as Envelope<T>;
-  if (!r.ok) throw new Error(`${functionKey}: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
 async function ownerInactiveCount(bench: BenchSite): Promise<number> {
-  const page = await admin<FindingsPage>(bench, OVERSIGHT_KEYS.findingsList, {
+  const page = await adminCall<FindingsPage>(bench, OVERSIGHT_KEYS.findingsList, {
     code: 'OWNER_INACTIVE',
     pageSize: 100,
   });
@@ -42,8 +31,8 @@ const post = (bench: BenchSite, path: string) =>
 export async function measureDetection(bench: BenchSite, latencyMs: number) {
   const { site } = bench;
   site.jira.configure({ latencyMs });
-  const secret = await admin<RotatedOrgAuditSecret>(bench, ORG_AUDIT_KEYS.rotate);
-  const status = await admin<OrgAuditWebhookStatus>(bench, ORG_AUDIT_KEYS.status);
+  const secret = await adminCall<RotatedOrgAuditSecret>(bench, ORG_AUDIT_KEYS.rotate);
+  const status = await adminCall<OrgAuditWebhookStatus>(bench, ORG_AUDIT_KEYS.status);
   const registered = site.orgAudit.register({ url: status.url, authorization: secret.authorization });
   if ('problem' in registered) throw new Error(registered.problem);
 

@@ -3,9 +3,10 @@
  * (default 4000) and prints `Local site ready at http://localhost:<port>` once it answers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerForgeInterop } from './runtime/forge-interop.js';
+import { newestMtime, staticSourcesMtime } from './static-build.js';
 
 // Before anything imports the app's code (it is imported when the site starts).
 registerForgeInterop();
@@ -13,31 +14,14 @@ registerForgeInterop();
 const { ROOT_DIR, startLocalSite } = await import('./host/site.js');
 const { DEMO_EMAILS, LOCAL_DEV_TOKEN } = await import('./jira/seed.js');
 
-/** Newest modification time under `dir`, skipping `skip` folder names. */
-function newest(dir: string, skip: Set<string>): number {
-  if (!existsSync(dir)) return 0;
-  let max = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
-    const path = join(dir, entry.name);
-    max = Math.max(max, entry.isDirectory() ? newest(path, skip) : statSync(path).mtimeMs);
-  }
-  return max;
-}
-
 function buildStaticIfNeeded(): void {
   const config = join(ROOT_DIR, 'static', 'vite.config.ts');
   if (!existsSync(config)) {
     console.warn('[start] static/vite.config.ts not found: skipping the Custom UI build.');
     return;
   }
-  const skip = new Set(['build', 'node_modules']);
-  const built = newest(join(ROOT_DIR, 'static', 'build'), new Set());
-  const sources = Math.max(
-    newest(join(ROOT_DIR, 'static'), skip),
-    newest(join(ROOT_DIR, 'src', 'contract'), skip),
-  );
-  if (built > 0 && built >= sources) return;
+  const built = newestMtime(join(ROOT_DIR, 'static', 'build'));
+  if (built > 0 && built >= staticSourcesMtime(ROOT_DIR)) return;
   console.log('[start] building the Custom UI (vite build --config static/vite.config.ts)...');
   const result = spawnSync('npx', ['vite', 'build', '--config', 'static/vite.config.ts'], {
     cwd: ROOT_DIR,

@@ -19,6 +19,7 @@ import { load } from 'cheerio';
 import type { Manifest } from '../runtime/manifest.js';
 import { LOCAL_IDS } from '../runtime/runtime.js';
 import { browserScript } from './browser-script.js';
+import { missingBuildPage } from './shell/missing-build-page.js';
 
 /** Forge's platform files, served from the CDN origin (production: https://forge.cdn.prod.atlassian-dev.net/). */
 export const FORGE_FILES_PREFIX = '/__forge/';
@@ -243,12 +244,6 @@ function send(
     ...headers,
   });
   res.end(method === 'HEAD' ? undefined : payload);
-}
-
-/** A plain page for a resource that is not built yet (no styles: nothing that a policy could refuse). */
-function missingBuildPage(resourceKey: string, path: string): string {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>This app page is not built yet</title></head><body><h1>This app page is not built yet</h1><p>The Custom UI resource <code>${esc(resourceKey)}</code> should be at <code>${esc(path)}</code>, which has no <code>index.html</code>.</p><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds what is missing), then reload.</p></body></html>`;
 }
 
 export function createCdnRouter(deps: CdnDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {

@@ -21,7 +21,7 @@ export function errorCollection(messages: string[], errors: Record<string, strin
 
 /** `User` (@see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get). */
 export function userJson(
-  site: JiraSite,
+  site: JiraSite | undefined,
   user: SeedUser,
   base: string,
   expand: string[] = [],
@@ -38,7 +38,7 @@ export function userJson(
   json.active = user.active;
   json.timeZone = user.timeZone;
   json.locale = user.locale;
-  if (expand.length > 0) {
+  if (site && expand.length > 0) {
     // Jira lists the expandable parts, and reports sizes even when the items are not expanded.
     const groups = site.groupsOf(user.accountId);
     json.groups = {
@@ -51,19 +51,23 @@ export function userJson(
   return json;
 }
 
-/** `UserDetails`: as `User` minus `locale` and the expandables (group members, notify recipients). */
+/** `UserDetails`: as `User` minus `appType`, `locale` and the expandables (group members, notify recipients). */
 export function userDetailsJson(user: SeedUser, base: string): Record<string, unknown> {
-  const json: Record<string, unknown> = {
-    self: `${base}${API}/user?accountId=${encodeURIComponent(user.accountId)}`,
-    accountId: user.accountId,
+  const { self, accountId, emailAddress, avatarUrls, displayName, active, timeZone, accountType } = userJson(
+    undefined,
+    user,
+    base,
+  );
+  return {
+    self,
+    accountId,
+    ...(emailAddress !== undefined && { emailAddress }),
+    avatarUrls,
+    displayName,
+    active,
+    timeZone,
+    accountType,
   };
-  if (user.emailAddress !== undefined) json.emailAddress = user.emailAddress;
-  json.avatarUrls = avatarUrls(base, user.accountId);
-  json.displayName = user.displayName;
-  json.active = user.active;
-  json.timeZone = user.timeZone;
-  json.accountType = user.accountType;
-  return json;
 }
 
 export function groupNameJson(group: SeedGroup, base: string): Record<string, unknown> {

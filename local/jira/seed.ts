@@ -2,145 +2,16 @@
  * The demo site of the local Jira simulator (DESIGN.md §4 "The demo seed"). Deterministic: account
  * ids and group ids are derived from stable hashes, so they are the same on every run and machine.
  */
-import { createHash } from 'node:crypto';
+import { DEMO_ACCOUNT_IDS, DEMO_EMAILS, demoAccountId, demoGroupId } from './seed-ids.js';
+import { GENERATED, NAMED, generatedEmail, person, serviceAccount } from './seed-people.js';
+import type { JiraSeed, SeedGroup, SeedIssue, SeedProject, SeedUser } from './seed-types.js';
 
 /** Every seeded human or integration account authenticates with this API token (DESIGN.md §4). */
 export const LOCAL_DEV_TOKEN = 'local-dev-token';
 
-/** `User.accountType` values the seed uses (the spec also has `unknown`). */
-export type SeedAccountType = 'atlassian' | 'app' | 'customer';
-
-export interface SeedUser {
-  accountId: string;
-  accountType: SeedAccountType;
-  /** `User.appType` of an `app` account: `service` for an Atlassian service account (kinds.ts). */
-  appType?: 'service' | 'agent' | 'unknown';
-  displayName: string;
-  /** Absent for the app account: Jira omits the address when there is none (or privacy hides it). */
-  emailAddress?: string;
-  active: boolean;
-  timeZone: string;
-  locale: string;
-}
-
-export interface SeedGroup {
-  groupId: string;
-  name: string;
-  /** Account ids; membership survives deactivation, as in Jira. */
-  members: string[];
-}
-
-export interface SeedIssueType {
-  id: string;
-  name: string;
-  description: string;
-}
-
-export interface SeedProject {
-  id: string;
-  key: string;
-  name: string;
-  projectTypeKey: 'software' | 'business' | 'service_desk';
-  leadAccountId: string;
-  issueTypes: SeedIssueType[];
-  /** Custom fields on this project's create/edit screens. */
-  customFieldIds: string[];
-}
-
-/** A single-user-picker custom field (`com.atlassian.jira.plugin.system.customfieldtypes:userpicker`). */
-export interface SeedUserPickerField {
-  id: string;
-  name: string;
-}
-
-/** Atlassian Document Format document (only the root is checked; content is kept verbatim). */
-export interface AdfDocument {
-  type: 'doc';
-  version: 1;
-  content: unknown[];
-}
-
-export interface SeedIssue {
-  id: string;
-  key: string;
-  projectId: string;
-  issueTypeId: string;
-  summary: string;
-  description: AdfDocument | null;
-  reporterAccountId: string | null;
-  assigneeAccountId: string | null;
-  labels: string[];
-  /** User-picker custom fields: field id → account id. */
-  userFields: Record<string, string | null>;
-  statusName: string;
-  created: string;
-  updated: string;
-  /** Who created or changed the issue, and when (`created`, fields, transitions): JQL `updatedBy`. */
-  changes?: SeedChange[];
-  /** Comments (ADF bodies), oldest first, and watchers (account ids). */
-  comments?: SeedComment[];
-  watchers?: string[];
-}
-
-export interface SeedChange {
-  authorAccountId: string;
-  created: string;
-  field: string;
-}
-
-export interface SeedComment {
-  id: string;
-  authorAccountId: string;
-  body: AdfDocument;
-  created: string;
-}
-
-export interface JiraSeed {
-  siteName: string;
-  users: SeedUser[];
-  groups: SeedGroup[];
-  projects: SeedProject[];
-  userPickerFields: SeedUserPickerField[];
-  issues: SeedIssue[];
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** The 24-hex account id the seed gives the account with this email (or key, for accounts without one). */
-export function demoAccountId(emailOrKey: string): string {
-  return sha256Hex(`local-jira:account:${emailOrKey.toLowerCase()}`).slice(0, 24);
-}
-
-/** A uuid-shaped, stable group id, like Jira's `groupId` (e.g. 952d12c3-5b5b-4d04-bb32-44d383afc4b2). */
-export function demoGroupId(name: string): string {
-  const h = sha256Hex(`local-jira:group:${name}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Emails of the named demo people (DESIGN.md §4 table). */
-export const DEMO_EMAILS = {
-  siteAdmin: 'admin@example.com',
-  olivia: 'olivia@example.com',
-  ben: 'ben@example.com',
-  nora: 'nora@example.com',
-  oscar: 'oscar@example.com',
-  jenkinsCi: 'jenkins-ci@example.com',
-  githubSync: 'github-sync@example.com',
-  releaseBot: 'release-bot@example.com',
-  legacyImporter: 'legacy-importer@example.com',
-  formerEmployee: 'former@example.com',
-  customer: 'casey.customer@example.org',
-  deployPipeline: 'deploy-pipeline@serviceaccount.atlassian.com',
-  reportingService: 'reporting-service@serviceaccount.atlassian.com',
-} as const;
-export type DemoPerson = keyof typeof DEMO_EMAILS;
-
-/** Account ids of the named demo people, e.g. `DEMO_ACCOUNT_IDS.olivia`. */
-export const DEMO_ACCOUNT_IDS = Object.fromEntries(
-  Object.entries(DEMO_EMAILS).map(([who, email]) => [who, demoAccountId(email)]),
-) as Record<DemoPerson, string>;
+export type * from './seed-types.js';
+export * from './seed-ids.js';
+export { generatedEmail } from './seed-people.js';
 
 /** The app's own account (`accountType: app`), the principal of `asApp()` requests. */
 export const APP_DISPLAY_NAME = 'Integration Accounts for Jira';
@@ -165,133 +36,6 @@ export const OPERATIONS_PROJECT = { id: '10001', key: 'OPS', issueTypeId: '10002
 /** Where the integrations leave their traces (the JQL `updatedBy` of the dormancy check sees them). */
 export const DELIVERY_PROJECT = { id: '10002', key: 'DEL', issueTypeId: '10002' } as const;
 
-type Region = keyof typeof REGIONS;
-const REGIONS = {
-  us: ['America/New_York', 'en_US'],
-  usc: ['America/Chicago', 'en_US'],
-  usw: ['America/Los_Angeles', 'en_US'],
-  uk: ['Europe/London', 'en_GB'],
-  ie: ['Europe/Dublin', 'en_GB'],
-  de: ['Europe/Berlin', 'de_DE'],
-  fr: ['Europe/Paris', 'fr_FR'],
-  it: ['Europe/Rome', 'it_IT'],
-  es: ['Europe/Madrid', 'es_ES'],
-  pt: ['Europe/Lisbon', 'pt_PT'],
-  br: ['America/Sao_Paulo', 'pt_BR'],
-  mx: ['America/Mexico_City', 'es_MX'],
-  jp: ['Asia/Tokyo', 'ja_JP'],
-  in: ['Asia/Kolkata', 'en_IN'],
-  cn: ['Asia/Shanghai', 'zh_CN'],
-  ng: ['Africa/Lagos', 'en_GB'],
-  za: ['Africa/Johannesburg', 'en_ZA'],
-  gh: ['Africa/Accra', 'en_GB'],
-  se: ['Europe/Stockholm', 'sv_SE'],
-  dk: ['Europe/Copenhagen', 'da_DK'],
-  pl: ['Europe/Warsaw', 'pl_PL'],
-  ro: ['Europe/Bucharest', 'ro_RO'],
-  ee: ['Europe/Tallinn', 'et_EE'],
-  ma: ['Africa/Casablanca', 'fr_FR'],
-  ae: ['Asia/Dubai', 'en_US'],
-  il: ['Asia/Jerusalem', 'en_US'],
-  kr: ['Asia/Seoul', 'ko_KR'],
-  vn: ['Asia/Ho_Chi_Minh', 'vi_VN'],
-  au: ['Australia/Sydney', 'en_AU'],
-  utc: ['Etc/UTC', 'en_US'],
-} as const satisfies Record<string, readonly [string, string]>;
-
-/** The named people of DESIGN.md §4, in table order. */
-const NAMED: { name: string; email: string; region: Region; active: boolean }[] = [
-  { name: 'Site Admin', email: DEMO_EMAILS.siteAdmin, region: 'au', active: true },
-  { name: 'Olivia Owner', email: DEMO_EMAILS.olivia, region: 'uk', active: true },
-  { name: 'Ben Backup', email: DEMO_EMAILS.ben, region: 'usc', active: true },
-  { name: 'Nora Newhire', email: DEMO_EMAILS.nora, region: 'usw', active: true },
-  { name: 'Oscar Offboarding', email: DEMO_EMAILS.oscar, region: 'de', active: true },
-  // Classic integration users are ordinary `atlassian` accounts named after the tool.
-  { name: 'Jenkins CI', email: DEMO_EMAILS.jenkinsCi, region: 'utc', active: true },
-  { name: 'GitHub Sync', email: DEMO_EMAILS.githubSync, region: 'utc', active: true },
-  { name: 'Release Bot', email: DEMO_EMAILS.releaseBot, region: 'utc', active: true },
-  { name: 'Legacy Importer', email: DEMO_EMAILS.legacyImporter, region: 'utc', active: false },
-  { name: 'Former Employee', email: DEMO_EMAILS.formerEmployee, region: 'us', active: false },
-];
-
-/** About fifty generated colleagues; `false` marks the few who left (inactive). */
-const GENERATED: [name: string, region: Region, active?: false][] = [
-  ['Amara Okafor', 'ng'],
-  ['Liam Murphy', 'ie'],
-  ['Sofia Rossi', 'it'],
-  ['Hiroshi Tanaka', 'jp'],
-  ['Priya Raman', 'in'],
-  ['Mateo García', 'es'],
-  ['Chloé Dubois', 'fr'],
-  ['Noah Fischer', 'de', false],
-  ['Aisha Rahman', 'ae'],
-  ['Lucas Silva', 'br'],
-  ['Ingrid Johansson', 'se'],
-  ['Kwame Mensah', 'gh'],
-  ['Mei Lin Chen', 'cn'],
-  ['Oliver Smith', 'uk'],
-  ['Fatima Zahra El Amrani', 'ma'],
-  ['Jakub Nowak', 'pl'],
-  ['Elena Petrova', 'ee'],
-  ['Ethan Walker', 'us'],
-  ['Yuki Sato', 'jp'],
-  ['Zanele Dlamini', 'za', false],
-  ['Diego Hernández', 'mx'],
-  ['Hannah Becker', 'de'],
-  ['Arjun Mehta', 'in'],
-  ["Siobhan O'Brien", 'ie'],
-  ['Tomás Ferreira', 'pt'],
-  ['Leila Haddad', 'fr'],
-  ['Grace Kim', 'kr'],
-  ['Mikkel Nielsen', 'dk'],
-  ['Camille Laurent', 'fr'],
-  ['Samuel Adeyemi', 'ng'],
-  ['Anya Kowalczyk', 'pl'],
-  ['Rafael Costa', 'br'],
-  ['Nadia Haidari', 'ae'],
-  ['Benjamin Cohen', 'il', false],
-  ['Isabella Martínez', 'mx'],
-  ['Wei Zhang', 'cn'],
-  ['Olga Ivanova', 'ee'],
-  ['Daniel Nguyen', 'vn'],
-  ['Freya Andersen', 'dk'],
-  ['Omar Farouk', 'ae'],
-  ['Lucía Romero', 'es'],
-  ["James O'Connor", 'usw'],
-  ['Keiko Yamamoto', 'jp'],
-  ['Marco Bianchi', 'it'],
-  ['Sara Lindqvist', 'se'],
-  ['Tunde Bakare', 'ng', false],
-  ['Emily Clarke', 'uk'],
-  ['Ravi Shankar', 'in'],
-  ['Ana Popescu', 'ro'],
-  ['Jonas Weber', 'de'],
-];
-
-/** "Siobhan O'Brien" → "siobhan.obrien@example.com". */
-export function generatedEmail(displayName: string): string {
-  const local = displayName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f']/g, '')
-    .toLowerCase()
-    .split(/\s+/)
-    .join('.');
-  return `${local}@example.com`;
-}
-
-function person(name: string, email: string, region: Region, active: boolean): SeedUser {
-  const [timeZone, locale] = REGIONS[region];
-  return {
-    accountId: demoAccountId(email),
-    accountType: 'atlassian',
-    displayName: name,
-    emailAddress: email,
-    active,
-    timeZone,
-    locale,
-  };
-}
-
 const SEED_TIME = '2026-01-05T09:00:00.000+0000';
 
 /** 09:00 UTC, `days` before today: activity stays recent (or old) whenever the site is reset. */
@@ -299,20 +43,6 @@ function daysAgo(days: number): string {
   const d = new Date();
   d.setUTCHours(9, 0, 0, 0);
   return new Date(d.getTime() - days * 86_400_000).toISOString().replace('Z', '+0000');
-}
-
-/** Atlassian service accounts: `app` accounts with `appType: service` and a generated email. */
-function serviceAccount(name: string, email: string): SeedUser {
-  return {
-    accountId: demoAccountId(email),
-    accountType: 'app',
-    appType: 'service',
-    displayName: name,
-    emailAddress: email,
-    active: true,
-    timeZone: 'Etc/UTC',
-    locale: 'en_US',
-  };
 }
 
 /** Issues the integration accounts created and changed: GitHub Sync lately, Jenkins CI 120 days ago. */

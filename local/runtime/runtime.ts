@@ -2,211 +2,44 @@
  * The local Forge function runtime: calls the handlers named in manifest.yml with Forge's event and
  * context shapes, behind the `__forge_runtime__` / `__forge_fetch__` contract that the real
  * `@forge/api` and `@forge/kvs` packages speak (FORGE-FACTS.md §3), with Forge's time limits (§5).
- *
- * The two globals are installed once, as accessors reading the current invocation from an
- * AsyncLocalStorage, so concurrent invocations (different users, interleaved awaits) never mix.
+ * The invocation and its globals: `invocation.ts`; where its requests go: `forge-fetch.ts`; the
+ * shapes it shares with callers: `runtime-contract.ts`.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { checkStillRunning, principalFor, unsupported } from './forge-fetch.js';
+import {
+  forgeRuntimeFor,
+  importHandler,
+  installGlobals,
+  installationOf,
+  invocations as als,
+  withTimeLimit,
+  type AnyHandler,
+  type ForgeFetchTarget,
+  type Invocation,
+} from './invocation.js';
 import type { Manifest, ManifestFunction, ManifestModule } from './manifest.js';
 import { findModule } from './manifest.js';
-import { pickStaticOutput, responseConfigOf } from './webtrigger-response.js';
-import type { Principal, ProductTransport } from './product.js';
 import { answerGateway, validatorOutcome } from './platform-extras.js';
+import type { ProductTransport } from './product.js';
+import {
+  DEFAULT_TIME_LIMITS_MS,
+  LOCAL_IDS,
+  MAX_TIMEOUT_SECONDS,
+  errorMessage,
+  isTimeout,
+  type ForgeRuntimeOptions,
+  type FunctionKind,
+  type InvocationCounters,
+  type InvocationSummary,
+  type KvsBackend,
+  type ProductCallEvent,
+  type WebtriggerRequest,
+  type WebtriggerResponse,
+} from './runtime-contract.js';
+import { webtrigger500, webtriggerAnswer } from './webtrigger-response.js';
 
-export type FunctionKind = 'resolver' | 'webtrigger' | 'trigger' | 'scheduled' | 'validator' | 'local';
-
-/** Forge's limits (FORGE-FACTS.md §5). Scheduled triggers use the function's `timeoutSeconds`. */
-export const DEFAULT_TIME_LIMITS_MS: Record<Exclude<FunctionKind, 'local'>, number> = {
-  resolver: 25_000,
-  webtrigger: 55_000,
-  trigger: 55_000,
-  scheduled: 55_000,
-  // Not documented for jira:workflowValidator functions: ASSUMED the default invocation limit.
-  validator: 25_000,
-};
-const MAX_TIMEOUT_SECONDS = 900;
-
-/** Stable identities of the one local installation. */
-export const LOCAL_IDS = {
-  cloudId: 'c10dc10d-0000-4000-8000-00000000c10d',
-  environmentId: 'e0e0e0e0-0000-4000-8000-0000000000e0',
-  installationId: '1a571a57-0000-4000-8000-000000001a57',
-} as const;
-
-/** What `__forge_fetch__` needs of the KVS emulator (local/kvs KvsEmulator satisfies it). */
-export interface KvsBackend {
-  fetch(path: string, init?: RequestInit): Promise<Response>;
-}
-
-export interface WebtriggerRequest {
-  method: string;
-  /** Lower-cased names, every value a list (Forge's shape). */
-  headers: Record<string, string[]>;
-  body: string;
-  path: string;
-  userPath?: string;
-  queryParameters: Record<string, string[]>;
-}
-
-export interface WebtriggerResponse {
-  statusCode: number;
-  headers?: Record<string, string[]>;
-  body?: string;
-  statusText?: string;
-}
-
-export type FunctionErrorCode = 'FUNCTION_TIME_OUT' | 'FUNCTION_ERROR';
-
-/** A platform-side failure of an invocation. Errors thrown by handlers are passed through as they are. */
-export class FunctionError extends Error {
-  constructor(
-    readonly code: FunctionErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-    this.name = code;
-  }
-}
-
-export const isTimeout = (e: unknown): boolean =>
-  e instanceof Error && (e as { code?: unknown }).code === 'FUNCTION_TIME_OUT';
-
-export interface ProductCallEvent {
-  invocationId: string;
-  kind: FunctionKind;
-  moduleKey: string;
-  principal: Principal;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-}
-
-export interface InvocationSummary {
-  invocationId: string;
-  kind: FunctionKind;
-  moduleKey: string;
-  functionKey: string;
-  accountId?: string;
-  outcome: 'ok' | 'error' | 'timeout';
-  durationMs: number;
-  productCalls: number;
-  kvsCalls: number;
-}
-
-export interface InvocationCounters {
-  started: number;
-  completed: number;
-  failed: number;
-  timedOut: number;
-  active: number;
-  byKind: Record<FunctionKind, number>;
-}
-
-export interface ForgeRuntimeOptions {
-  appDir: string;
-  manifest: Manifest;
-  kvs: KvsBackend;
-  product: ProductTransport;
-  timeLimitsMs?: Partial<Record<Exclude<FunctionKind, 'local'>, number>>;
-  cloudId?: string;
-  /** What resolvers see as `context.siteUrl`. */
-  siteUrl?: string;
-  /** `appContext.license` and the resolver's `context.license`; Forge leaves it unset in development. */
-  license?: Record<string, unknown>;
-}
-
-type ForgeFetchTarget = { type?: string; provider?: string; remote?: string; accountId?: string };
-type AnyHandler = (...args: unknown[]) => unknown;
-
-interface Invocation {
-  owner: ForgeRuntime;
-  id: string;
-  kind: FunctionKind;
-  moduleKey: string;
-  functionKey: string;
-  accountId?: string;
-  deadline: number;
-  dead: boolean;
-  ended: boolean;
-  productCalls: number;
-  kvsCalls: number;
-  forgeRuntime: Record<string, unknown>;
-}
-
-// One AsyncLocalStorage per process, even if this file is loaded twice (test runners can do that).
-const ALS_KEY = Symbol.for('forge-local.runtime.als');
-const g = globalThis as unknown as Record<string | symbol, unknown>;
-const als = (g[ALS_KEY] ??= new AsyncLocalStorage<Invocation>()) as AsyncLocalStorage<Invocation>;
-
-function installGlobals(): void {
-  const INSTALLED = Symbol.for('forge-local.runtime.installed');
-  if (g[INSTALLED]) return;
-  g[INSTALLED] = true;
-  Object.defineProperty(globalThis, '__forge_runtime__', {
-    configurable: true,
-    get: () => als.getStore()?.forgeRuntime,
-  });
-  Object.defineProperty(globalThis, '__forge_fetch__', {
-    configurable: true,
-    value: (target: ForgeFetchTarget, path: string, init?: RequestInit): Promise<Response> => {
-      const inv = als.getStore();
-      if (!inv) return Promise.reject(new Error('__forge_fetch__ called outside a Forge invocation'));
-      return inv.owner.dispatchFetch(inv, target, path, init ?? {});
-    },
-  });
-}
-
-const noopMetrics = (() => {
-  const counter = { incr() {}, incrBy() {}, decr() {}, decrBy() {} };
-  const timing = { measure: () => ({ stop() {} }) };
-  const gauge = { set() {} };
-  return { counter: () => counter, timing: () => timing, gauge: () => gauge };
-})();
-
-function unsupported(message: string): Response {
-  return new Response(JSON.stringify({ message }), {
-    status: 501,
-    headers: { 'content-type': 'application/json', 'forge-proxy-error': 'LOCAL_UNSUPPORTED_TARGET' },
-  });
-}
-
-function isStringListRecord(v: unknown): v is Record<string, string[]> {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.values(v).every((x) => Array.isArray(x) && x.every((s) => typeof s === 'string'))
-  );
-}
-
-/** Forge's webtrigger response contract; anything else becomes a 500 (FORGE-FACTS.md §1.4). */
-function checkWebtriggerResponse(v: unknown): string | null {
-  if (typeof v !== 'object' || v === null) return 'the handler returned no object';
-  const r = v as Record<string, unknown>;
-  if (
-    typeof r.statusCode !== 'number' ||
-    !Number.isInteger(r.statusCode) ||
-    r.statusCode < 100 ||
-    r.statusCode > 599
-  ) {
-    return 'statusCode must be an integer HTTP status';
-  }
-  if (r.headers !== undefined && !isStringListRecord(r.headers)) return 'headers must be { name: string[] }';
-  if (r.body !== undefined && typeof r.body !== 'string') return 'body must be a string';
-  if (r.statusText !== undefined && typeof r.statusText !== 'string') return 'statusText must be a string';
-  return null;
-}
-
-const webtrigger500 = (): WebtriggerResponse => ({
-  statusCode: 500,
-  headers: { 'content-type': ['text/plain'] },
-  body: 'Internal Server Error',
-});
+export * from './runtime-contract.js';
 
 export class ForgeRuntime {
   readonly appDir: string;
@@ -293,7 +126,7 @@ export class ForgeRuntime {
       principal: call.accountId ? { accountId: call.accountId } : undefined,
       installContext: this.installContext,
       license: this.license,
-      installation: this.installation(),
+      installation: installationOf(this.cloudId, this.installContext),
     };
     return this.run(
       {
@@ -379,23 +212,7 @@ export class ForgeRuntime {
       console.error(`[forge-local] webtrigger '${moduleKey}' failed: ${errorMessage(e)}`);
       return webtrigger500();
     }
-    const response = responseConfigOf(mod.raw);
-    if (response.type === 'static') {
-      // Static: Forge answers the declared output the function names, and nothing of the result else.
-      const picked = pickStaticOutput(response.outputs, result);
-      if ('problem' in picked) {
-        console.error(`[forge-local] static webtrigger '${moduleKey}': ${picked.problem}`);
-        return webtrigger500();
-      }
-      const { statusCode, contentType, body } = picked.output;
-      return { statusCode, headers: contentType ? { 'content-type': [contentType] } : {}, body: body ?? '' };
-    }
-    const problem = checkWebtriggerResponse(result);
-    if (problem) {
-      console.error(`[forge-local] webtrigger '${moduleKey}' returned an incompatible response: ${problem}`);
-      return webtrigger500();
-    }
-    return result as WebtriggerResponse;
+    return webtriggerAnswer(moduleKey, mod.raw, result);
   }
 
   /**
@@ -445,17 +262,7 @@ export class ForgeRuntime {
     path: string,
     init: RequestInit,
   ): Promise<Response> {
-    if (inv.dead) {
-      throw new FunctionError(
-        'FUNCTION_TIME_OUT',
-        `invocation ${inv.id} of '${inv.moduleKey}' ran past its time limit; its requests are refused`,
-      );
-    }
-    if (inv.ended) {
-      throw new Error(
-        `invocation ${inv.id} of '${inv.moduleKey}' has already returned; on Forge its work stops there`,
-      );
-    }
+    checkStillRunning(inv);
     if (target.type === 'kvs') {
       inv.kvsCalls++;
       return this.kvs.fetch(path, init);
@@ -470,27 +277,8 @@ export class ForgeRuntime {
         `The local Forge platform serves KVS and Jira only (target ${JSON.stringify(target)}).`,
       );
     }
-    let principal: Principal;
-    switch (target.provider) {
-      case 'app':
-        principal = { kind: 'app' };
-        break;
-      case 'user': {
-        const accountId = target.accountId ?? inv.accountId;
-        if (!accountId) {
-          throw new Error(
-            `asUser() is not available in this ${inv.kind} invocation of '${inv.moduleKey}': there is no invoking user`,
-          );
-        }
-        principal = { kind: 'user', accountId };
-        break;
-      }
-      case 'none':
-        principal = inv.accountId ? { kind: 'user', accountId: inv.accountId } : { kind: 'app' };
-        break;
-      default:
-        return unsupported(`Unknown provider '${String(target.provider)}'.`);
-    }
+    const principal = principalFor(target, inv);
+    if (principal instanceof Response) return principal;
     inv.productCalls++;
     const started = Date.now();
     const response = await this.product.fetch(principal, path, init);
@@ -523,66 +311,13 @@ export class ForgeRuntime {
     return fn;
   }
 
-  private installation(): Record<string, unknown> {
-    const { installationId } = LOCAL_IDS;
-    const ari = `ari:cloud:ecosystem::installation/${installationId}`;
-    const site = this.installContext;
-    return {
-      ari: { installationId, toString: () => ari, toJSON: () => ari },
-      contexts: [{ cloudId: this.cloudId, toString: () => site, toJSON: () => site }],
-    };
-  }
-
   /** Imported on first use, after the globals exist (the @forge/kvs import-order caveat). */
   private async loadHandler(fn: ManifestFunction): Promise<AnyHandler> {
     let handler = this.handlers.get(fn.key);
     if (handler) return handler;
-    const base = join(this.appDir, 'src', fn.file);
-    const file = ['.ts', '.tsx', '.js'].map((ext) => base + ext).find((f) => existsSync(f));
-    if (!file) throw new Error(`function '${fn.key}': no file src/${fn.file}.ts in ${this.appDir}`);
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const exported = mod[fn.exportName];
-    if (typeof exported !== 'function') {
-      throw new Error(`function '${fn.key}': src/${fn.file} has no exported function '${fn.exportName}'`);
-    }
-    handler = exported as AnyHandler;
+    handler = await importHandler(this.appDir, fn);
     this.handlers.set(fn.key, handler);
     return handler;
-  }
-
-  private forgeRuntimeFor(inv: Invocation, fn: ManifestFunction): Record<string, unknown> {
-    return {
-      appContext: {
-        appId: this.manifest.appId,
-        appVersion: '1.0.0',
-        environmentId: LOCAL_IDS.environmentId,
-        environmentType: 'DEVELOPMENT',
-        invocationId: inv.id,
-        installationId: LOCAL_IDS.installationId,
-        functionKey: fn.key,
-        moduleType: inv.kind,
-        moduleKey: inv.moduleKey,
-        license: this.license,
-        installation: this.installation(),
-        permissions: { scopes: this.manifest.scopes, external: {} },
-      },
-      aaid: inv.accountId,
-      contextAri: this.installContext,
-      container: { runtime: this.manifest.runtimeName, handler: fn.handler, appCodeDir: this.appDir },
-      lambdaContext: {
-        awsRequestId: inv.id,
-        getRemainingTimeInMillis: () => Math.max(0, inv.deadline - Date.now()),
-      },
-      proxy: { token: 'local-forge-proxy-token', url: 'http://forge-proxy.local' },
-      tracing: {
-        traceId: randomUUID().replace(/-/g, ''),
-        spanId: randomUUID().slice(0, 16).replace(/-/g, ''),
-      },
-      realtime: {},
-      metrics: noopMetrics,
-      externalAuth: [],
-      featureFlags: () => false,
-    };
   }
 
   private async run<T>(
@@ -609,7 +344,13 @@ export class ForgeRuntime {
       kvsCalls: 0,
       forgeRuntime: {},
     };
-    inv.forgeRuntime = this.forgeRuntimeFor(inv, spec.fn);
+    inv.forgeRuntime = forgeRuntimeFor(inv, spec.fn, {
+      manifest: this.manifest,
+      appDir: this.appDir,
+      cloudId: this.cloudId,
+      installContext: this.installContext,
+      license: this.license,
+    });
     const counters = this.invocations;
     counters.started++;
     counters.active++;
@@ -620,27 +361,7 @@ export class ForgeRuntime {
       return await als.run(inv, async () => {
         const handler: AnyHandler = spec.kind === 'local' ? () => undefined : await this.loadHandler(spec.fn);
         if (spec.limitMs === null) return await call(handler, inv);
-        const limitMs = spec.limitMs;
-        inv.deadline = Date.now() + limitMs;
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            inv.dead = true;
-            reject(
-              new FunctionError(
-                'FUNCTION_TIME_OUT',
-                `'${inv.moduleKey}' ran past its time limit of ${limitMs} ms`,
-              ),
-            );
-          }, limitMs);
-        });
-        const work = Promise.resolve().then(() => call(handler, inv));
-        work.catch(() => undefined); // a late failure after a time-out must not become unhandled
-        try {
-          return await Promise.race([work, timeout]);
-        } finally {
-          clearTimeout(timer);
-        }
+        return await withTimeLimit(inv, spec.limitMs, () => call(handler, inv));
       });
     } catch (e) {
       outcome = isTimeout(e) ? 'timeout' : 'error';
@@ -665,8 +386,4 @@ export class ForgeRuntime {
       for (const l of this.endListeners) l(summary);
     }
   }
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -12,6 +12,7 @@
  * returns anything but a string `outputKey`, is such an unusable result (500); properties besides
  * `outputKey` are ignored; a static output carries no headers but its content type.
  */
+import type { WebtriggerResponse } from './runtime-contract.js';
 
 export interface StaticOutput {
   key: string;
@@ -48,4 +49,55 @@ export function pickStaticOutput(
   const output = outputs.find((o) => o.key === result.outputKey);
   if (!output) return { problem: `outputKey '${result.outputKey}' is not one of the declared outputs` };
   return { output };
+}
+
+function isStringListRecord(v: unknown): v is Record<string, string[]> {
+  return isObj(v) && Object.values(v).every((x) => Array.isArray(x) && x.every((s) => typeof s === 'string'));
+}
+
+/** Forge's webtrigger response contract for a dynamic webtrigger; anything else becomes a 500 (FORGE-FACTS.md §1.4). */
+function checkWebtriggerResponse(v: unknown): string | null {
+  if (!isObj(v)) return 'the handler returned no object';
+  if (
+    typeof v.statusCode !== 'number' ||
+    !Number.isInteger(v.statusCode) ||
+    v.statusCode < 100 ||
+    v.statusCode > 599
+  ) {
+    return 'statusCode must be an integer HTTP status';
+  }
+  if (v.headers !== undefined && !isStringListRecord(v.headers)) return 'headers must be { name: string[] }';
+  if (v.body !== undefined && typeof v.body !== 'string') return 'body must be a string';
+  if (v.statusText !== undefined && typeof v.statusText !== 'string') return 'statusText must be a string';
+  return null;
+}
+
+export const webtrigger500 = (): WebtriggerResponse => ({
+  statusCode: 500,
+  headers: { 'content-type': ['text/plain'] },
+  body: 'Internal Server Error',
+});
+
+/**
+ * What Forge answers for a webtrigger function's result. Dynamic: the result as it is. Static: the
+ * declared output its `{ outputKey }` names. A result Forge could not use answers 500.
+ */
+export function webtriggerAnswer(moduleKey: string, raw: Obj, result: unknown): WebtriggerResponse {
+  const response = responseConfigOf(raw);
+  if (response.type === 'static') {
+    // Static: Forge answers the declared output the function names, and nothing of the result else.
+    const picked = pickStaticOutput(response.outputs, result);
+    if ('problem' in picked) {
+      console.error(`[forge-local] static webtrigger '${moduleKey}': ${picked.problem}`);
+      return webtrigger500();
+    }
+    const { statusCode, contentType, body } = picked.output;
+    return { statusCode, headers: contentType ? { 'content-type': [contentType] } : {}, body: body ?? '' };
+  }
+  const problem = checkWebtriggerResponse(result);
+  if (problem) {
+    console.error(`[forge-local] webtrigger '${moduleKey}' returned an incompatible response: ${problem}`);
+    return webtrigger500();
+  }
+  return result as WebtriggerResponse;
 }

@@ -43,6 +43,7 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     findings: openFindingsOf(r),
     version: r.version,
     updatedAt: r.updatedAt,
+    ...(r.status === 'retired' && r.retiredAt ? { retiredAt: r.retiredAt } : {}),
   };
 }
 
@@ -58,7 +59,6 @@ export function toDto(r: AccountRecord, today: string, windowDays: number): Acco
     taggedAt: r.taggedAt,
     taggedBy: r.taggedBy,
     updatedBy: r.updatedBy,
-    ...(r.retiredAt ? { retiredAt: r.retiredAt } : {}),
     ...(r.retiredBy ? { retiredBy: r.retiredBy } : {}),
     ...(r.retireReason ? { retireReason: r.retireReason } : {}),
     ...(r.migration ? { migration: { ...r.migration } } : {}),

@@ -23,3 +23,25 @@ export const invalid = (fields: FieldErrors, message = 'Some fields need attenti
   new AppError('BAD_REQUEST', message, { fields });
 
 export const conflict = (message: string, current: unknown) => new AppError('CONFLICT', message, { current });
+
+/**
+ * Jira or Forge storage cannot answer now (Jira 429 or 5xx, storage throttling): worth trying again
+ * later. The infra adapters throw it (src/infra/app-errors.ts), never their own error types; entry maps
+ * it once — to RATE_LIMITED for a resolver, to the `unavailable` output for a webtrigger. Not an
+ * `AppError`: a use case that turns expected failures into per-item results lets this one through.
+ */
+export class Unavailable extends Error {
+  constructor(
+    readonly service: 'jira' | 'storage',
+    /** The HTTP status the service answered (429 for storage throttling). */
+    readonly status: number,
+    message: string,
+    /** The service's `Retry-After`, in seconds, when it gave one. */
+    readonly retryAfterSeconds?: number,
+    /** Jira's `RateLimit-Reason` (e.g. `jira-quota-global-based`), when it gave one. */
+    readonly rateLimitReason?: string,
+  ) {
+    super(message);
+    this.name = 'Unavailable';
+  }
+}

@@ -1,7 +1,7 @@
 import type { FindingDto } from '../contract/accounts';
-import { FINDING_SEVERITY, type FindingCode } from '../contract/offboarding';
+import type { FindingCode } from '../contract/offboarding';
 import type { AccountRecord } from '../domain/account';
-import { type OpenFinding, findingKey, findingText, noticeKey } from '../domain/findings';
+import { FINDING_SEVERITY, type OpenFinding, findingKey, findingText, noticeKey } from '../domain/findings';
 import type { ExtraWrite } from './ports';
 
 /**

@@ -1,4 +1,4 @@
-import { FINDING_SEVERITY, type FindingCode } from '../contract/offboarding';
+import type { FindingCode } from '../contract/offboarding';
 import { SWEEP_MODULE_KEY } from '../contract/resolver-keys';
 import type { AccountRecord } from '../domain/account';
 import { utcDate } from '../domain/dates';
@@ -6,6 +6,7 @@ import {
   type FindingFacts,
   type LookupState,
   type OpenFinding,
+  FINDING_SEVERITY,
   diffFindings,
   dueFindings,
   findingKey,

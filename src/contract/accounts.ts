@@ -110,11 +110,16 @@ export type ListSort = (typeof LIST_SORTS)[number];
 export const listAccountsInput = z
   .object({
     status: z.enum(ACCOUNT_STATUSES).default('active'),
-    /** Prefix of the account's display name, case-insensitive. */
+    /**
+     * Words that must each appear anywhere in the account's name or email, or in its owner's or backup
+     * owner's name; case- and accent-insensitive.
+     */
     search: z.string().trim().min(1).max(100).optional(),
     ownerId: accountIdSchema.optional(),
     backupOwnerId: accountIdSchema.optional(),
     reviewOverdue: z.literal(true).optional(),
+    /** Only accounts with no backup owner recorded. */
+    noBackupOwner: z.literal(true).optional(),
     /** expiring: a credential expires within the largest warning window; expired: one has expired. */
     credential: z.enum(['expiring', 'expired']).optional(),
     risk: z.enum(RISK_LEVELS).optional(),
@@ -162,6 +167,8 @@ export interface AccountRow {
   findings: FindingDto[];
   version: number;
   updatedAt: string;
+  /** When a retired account was retired. */
+  retiredAt?: string;
 }
 
 /** Counts for the list header, from a counters record kept in step with every change (no scan). */
@@ -180,6 +187,11 @@ export interface AccountsPage {
   counts: RegistryCounts;
   /** The order the rows are in (a filter may impose its index's order). */
   sortedBy: { sort: ListSort; direction: 'asc' | 'desc' };
+  /**
+   * With a search or "no backup owner": how many accounts this call looked through. A call reads a
+   * bounded number, so a page may come back short with a `nextCursor` that searches on.
+   */
+  examined?: number;
   nextCursor?: string;
 }
 

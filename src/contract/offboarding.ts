@@ -149,21 +149,6 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
-/** 3 critical, 2 high, 1 medium. */
-export const FINDING_SEVERITY: Record<FindingCode, number> = {
-  ACCOUNT_INACTIVE: 3,
-  ACCOUNT_MISSING: 3,
-  OWNER_INACTIVE: 3,
-  OWNER_MISSING: 3,
-  NO_BACKUP_OWNER: 2,
-  OWNER_IS_INTEGRATION_ACCOUNT: 2,
-  REVIEW_OVERDUE: 1,
-  CREDENTIAL_EXPIRING: 2,
-  CREDENTIAL_EXPIRED: 3,
-  PERSONAL_ACCOUNT: 1,
-  DORMANT: 1,
-};
-
 /** One sweep run as recorded (the last one is what `sweep/status` answers). */
 export interface SweepSummary {
   runId: string;

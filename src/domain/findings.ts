@@ -1,4 +1,4 @@
-import { FINDING_SEVERITY, type FindingCode } from '../contract/offboarding';
+import type { FindingCode } from '../contract/offboarding';
 import {
   type AccountRecord,
   credentialState,
@@ -9,6 +9,21 @@ import {
 import { accountKind } from './account-kinds';
 import { epochDay } from './dates';
 import { isHuman, type UserFacts } from './people';
+
+/** How severe a finding is: 3 critical, 2 high, 1 medium (findings are listed most severe first). */
+export const FINDING_SEVERITY: Record<FindingCode, number> = {
+  ACCOUNT_INACTIVE: 3,
+  ACCOUNT_MISSING: 3,
+  OWNER_INACTIVE: 3,
+  OWNER_MISSING: 3,
+  NO_BACKUP_OWNER: 2,
+  OWNER_IS_INTEGRATION_ACCOUNT: 2,
+  REVIEW_OVERDUE: 1,
+  CREDENTIAL_EXPIRING: 2,
+  CREDENTIAL_EXPIRED: 3,
+  PERSONAL_ACCOUNT: 1,
+  DORMANT: 1,
+};
 
 /** Recipient id of notices every Jira admin sees. */
 export const ADMINS = '#admins';

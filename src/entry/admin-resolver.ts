@@ -6,9 +6,9 @@ import { oversightKeys } from './oversight-keys';
 import { registryKeys } from './registry-keys';
 
 /** The admin page's resolver: the registry, the offboarding check, the sweep and the org audit webhook. */
-export const handler = resolverHandler(ADMIN_MODULE_KEY, {
+export const handler = resolverHandler(ADMIN_MODULE_KEY, [
   ...registryKeys,
   ...offboardingKeys,
   ...oversightKeys,
   ...orgAuditKeys,
-});
+]);

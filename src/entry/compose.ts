@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app/deps';
+import { withAppErrors } from '../infra/app-errors';
 import { jiraActivity } from '../infra/jira-activity';
 import { jiraCallerPermissions, jiraDirectory } from '../infra/jira-directory';
 import { jiraStaff } from '../infra/jira-staff';
@@ -30,9 +31,10 @@ import { kvsWorkItems } from '../infra/kvs-work-items';
 /**
  * The composition root: the one place that picks the adapters (Forge KVS, Jira REST) for the app's
  * ports. Every entry point (resolvers, triggers, webtriggers, the validator) uses this object; no other
- * file under src/entry imports src/infra.
+ * file under src/entry imports src/infra (lint holds it). The adapters reach the app throwing app
+ * errors only (`withAppErrors`: Jira 429/5xx and storage throttling become `Unavailable`).
  */
-export const appDeps: AppDeps = {
+export const appDeps: AppDeps = withAppErrors<AppDeps>({
   // The registry
   accounts: kvsAccounts,
   audit: kvsAudit,
@@ -66,4 +68,4 @@ export const appDeps: AppDeps = {
   // The caller and the client's tokens
   permissions: jiraCallerPermissions,
   clientTokenKey,
-};
+});

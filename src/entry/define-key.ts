@@ -2,6 +2,7 @@ import Resolver from '@forge/resolver';
 import type { z } from 'zod';
 import type { AuditAction } from '../contract/audit';
 import type { Envelope, ResolverError } from '../contract/envelope';
+import { type OutputOf, type ParsedInputOf, type ProcedureKey, procedures } from '../contract/procedures';
 import { ADMIN_MODULE_KEY } from '../contract/resolver-keys';
 import type { Caller, Grant, Policy } from '../app/authorize';
 import type { Invocation } from '../app/context';
@@ -29,26 +30,36 @@ export interface KeyCall {
   grant: Grant;
 }
 
-/** One resolver key: who may call it, its input schema, the audit action it is, and the use case it runs. */
-export interface KeyDefinition<S extends z.ZodType, R> {
+/** What a key's definition says besides its name; its input schema and answer are the procedure map's. */
+export interface KeySpec<K extends ProcedureKey> {
   /** One of the checks of src/app/authorize.ts, run before the input is parsed. */
   authorize: Policy;
-  /** Strict: unknown fields are refused. */
-  input: S;
   /** What a refused attempt is recorded as; reads are `access`. */
   action: AuditAction;
   /** Changes audit every refusal (invalid, conflicting, forbidden); reads audit only FORBIDDEN. */
   changes: boolean;
-  run(input: z.output<S>, inv: Invocation, deps: AppDeps, call: KeyCall): Promise<R>;
+  /** The one use case. Answering anything but the procedure map's type for `K` is a compile error. */
+  run(input: ParsedInputOf<K>, inv: Invocation, deps: AppDeps, call: KeyCall): Promise<OutputOf<K>>;
 }
 
-/** A key's definition, with its input and result types inferred. */
-export function defineKey<S extends z.ZodType, R>(def: KeyDefinition<S, R>): KeyDefinition<S, R> {
-  return def;
+/** One resolver key: its name in the procedure map (src/contract/procedures.ts) and its spec. */
+export interface KeyDefinition<K extends ProcedureKey> extends KeySpec<K> {
+  key: K;
 }
 
-/** Resolver keys by name, of any input and result. */
-export type KeyMap = Record<string, KeyDefinition<z.ZodType, unknown>>;
+/** Defines the resolver key `key`: input parsed with the procedure map's schema, `run` checked against its answer. */
+export function defineKey<K extends ProcedureKey>(key: K, spec: KeySpec<K>): KeyDefinition<K> {
+  return { key, ...spec };
+}
+
+/** A key of any name, as a resolver holds it. */
+export interface AnyKey {
+  key: ProcedureKey;
+  authorize: Policy;
+  action: AuditAction;
+  changes: boolean;
+  run(input: unknown, inv: Invocation, deps: AppDeps, call: KeyCall): Promise<unknown>;
+}
 
 function targetOf(payload: unknown): string | undefined {
   const p = payload as { accountId?: unknown; personId?: unknown } | null;
@@ -83,12 +94,9 @@ function callerOf(context: ResolverContext): Caller {
  * one use case → envelope. Refusals of changes, and every FORBIDDEN, are recorded in the audit trail;
  * if recording fails, the refusal still stands.
  */
-function resolverFunction(
-  module: string,
-  key: string,
-  def: KeyDefinition<z.ZodType, unknown>,
-  deps: AppDeps,
-) {
+function resolverFunction(module: string, def: AnyKey, deps: AppDeps) {
+  const { key } = def;
+  const schema: z.ZodType = procedures[key].input;
   return async ({ payload, context }: ResolverRequest): Promise<Envelope<unknown>> => {
     const caller = callerOf(context);
     const inv: Invocation = {
@@ -98,7 +106,7 @@ function resolverFunction(
     };
     const result = await envelope(async () => {
       const grant = await def.authorize.grant(caller, deps);
-      const input: unknown = def.input.parse(await openTokens(key, payload, deps.clientTokenKey));
+      const input: unknown = schema.parse(await openTokens(key, payload, deps.clientTokenKey));
       return sealTokens(key, await def.run(input, inv, deps, { caller, grant }), deps.clientTokenKey);
     });
     if (
@@ -145,11 +153,14 @@ function newResolver(): Resolver {
  * recorded in the audit trail (who, from which module, which key) — a caller probing for keys leaves
  * a trace.
  */
-export function resolverHandler(module: string, keys: KeyMap, deps: AppDeps = appDeps) {
+export function resolverHandler(module: string, keys: readonly AnyKey[], deps: AppDeps = appDeps) {
   const resolver = newResolver();
-  for (const [key, def] of Object.entries(keys))
-    resolver.define(key, resolverFunction(module, key, def, deps));
-  const known = new Set(Object.keys(keys));
+  const known = new Set<string>();
+  for (const def of keys) {
+    if (known.has(def.key)) throw new Error(`The resolver key ${def.key} is defined twice.`);
+    known.add(def.key);
+    resolver.define(def.key, resolverFunction(module, def, deps));
+  }
   const handler = resolver.getDefinitions() as (event: unknown, backend: unknown) => Promise<unknown>;
   return async (
     event: { call?: { functionKey?: unknown }; context?: { moduleKey?: unknown } } | undefined,

@@ -1,9 +1,7 @@
 import { ZodError, type z } from 'zod';
 import type { Envelope, ResolverError } from '../contract/envelope';
-import { AppError } from '../app/errors';
-import { JiraError } from '../infra/jira-client';
 import { rateLimitKind, rateLimitMessage } from '../contract/rate-limit';
-import { isStorageRateLimited } from '../infra/kvs-errors';
+import { AppError, Unavailable } from '../app/errors';
 
 /** Field path → message, for BAD_REQUEST details the UI can show beside each field. */
 export function fieldErrors(error: ZodError): Record<string, string> {
@@ -32,7 +30,11 @@ export function toResolverError(error: unknown): ResolverError {
       details: { fields: fieldErrors(error) },
     };
   }
-  if (error instanceof JiraError && (error.status === 429 || error.status === 503)) {
+  if (
+    error instanceof Unavailable &&
+    error.service === 'jira' &&
+    (error.status === 429 || error.status === 503)
+  ) {
     const kind = error.status === 429 ? rateLimitKind(error.rateLimitReason) : 'busy';
     const now = new Date();
     const retryAfterSeconds =
@@ -48,7 +50,7 @@ export function toResolverError(error: unknown): ResolverError {
       },
     };
   }
-  if (isStorageRateLimited(error)) {
+  if (error instanceof Unavailable && error.service === 'storage') {
     return {
       code: 'RATE_LIMITED',
       message: 'Storage is busy right now. Try again in a moment.',

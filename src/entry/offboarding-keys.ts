@@ -1,9 +1,3 @@
-import {
-  offboardingAcknowledgeInput,
-  offboardingCheckInput,
-  offboardingRetireInput,
-  offboardingTransferInput,
-} from '../contract/offboarding';
 import { OFFBOARDING_KEYS as K } from '../contract/resolver-keys';
 import { departingPerson, offboardingStaff, requireDepartingForStaff } from '../app/authorize';
 import {
@@ -16,17 +10,15 @@ import { acknowledgeOnTicket } from '../app/transition-guard';
 import { defineKey } from './define-key';
 
 /** The offboarding keys, on the admin page and in the offboarding tickets' issue panel. */
-export const offboardingKeys = {
-  [K.check]: defineKey({
+export const offboardingKeys = [
+  defineKey(K.check, {
     authorize: offboardingStaff,
-    input: offboardingCheckInput,
     action: 'access',
     changes: false,
     run: async (i, _inv, d, { caller }) => offboardingCheck(await departingPerson(caller, i.personId, d), d),
   }),
-  [K.transfer]: defineKey({
+  defineKey(K.transfer, {
     authorize: offboardingStaff,
-    input: offboardingTransferInput,
     action: 'offboarding.transfer',
     changes: true,
     run: async (i, inv, d, { caller, grant }) => {
@@ -35,9 +27,8 @@ export const offboardingKeys = {
       return transferFromDeparting({ ...i, departingId }, inv, d);
     },
   }),
-  [K.retire]: defineKey({
+  defineKey(K.retire, {
     authorize: offboardingStaff,
-    input: offboardingRetireInput,
     action: 'account.retire',
     changes: true,
     run: async (i, inv, d, { caller, grant }) => {
@@ -47,9 +38,8 @@ export const offboardingKeys = {
       return retireFromCheck(retire, person, inv, d);
     },
   }),
-  [K.acknowledge]: defineKey({
+  defineKey(K.acknowledge, {
     authorize: offboardingStaff,
-    input: offboardingAcknowledgeInput,
     action: 'offboarding.acknowledge',
     changes: true,
     run: async (i, inv, d, { caller, grant }) => {
@@ -61,4 +51,4 @@ export const offboardingKeys = {
         : acknowledgeWarning({ ...i, personId }, inv, d);
     },
   }),
-};
+];

@@ -1,6 +1,6 @@
 import { receiveOrgAuditDelivery } from '../app/org-audit-webhook';
 import type { OrgAuditOutputKey } from '../contract/org-audit';
-import { JiraError } from '../infra/jira-client';
+import { Unavailable } from '../app/errors';
 import { appDeps } from './compose';
 import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
 
@@ -15,7 +15,8 @@ export async function handler(request: WebtriggerRequest): Promise<{ outputKey: 
       console.warn(`org audit delivery refused: ${answer.output} ${answer.detail}`);
     return { outputKey: answer.output };
   } catch (e) {
-    if (e instanceof JiraError && (e.status === 429 || e.status === 503)) return { outputKey: 'unavailable' };
+    if (e instanceof Unavailable && e.service === 'jira' && (e.status === 429 || e.status === 503))
+      return { outputKey: 'unavailable' };
     console.error('org audit delivery failed', e instanceof Error ? e.message : e);
     return { outputKey: 'error' };
   }

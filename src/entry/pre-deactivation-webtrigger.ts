@@ -1,7 +1,6 @@
 import { preDeactivationCheck } from '../app/pre-deactivation';
 import type { PreDeactivationOutputKey, StaticWebtriggerResult } from '../contract/webtrigger';
-import { JiraError } from '../infra/jira-client';
-import { isStorageRateLimited } from '../infra/kvs-errors';
+import { Unavailable } from '../app/errors';
 import { appDeps } from './compose';
 import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
 
@@ -11,15 +10,14 @@ import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
  * the app's logs (docs/webtrigger/openapi.yaml says how long to back off).
  */
 function outputOfError(e: unknown): PreDeactivationOutputKey {
-  if (e instanceof JiraError && (e.status === 429 || e.status >= 500)) {
+  if (!(e instanceof Unavailable)) return 'internal-error';
+  if (e.service === 'jira') {
     const wait = e.retryAfterSeconds === undefined ? '' : `, Retry-After ${e.retryAfterSeconds} s`;
     console.warn(
       `pre-deactivation check: Jira answered ${e.status} (${e.rateLimitReason ?? 'no reason'}${wait})`,
     );
-    return 'unavailable';
   }
-  if (isStorageRateLimited(e)) return 'unavailable';
-  return 'internal-error';
+  return 'unavailable';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useContext, useMemo, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import PageHeader from '@atlaskit/page-header';
 import { Box } from '@atlaskit/primitives/compiled/box';
@@ -7,9 +7,10 @@ import type { SettingsView } from '@contract/settings';
 import { adminApi, isApiError } from '../shared/api';
 import { useLoad } from '../shared/hooks';
 import { RouterProvider, useRouter } from '../shared/router';
-import { EmptyView, ErrorState, LoadingState, RefusalState } from '../shared/states';
+import { EmptyView, ErrorState, RefusalState } from '../shared/states';
 import { AdminContext } from './admin-context';
 import { AccountsPage } from './accounts/AccountsPage';
+import { AccountSkeleton, TableSkeleton } from './accounts/skeletons';
 import { parseRoute, paths, SECTIONS, sectionOf, type Route } from './routes';
 
 export const FORBIDDEN_TEXT = 'You need to be a Jira administrator to use Integration accounts.';
@@ -103,16 +104,29 @@ function Sections({ children }: { children: ReactNode }) {
   );
 }
 
+/** The accounts list and an account page need no settings: they load at once, beside the boot call. */
+const NEEDS_NO_SETTINGS: ReadonlySet<Route['name']> = new Set(['accounts', 'account']);
+
+/** What shows while a page (or its code) loads: the page's shape, not a spinner. */
+function PageSkeleton({ route }: { route: Route }) {
+  return route.name === 'account' ? <AccountSkeleton /> : <TableSkeleton label="Loading" />;
+}
+
 function Routed() {
   const { location, navigate } = useRouter();
   const route = parseRoute(location.pathname, location.search);
+  const settingsReady = useContext(AdminContext) !== null;
   const showTag = route.name !== 'tag';
   return (
     <>
       <PageHeader
         actions={
           showTag ? (
-            <Button appearance="primary" onClick={() => navigate(paths.tag())}>
+            // The list's main action; on other pages their own action is the primary one.
+            <Button
+              appearance={route.name === 'accounts' ? 'primary' : 'default'}
+              onClick={() => navigate(paths.tag())}
+            >
               Tag account
             </Button>
           ) : undefined
@@ -121,7 +135,9 @@ function Routed() {
         Integration accounts
       </PageHeader>
       <Sections>
-        <Suspense fallback={<LoadingState label="Loading" />}>{page(route)}</Suspense>
+        <Suspense fallback={<PageSkeleton route={route} />}>
+          {settingsReady || NEEDS_NO_SETTINGS.has(route.name) ? page(route) : <PageSkeleton route={route} />}
+        </Suspense>
       </Sections>
     </>
   );
@@ -151,17 +167,18 @@ export function AdminApp() {
         <ErrorState title="We couldn’t open Integration accounts" error={state.error} onRetry={reload} />
       </>
     );
-  } else if (!context) {
-    body = (
-      <>
-        <PageHeader>Integration accounts</PageHeader>
-        <LoadingState label="Loading Integration accounts" />
-      </>
-    );
   } else {
+    // Pages start loading while the settings do (the list does not wait for them): see Routed.
     body = (
       <AdminContext.Provider value={context}>
-        <RouterProvider fallback={<LoadingState label="Loading Integration accounts" />}>
+        <RouterProvider
+          fallback={
+            <>
+              <PageHeader>Integration accounts</PageHeader>
+              <TableSkeleton label="Loading Integration accounts" />
+            </>
+          }
+        >
           <Routed />
         </RouterProvider>
       </AdminContext.Provider>

@@ -66,7 +66,7 @@ export function findingLabel(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** 3 critical, 2 high, else medium (FINDING_SEVERITY in the contract). */
+/** 3 critical, 2 high, else medium (FINDING_SEVERITY in src/domain/findings.ts). */
 export function severityAppearance(severity: number): 'removed' | 'moved' | 'default' {
   return severity >= 3 ? 'removed' : severity === 2 ? 'moved' : 'default';
 }

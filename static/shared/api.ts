@@ -1,64 +1,19 @@
 /**
  * The typed data layer between the Custom UI and the app's resolvers.
  *
- * One function per resolver key. Each calls `invoke` from `@forge/bridge`, checks the resolver
- * envelope (`{ok:true,data} | {ok:false,error}`) and either returns `data` or throws an `ApiError`
- * carrying the resolver's error code. Components never call `invoke` themselves.
+ * Typed from the procedure map (src/contract/procedures.ts): `call(key, input)` takes the key's input
+ * and answers its output type, so the UI never pairs keys and result types by hand. Each call goes
+ * through `invoke` from `@forge/bridge`, checks the resolver envelope (`{ok:true,data} |
+ * {ok:false,error}`) and either returns `data` or throws an `ApiError` carrying the resolver's error
+ * code. Components never call `invoke` themselves; they use the named functions below.
  */
-import { ORG_AUDIT_KEYS } from '@contract/org-audit-keys';
-import type { OrgAuditWebhookStatus, RotatedOrgAuditSecret } from '@contract/org-audit';
-import { invoke } from '@forge/bridge';
-import type {
-  AccountDetail,
-  AccountDto,
-  AccountsPage,
-  GetAccountInput,
-  ListAccountsInput,
-  MarkMigrationInput,
-  MoveMigrationInput,
-  RetagAccountInput,
-  RetireAccountInput,
-  TagAccountInput,
-  UpdateAccountInput,
-} from '@contract/accounts';
-import type {
-  AuditExportInput,
-  AuditListInput,
-  AuditPage,
-  AuditVerifyInput,
-  AuditVerifyReport,
-} from '@contract/audit';
-import type { CandidatesPage, DismissCandidateInput, ListCandidatesInput } from '@contract/candidates';
+import { invoke, requestJira } from '@forge/bridge';
 import type { ExportChunk } from '@contract/common';
 import type { Envelope, ErrorCode, ResolverError } from '@contract/envelope';
-import type { ExportRegistryInput, ImportInput, ImportReport } from '@contract/import-export';
+import { ORG_AUDIT_KEYS } from '@contract/org-audit-keys';
+import type { InputOf, OutputOf, ProcedureKey } from '@contract/procedures';
 import { rateLimitKind, rateLimitMessage } from '@contract/rate-limit';
-import { ADMIN_KEYS } from '@contract/resolver-keys';
-import type { RotatedWebhookSecret, SettingsView, UpdateSettingsInput } from '@contract/settings';
-import type { SiteUsersInput, SiteUsersPage } from '@contract/site-users';
-import type { SearchUsersInput, UsersSearchResult } from '@contract/users';
-import { requestJira } from '@forge/bridge';
-import type {
-  OffboardingAcknowledged,
-  OffboardingAcknowledgeInput,
-  OffboardingActionResult,
-  OffboardingCheckInput,
-  OffboardingCheckResult,
-  OffboardingRetireInput,
-  OffboardingTransferInput,
-} from '@contract/offboarding';
-import type {
-  AcceptProposalInput,
-  AttestInput,
-  MyAccount,
-  MyAccounts,
-  OwnerNotices,
-  OwnerNoticesInput,
-  OwnerProposal,
-  ProposeOwnerInput,
-  RecordRotationInput,
-} from '@contract/owner';
-import { OFFBOARDING_KEYS, OWNER_KEYS } from '@contract/resolver-keys';
+import { ADMIN_KEYS, OFFBOARDING_KEYS, OVERSIGHT_KEYS, OWNER_KEYS } from '@contract/resolver-keys';
 
 /** The resolver's own codes, plus `UNAVAILABLE` when the call never produced an envelope. */
 export type ApiErrorCode = ErrorCode | 'UNAVAILABLE';
@@ -119,19 +74,30 @@ export function unwrapEnvelope<T>(result: unknown): T {
   throw new ApiError('INTERNAL', 'The app returned a response it could not read.');
 }
 
-async function call<T>(key: string, payload: object): Promise<T> {
+/** Calls resolver key `key` with its input; answers its output type, or throws an `ApiError`. */
+export async function call<K extends ProcedureKey>(key: K, input: InputOf<K>): Promise<OutputOf<K>> {
   let result: unknown;
   try {
-    result = await invoke(key, compact(payload));
+    result = await invoke(key, compact(input));
   } catch (e) {
     const reason = e instanceof Error && e.message ? e.message : String(e);
     throw new ApiError('UNAVAILABLE', `The app could not be reached: ${reason}`);
   }
-  return unwrapEnvelope<T>(result);
+  return unwrapEnvelope<OutputOf<K>>(result);
+}
+
+/** A key's arguments: its input, optional when every field of it is. */
+type ArgsOf<K extends ProcedureKey> =
+  Record<string, never> extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>];
+
+/** The function calling one key: typed by the procedure map, nothing written by hand. */
+function procedure<K extends ProcedureKey>(key: K) {
+  return (...[input]: ArgsOf<K>): Promise<OutputOf<K>> => call(key, input ?? ({} as InputOf<K>));
 }
 
 /** Drops `undefined` fields so the payload is exactly what the resolver's strict schema accepts. */
-function compact<T extends object>(input: T): Record<string, unknown> {
+function compact(input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null) return {};
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
 
@@ -140,36 +106,41 @@ const K = ADMIN_KEYS;
 /** Every admin resolver key, one typed function each. */
 export const adminApi = {
   /** Who is looking, the app's settings and one page of the site's users. */
-  siteUsers: (input: SiteUsersInput = {}) => call<SiteUsersPage>(K.siteUsers, input),
+  siteUsers: procedure(K.siteUsers),
   /** Active users matching a name or email prefix (people only unless `kind: 'any'`). */
-  searchUsers: (input: SearchUsersInput) => call<UsersSearchResult>(K.usersSearch, input),
+  searchUsers: procedure(K.usersSearch),
 
-  listAccounts: (input: ListAccountsInput = {}) => call<AccountsPage>(K.accountsList, input),
-  getAccount: (input: GetAccountInput) => call<AccountDetail>(K.accountsGet, input),
-  tagAccount: (input: TagAccountInput) => call<AccountDto>(K.accountsTag, input),
-  updateAccount: (input: UpdateAccountInput) => call<AccountDto>(K.accountsUpdate, input),
-  retireAccount: (input: RetireAccountInput) => call<AccountDto>(K.accountsRetire, input),
-  retagAccount: (input: RetagAccountInput) => call<AccountDto>(K.accountsRetag, input),
-  markMigration: (input: MarkMigrationInput) => call<AccountDto>(K.migrationMark, input),
-  moveMigration: (input: MoveMigrationInput) => call<AccountDto>(K.migrationMove, input),
+  listAccounts: procedure(K.accountsList),
+  getAccount: procedure(K.accountsGet),
+  tagAccount: procedure(K.accountsTag),
+  updateAccount: procedure(K.accountsUpdate),
+  retireAccount: procedure(K.accountsRetire),
+  retagAccount: procedure(K.accountsRetag),
+  markMigration: procedure(K.migrationMark),
+  moveMigration: procedure(K.migrationMove),
 
-  listCandidates: (input: ListCandidatesInput = {}) => call<CandidatesPage>(K.candidatesList, input),
-  dismissCandidate: (input: DismissCandidateInput) =>
-    call<{ accountId: string; dismissed: true }>(K.candidatesDismiss, input),
+  listCandidates: procedure(K.candidatesList),
+  dismissCandidate: procedure(K.candidatesDismiss),
 
-  previewImport: (input: ImportInput) => call<ImportReport>(K.importPreview, input),
-  applyImport: (input: ImportInput) => call<ImportReport>(K.importApply, input),
-  exportRegistry: (input: ExportRegistryInput) => call<ExportChunk>(K.exportRegistry, input),
+  previewImport: procedure(K.importPreview),
+  applyImport: procedure(K.importApply),
+  exportRegistry: procedure(K.exportRegistry),
 
-  listAudit: (input: AuditListInput = {}) => call<AuditPage>(K.auditList, input),
-  exportAudit: (input: AuditExportInput) => call<ExportChunk>(K.auditExport, input),
-  verifyAudit: (input: AuditVerifyInput = {}) => call<AuditVerifyReport>(K.auditVerify, input),
+  listAudit: procedure(K.auditList),
+  exportAudit: procedure(K.auditExport),
+  verifyAudit: procedure(K.auditVerify),
 
-  getSettings: () => call<SettingsView>(K.settingsGet, {}),
-  updateSettings: (input: UpdateSettingsInput) => call<SettingsView>(K.settingsUpdate, input),
-  rotateWebhookSecret: () => call<RotatedWebhookSecret>(K.settingsRotateWebhookSecret, {}),
-  orgAuditStatus: () => call<OrgAuditWebhookStatus>(ORG_AUDIT_KEYS.status, {}),
-  rotateOrgAuditSecret: () => call<RotatedOrgAuditSecret>(ORG_AUDIT_KEYS.rotate, {}),
+  getSettings: procedure(K.settingsGet),
+  updateSettings: procedure(K.settingsUpdate),
+  rotateWebhookSecret: procedure(K.settingsRotateWebhookSecret),
+  orgAuditStatus: procedure(ORG_AUDIT_KEYS.status),
+  rotateOrgAuditSecret: procedure(ORG_AUDIT_KEYS.rotate),
+
+  /** The sweep's last run, the open findings, the hand-overs waiting for an admin. */
+  sweepStatus: procedure(OVERSIGHT_KEYS.sweepStatus),
+  listFindings: procedure(OVERSIGHT_KEYS.findingsList),
+  listProposals: procedure(OVERSIGHT_KEYS.proposalsList),
+  decideProposal: procedure(OVERSIGHT_KEYS.proposalsDecide),
 };
 
 export type AdminApi = typeof adminApi;
@@ -211,24 +182,21 @@ export async function exportAll(
  */
 export const offboardingApi = {
   /** The admin page passes `personId`; the issue panel passes nothing (the server reads the issue). */
-  check: (input: OffboardingCheckInput = {}) => call<OffboardingCheckResult>(OFFBOARDING_KEYS.check, input),
-  transfer: (input: OffboardingTransferInput) =>
-    call<OffboardingActionResult>(OFFBOARDING_KEYS.transfer, input),
-  retire: (input: OffboardingRetireInput) => call<OffboardingActionResult>(OFFBOARDING_KEYS.retire, input),
-  acknowledge: (input: OffboardingAcknowledgeInput) =>
-    call<OffboardingAcknowledged>(OFFBOARDING_KEYS.acknowledge, input),
+  check: procedure(OFFBOARDING_KEYS.check),
+  transfer: procedure(OFFBOARDING_KEYS.transfer),
+  retire: procedure(OFFBOARDING_KEYS.retire),
+  acknowledge: procedure(OFFBOARDING_KEYS.acknowledge),
 };
 export type OffboardingApi = typeof offboardingApi;
 
 /** "My integration accounts" and the background script's notices. */
 export const ownerApi = {
-  myAccounts: () => call<MyAccounts>(OWNER_KEYS.myAccounts, {}),
-  attest: (input: AttestInput) => call<MyAccount>(OWNER_KEYS.attest, input),
-  recordRotation: (input: RecordRotationInput) => call<MyAccount>(OWNER_KEYS.recordRotation, input),
-  proposeOwner: (input: ProposeOwnerInput) => call<OwnerProposal>(OWNER_KEYS.proposeOwner, input),
-  acceptProposal: (input: AcceptProposalInput) =>
-    call<{ accountId: string; ownerId: string }>(OWNER_KEYS.acceptProposal, input),
-  notices: (input: OwnerNoticesInput = {}) => call<OwnerNotices>(OWNER_KEYS.notices, input),
+  myAccounts: procedure(OWNER_KEYS.myAccounts),
+  attest: procedure(OWNER_KEYS.attest),
+  recordRotation: procedure(OWNER_KEYS.recordRotation),
+  proposeOwner: procedure(OWNER_KEYS.proposeOwner),
+  acceptProposal: procedure(OWNER_KEYS.acceptProposal),
+  notices: procedure(OWNER_KEYS.notices),
 };
 export type OwnerApi = typeof ownerApi;
 

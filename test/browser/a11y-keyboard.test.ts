@@ -140,7 +140,7 @@ describe('keyboard only', () => {
     });
 
     // A findings badge: Tab to it, Enter opens what the findings are.
-    const badge = await tabTo(page, frame, (f) => f.tag === 'summary' && /findings:/.test(f.name), {
+    const badge = await tabTo(page, frame, (f) => f.tag === 'summary' && /findings?:/.test(f.name), {
       max: 80,
     });
     const details = frame.locator('details', { has: frame.getByLabel(badge.name, { exact: true }) });

@@ -87,11 +87,9 @@ describe('admin page: the shell, the registry, refusal and the bridge', () => {
     expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
       'Account',
       'Purpose',
-      'Owner',
-      'Backup owner',
+      'Owner and backup',
       'Review due',
-      'Risk',
-      'Findings',
+      'Risk and findings',
     ]);
     // Release Bot is not tagged: it is a candidate, not a row.
     expect(await table.getByRole('row', { name: /Release Bot/ }).count()).toBe(0);

@@ -144,7 +144,7 @@ describe('a deactivation behind the app’s back', () => {
     // personal account used as an integration: the list shows the stored findings the sweep raised.
     expect(await indicator.getAttribute('aria-label')).toMatch(/^4 findings: /);
     expect(await indicator.getAttribute('aria-label')).toMatch(/No changes in Jira lately/);
-    expect(await indicator.innerText()).toBe('4');
+    expect(await indicator.innerText()).toBe('4 findings');
     // The account itself is still active in Jira; only its owner is not.
     expect(await row.getByRole('cell').first().getByText('Active', { exact: true }).count()).toBe(1);
     // GitHub Sync is Olivia's too, with an active backup: it shows her inactive as well.

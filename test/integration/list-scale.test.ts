@@ -107,4 +107,40 @@ describe(`registry list at ${N} accounts`, () => {
     ).toBe(true);
     expect(site.kvs.stats.requests).toBeLessThanOrEqual(3);
   });
+
+  it('a search anywhere in the name reads ≤ 1,000 records per call and pages through every match once', async () => {
+    // "0042" sits mid-name in "Integration 00042" and "Integration 00420" … "00429" (and 10420 …).
+    const want = Array.from({ length: N }, (_, i) => `Integration ${String(i).padStart(5, '0')}`).filter(
+      (n) => n.includes('0042'),
+    );
+    const got: string[] = [];
+    let cursor: string | undefined;
+    let calls = 0;
+    do {
+      site.kvs.resetStats();
+      const page = data(
+        await admin<AccountsPage>(K.accountsList, {
+          search: '0042',
+          pageSize: 25,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      calls++;
+      // One settings+counters read, then at most 10 queries of 100 records.
+      expect(site.kvs.stats.requests).toBeLessThanOrEqual(11);
+      expect(page.examined).toBeLessThanOrEqual(1_000);
+      got.push(...page.rows.map((r) => r.displayName));
+      cursor = page.nextCursor;
+    } while (cursor && calls < 50);
+    expect(got).toEqual(want);
+    expect(calls).toBeLessThanOrEqual(Math.ceil((N + 4) / 1_000) + 1);
+  });
+
+  it('finds accounts by their owner\'s name and by "No backup owner"', async () => {
+    const page = data(
+      await admin<AccountsPage>(K.accountsList, { search: 'olivia', noBackupOwner: true, pageSize: 30 }),
+    );
+    expect(page.rows).toHaveLength(30);
+    expect(page.rows.every((r) => r.owner.displayName === 'Olivia Owner' && !r.backupOwner)).toBe(true);
+  });
 });

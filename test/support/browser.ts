@@ -9,7 +9,7 @@
  * Chromium: `CHROMIUM_PATH`, else `/usr/bin/chromium` (Debian), else `@sparticuz/chromium`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { LocalSite } from '../../local/host/site.js';
+import { staticSourcesMtime } from '../../local/static-build.js';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -147,22 +148,6 @@ export async function launchBrowser(): Promise<Browser> {
 /** Builds started by this process, by surface. */
 const builds = new Map<string, Promise<void>>();
 
-/** Newest modification time under `dir` (skipping `skip` names), 0 if absent. */
-function newest(dir: string, skip: Set<string>): number {
-  if (!existsSync(dir)) return 0;
-  let max = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
-    const path = join(dir, entry.name);
-    // A file may go between the listing and the stat (test/lint writes and removes probe files).
-    const mtime = entry.isDirectory()
-      ? newest(path, skip)
-      : (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-    max = Math.max(max, mtime);
-  }
-  return max;
-}
-
 /**
  * Is `static/build/<surface>/index.html` missing, or older than any source it may be built from
  * (`static/`, whose shared folders several surfaces import, and the contract)?
@@ -170,11 +155,7 @@ function newest(dir: string, skip: Set<string>): number {
 export function staticBuildStale(surface = 'admin'): boolean {
   const index = join(ROOT_DIR, 'static', 'build', surface, 'index.html');
   if (!existsSync(index)) return true;
-  const sources = Math.max(
-    newest(join(ROOT_DIR, 'static'), new Set(['build', 'node_modules'])),
-    newest(join(ROOT_DIR, 'src', 'contract'), new Set()),
-  );
-  return sources > statSync(index).mtimeMs;
+  return staticSourcesMtime(ROOT_DIR) > statSync(index).mtimeMs;
 }
 
 /**

@@ -5,8 +5,6 @@ import { REGISTRY_CSV_COLUMNS } from '../../src/contract/import-export';
 import { updateSettingsInput } from '../../src/contract/settings';
 import type { AccountRecord } from '../../src/domain/account';
 import { registryCsv, parseRegistryCsv } from '../../src/domain/registry-csv';
-import { nameKey, planAccountList } from '../../src/app/list-accounts';
-import { listAccountsInput } from '../../src/contract/accounts';
 
 const base: AccountRecord = {
   accountId: 'acc-1',
@@ -128,35 +126,5 @@ describe('contract schemas', () => {
       tagAccountInput.safeParse({ ...tag, integrations: [{ ...integration, lastRotatedOn: '2026-02-29' }] })
         .success,
     ).toBe(false);
-  });
-});
-
-describe('list planning', () => {
-  const plan = (input: object) => planAccountList(listAccountsInput.parse(input), '2026-03-01', 30);
-  it('answers each filter from its index, the rest as filters', () => {
-    expect(plan({})).toMatchObject({ index: 'name', status: 'active', direction: 'asc', filters: [] });
-    expect(plan({ search: 'Jén' })).toMatchObject({
-      index: 'name',
-      range: { op: 'beginsWith', value: 'jen' },
-    });
-    expect(plan({ ownerId: 'o', risk: 'high' })).toMatchObject({
-      index: 'owner',
-      personId: 'o',
-      filters: [{ field: 'risk', condition: { op: 'between', value: [50, 100] } }],
-    });
-    expect(plan({ reviewOverdue: true, search: 'x' })).toMatchObject({
-      index: 'reviewDue',
-      range: { op: 'lt' },
-      filters: [{ field: 'nameKey', condition: { op: 'beginsWith', value: 'x' } }],
-    });
-    expect(plan({ sort: 'risk' })).toMatchObject({ index: 'risk', direction: 'desc' });
-    expect(plan({ sort: 'updated', direction: 'asc', status: 'retired' })).toMatchObject({
-      index: 'updated',
-      direction: 'asc',
-      status: 'retired',
-    });
-  });
-  it('normalises names for the name index', () => {
-    expect(nameKey('  Ångström Bot ')).toBe('angstrom bot');
   });
 });

@@ -17,7 +17,7 @@ import { flags } from '../../shared/flags';
 import { revealAppTop } from '../../shared/reveal';
 import { useLoad } from '../../shared/hooks';
 import { useRouter, focusView, useFocusOnArrival } from '../../shared/router';
-import { ErrorState, LoadingState } from '../../shared/states';
+import { ErrorState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
 import { AuditTable } from '../ui/AuditTable';
@@ -25,8 +25,13 @@ import { CREDENTIAL_KIND_LABELS, findingLabel, formatDate, formatTime, humanizeC
 import { CredentialLozenge, JiraStateLozenge, KindLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
 import { nameOf, usePeople } from '../ui/people-directory';
 import { PersonLabel } from '../ui/person';
+import { ClampedText } from './ClampedText';
 import { DormantNotice, PersonalAccountGuidance } from './KindGuidance';
 import { RetireModal } from './RetireModal';
+import { AccountSkeleton } from './skeletons';
+
+/** Names wrap between words, never inside one. */
+const WHOLE_WORDS = { overflowWrap: 'normal', wordBreak: 'normal' } as const;
 
 function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -146,7 +151,11 @@ function History({ detail }: { detail: AccountDetail }) {
 function Integrations({ account }: { account: AccountDto }) {
   if (account.integrations.length === 0)
     return (
-      <Text color="color.text.subtle">No integrations recorded. Edit the account to say what uses it.</Text>
+      <Text color="color.text.subtle">
+        {account.status === 'retired'
+          ? 'No integrations were recorded.'
+          : 'No integrations recorded. Edit the account to say what uses it.'}
+      </Text>
     );
   return (
     <DynamicTable
@@ -215,9 +224,11 @@ function Detail({
               name=""
             />
             <Stack space="space.075">
-              <Heading size="large" as="h2" id="account-heading">
-                {a.displayName}
-              </Heading>
+              <span style={WHOLE_WORDS}>
+                <Heading size="large" as="h2" id="account-heading">
+                  {a.displayName}
+                </Heading>
+              </span>
               <Inline space="space.100" alignBlock="center" shouldWrap>
                 <StatusLozenge status={a.status} />
                 <KindLozenge kind={a.kind} />
@@ -237,9 +248,11 @@ function Detail({
               </Button>
             ) : (
               <>
-                <Button onClick={() => navigate(paths.edit(a.accountId))}>Edit</Button>
+                <Button appearance="primary" onClick={() => navigate(paths.edit(a.accountId))}>
+                  Edit
+                </Button>
+                {/* Destructive, so not emphasised here: the confirmation dialog carries the danger button. */}
                 <Button
-                  appearance="danger"
                   onClick={() => {
                     revealAppTop();
                     setRetiring(true);
@@ -298,7 +311,15 @@ function Detail({
           <Section title="Registration">
             <Facts
               items={[
-                ['Purpose', <Text key="p">{a.purpose}</Text>],
+                [
+                  'Purpose',
+                  <ClampedText
+                    key="p"
+                    text={a.purpose}
+                    lines={6}
+                    label={`the purpose of ${a.displayName}`}
+                  />,
+                ],
                 [
                   'Owner',
                   <JiraPerson key="o" state={detail.jira.owner} fallbackName={a.owner.displayName} />,
@@ -314,7 +335,7 @@ function Detail({
                 [
                   'Notes',
                   a.notes ? (
-                    <Text key="n">{a.notes}</Text>
+                    <ClampedText key="n" text={a.notes} lines={6} label="the notes" />
                   ) : (
                     <Text key="n" color="color.text.subtlest">
                       None
@@ -325,75 +346,94 @@ function Detail({
             />
           </Section>
         </Card>
-        <Card>
-          <Section title="Review and risk">
-            <Facts
-              items={[
-                ['Review cadence', `Every ${a.reviewCadenceDays} days`],
-                ['Last reviewed', formatDate(a.lastReviewedOn)],
-                [
-                  'Review due',
-                  <Inline key="d" space="space.100" alignBlock="center">
-                    <Text>{formatDate(a.reviewDueOn)}</Text>
-                    {a.reviewOverdue && !retired ? <Lozenge appearance="removed">Overdue</Lozenge> : null}
-                  </Inline>,
-                ],
-                [
-                  'Credentials',
-                  <Inline key="c" space="space.100" alignBlock="center">
-                    <Text>
-                      {a.credentialExpiresOn
-                        ? `Next expiry ${formatDate(a.credentialExpiresOn)}`
-                        : 'No expiry recorded'}
-                    </Text>
-                    <CredentialLozenge state={a.credentialState} />
-                  </Inline>,
-                ],
-                [
-                  'Risk',
-                  <Stack key="r" space="space.075">
-                    <Inline space="space.100">
-                      <RiskLozenge level={a.risk.level} score={a.risk.score} />
-                    </Inline>
-                    {a.risk.factors.length ? (
-                      <Text size="small" color="color.text.subtle">
-                        {a.risk.factors.map(humanizeCode).join(' · ')}
+        {retired ? (
+          <Card>
+            <Section title="Record">
+              <Facts
+                items={[
+                  ['Last reviewed', formatDate(a.lastReviewedOn)],
+                  ['Tagged', `${formatTime(a.taggedAt)} by ${nameOf(people, a.taggedBy)}`],
+                  [
+                    'Last change',
+                    `${formatTime(a.updatedAt)} by ${nameOf(people, a.updatedBy)} · version ${a.version}`,
+                  ],
+                ]}
+              />
+            </Section>
+          </Card>
+        ) : (
+          <Card>
+            <Section title="Review and risk">
+              <Facts
+                items={[
+                  ['Review cadence', `Every ${a.reviewCadenceDays} days`],
+                  ['Last reviewed', formatDate(a.lastReviewedOn)],
+                  [
+                    'Review due',
+                    <Inline key="d" space="space.100" alignBlock="center">
+                      <Text>{formatDate(a.reviewDueOn)}</Text>
+                      {a.reviewOverdue ? <Lozenge appearance="removed">Overdue</Lozenge> : null}
+                    </Inline>,
+                  ],
+                  [
+                    'Credentials',
+                    <Inline key="c" space="space.100" alignBlock="center">
+                      <Text>
+                        {a.credentialExpiresOn
+                          ? `Next expiry ${formatDate(a.credentialExpiresOn)}`
+                          : 'No expiry recorded'}
                       </Text>
-                    ) : null}
-                  </Stack>,
-                ],
-                ['Tagged', `${formatTime(a.taggedAt)} by ${nameOf(people, a.taggedBy)}`],
-                [
-                  'Last change',
-                  `${formatTime(a.updatedAt)} by ${nameOf(people, a.updatedBy)} · version ${a.version}`,
-                ],
-              ]}
-            />
-          </Section>
-        </Card>
+                      <CredentialLozenge state={a.credentialState} />
+                    </Inline>,
+                  ],
+                  [
+                    'Risk',
+                    <Stack key="r" space="space.075">
+                      <Inline space="space.100">
+                        <RiskLozenge level={a.risk.level} score={a.risk.score} />
+                      </Inline>
+                      {a.risk.factors.length ? (
+                        <Text size="small" color="color.text.subtle">
+                          {a.risk.factors.map(humanizeCode).join(' · ')}
+                        </Text>
+                      ) : null}
+                    </Stack>,
+                  ],
+                  ['Tagged', `${formatTime(a.taggedAt)} by ${nameOf(people, a.taggedBy)}`],
+                  [
+                    'Last change',
+                    `${formatTime(a.updatedAt)} by ${nameOf(people, a.updatedBy)} · version ${a.version}`,
+                  ],
+                ]}
+              />
+            </Section>
+          </Card>
+        )}
       </div>
 
       <Section title={`Integrations (${a.integrations.length})`}>
         <Integrations account={a} />
       </Section>
 
-      <Section title={`Findings (${detail.findings.length})`}>
-        {detail.findings.length === 0 ? (
-          <Text color="color.text.subtle">
-            No open findings. The sweep raises them when something needs attention.
-          </Text>
-        ) : (
-          <Stack space="space.100">
-            {detail.findings.map((f) => (
-              <Inline key={`${f.code}-${f.openedAt}`} space="space.150" alignBlock="center">
-                <Lozenge appearance={f.severity >= 3 ? 'removed' : 'moved'}>{f.status}</Lozenge>
-                <Text weight="medium">{findingLabel(f.code)}</Text>
-                <Text color="color.text.subtle">since {formatDate(f.openedAt)}</Text>
-              </Inline>
-            ))}
-          </Stack>
-        )}
-      </Section>
+      {retired ? null : (
+        <Section title={`Findings (${detail.findings.length})`}>
+          {detail.findings.length === 0 ? (
+            <Text color="color.text.subtle">
+              No open findings. The sweep raises them when something needs attention.
+            </Text>
+          ) : (
+            <Stack space="space.100">
+              {detail.findings.map((f) => (
+                <Inline key={`${f.code}-${f.openedAt}`} space="space.150" alignBlock="center">
+                  <Lozenge appearance={f.severity >= 3 ? 'removed' : 'moved'}>{f.status}</Lozenge>
+                  <Text weight="medium">{findingLabel(f.code)}</Text>
+                  <Text color="color.text.subtle">since {formatDate(f.openedAt)}</Text>
+                </Inline>
+              ))}
+            </Stack>
+          )}
+        </Section>
+      )}
 
       <Section title="History">
         <History detail={detail} />
@@ -422,7 +462,7 @@ export default function AccountPage({ accountId }: { accountId: string }) {
   const { state, reload } = useLoad(() => adminApi.getAccount({ accountId }), accountId);
   if (state.status === 'error')
     return <ErrorState title="We couldn’t load this account" error={state.error} onRetry={reload} />;
-  if (state.status === 'loading' && !state.data) return <LoadingState label="Loading the account" />;
+  if (state.status === 'loading' && !state.data) return <AccountSkeleton />;
   const detail = state.data!;
   return (
     <Box>

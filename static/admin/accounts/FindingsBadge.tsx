@@ -1,14 +1,16 @@
 import Lozenge from '@atlaskit/lozenge';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
+import { plural } from '../ui/format';
 
 /**
- * A row's open findings as a count that opens, by click or by keyboard (Tab to it, Enter or Space;
+ * A row's open findings ("2 findings") that open, by click or by keyboard (Tab to it, Enter or Space;
  * Escape closes), into the list of what they are: a native disclosure (`<details>`), not a hover-only
  * tooltip. The list floats over the rows below, so the narrow column does not break the words. The
  * names are in its accessible name too, so a screen reader hears them on the way past.
  */
 export function FindingsBadge({ labels, severe }: { labels: string[]; severe: boolean }) {
+  const count = plural(labels.length, 'finding');
   return (
     <details
       style={{ position: 'relative' }}
@@ -20,11 +22,11 @@ export function FindingsBadge({ labels, severe }: { labels: string[]; severe: bo
       }}
     >
       <summary
-        aria-label={`${labels.length} findings: ${labels.join(', ')}`}
+        aria-label={`${count}: ${labels.join(', ')}`}
         title={labels.join('\n')}
         style={{ cursor: 'pointer', minHeight: 24, minWidth: 24 }}
       >
-        <Lozenge appearance={severe ? 'removed' : 'moved'}>{String(labels.length)}</Lozenge>
+        <Lozenge appearance={severe ? 'removed' : 'moved'}>{count}</Lozenge>
       </summary>
       <ul
         style={{
