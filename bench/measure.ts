@@ -28,11 +28,11 @@ async function searchEverything(bench: BenchSite, search: string) {
   let examined = 0;
   const t0 = performance.now();
   do {
-    const page = (await adminCall(bench, ADMIN_KEYS.accountsList, {
-      search,
-      pageSize: 50,
-      ...(cursor ? { cursor } : {}),
-    })) as { rows: unknown[]; examined?: number; nextCursor?: string };
+    const page = await adminCall<{ rows: unknown[]; examined?: number; nextCursor?: string }>(
+      bench,
+      ADMIN_KEYS.accountsList,
+      { search, pageSize: 50, ...(cursor ? { cursor } : {}) },
+    );
     calls++;
     matches += page.rows.length;
     examined += page.examined ?? 0;

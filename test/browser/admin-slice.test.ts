@@ -154,9 +154,12 @@ describe('admin page: the shell, the registry, refusal and the bridge', () => {
       moduleKey: 'integration-accounts-admin',
       environmentType: 'DEVELOPMENT',
       extension: { type: 'jira:adminPage' },
-      locale: 'en-US',
+      // The signed-in user's own locale and time zone (the seed's admin: en_AU, Australia/Sydney).
+      locale: 'en-AU',
+      timezone: admin.timeZone,
       siteUrl: site.url,
     });
+    expect(admin.locale).toBe('en_AU');
     await expect(frame.evaluate(() => window.__bridge!.callBridge('noSuchCall'))).rejects.toThrow(
       /noSuchCall.*not supported/,
     );
