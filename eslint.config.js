@@ -15,6 +15,12 @@ const localFromApp = {
   group: ['**/local/**', '../local/*', '../../local/*'],
   message: 'local/ is the development platform; the app must not import it.',
 };
+const procedureValues = {
+  group: ['@contract/procedures', '**/contract/procedures'],
+  allowTypeImports: true,
+  message:
+    'static/ imports the procedure map as types only (import type): its values are the zod schemas, which stay out of the UI bundles.',
+};
 const layers = [
   {
     target: './src/contract',
@@ -30,6 +36,13 @@ const layers = [
     target: './src/app',
     from: ['./src/infra', './src/entry', './src/index.ts'],
     message: 'src/app reaches infra only through its ports: it imports no infra or entry code.',
+  },
+  {
+    // The composition root (src/entry/compose.ts) picks the adapters; every other entry file reaches
+    // them through it, and sees app errors only (src/infra/app-errors.ts).
+    target: ['./src/entry/!(compose).ts', './src/index.ts'],
+    from: './src/infra',
+    message: 'src/entry reaches src/infra only through the composition root (src/entry/compose.ts).',
   },
   {
     target: ['./static', './local'],
@@ -95,6 +108,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/infra/**', 'src/entry/**', 'src/index.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [forgeInCore, localFromApp] }] },
+  },
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [localFromApp, procedureValues] }] },
   },
   {
     files: ['static/**/*.{ts,tsx}', 'local/**/*.tsx'],

@@ -32,6 +32,9 @@ export const SUBSET_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/issue/{issueIdOrKey}/watchers': ['get', 'post'],
   '/rest/api/3/issue/{issueIdOrKey}/transitions': ['get', 'post'],
   '/rest/api/3/status/{idOrName}': ['get'],
+  '/rest/api/3/field': ['get'],
+  '/rest/api/3/groups/picker': ['get'],
+  '/rest/api/3/group/bulk': ['get'],
 };
 
 /** The repository snapshot the source document was taken from (FORGE-FACTS.md header). */

@@ -10,6 +10,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JiraSite } from './jira-site';
+import { fieldRoutes } from './routes-fields';
+import { groupRoutes } from './routes-groups';
 import { issueRoutes } from './routes-issues';
 import { permissionRoutes } from './routes-permissions';
 import { transitionRoutes } from './routes-transitions';
@@ -87,6 +89,8 @@ const ROUTES: Route[] = [
   ...issueRoutes,
   ...transitionRoutes,
   ...workItemRoutes,
+  ...fieldRoutes,
+  ...groupRoutes,
 ].map((route) => ({
   ...route,
   pattern: new RegExp(`^${API}${route.template.replace(/\{[^}]+\}/g, '([^/]+)')}$`),

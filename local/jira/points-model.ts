@@ -96,12 +96,18 @@ export function objectsInvolved(endpoint: string, body: unknown): ObjectsInvolve
       return identity(1);
     case 'GET /rest/api/3/user/bulk':
     case 'GET /rest/api/3/group/member':
+    case 'GET /rest/api/3/group/bulk':
       return identity(count(field(body, 'values')));
     case 'GET /rest/api/3/users/search':
     case 'GET /rest/api/3/users':
     case 'GET /rest/api/3/user/search':
     case 'GET /rest/api/3/user/groups':
       return identity(count(body));
+    case 'GET /rest/api/3/groups/picker':
+      return identity(count(field(body, 'groups')));
+    // [assumed] each field returned is a core object (issue-configuration data, not identity).
+    case 'GET /rest/api/3/field':
+      return { core: count(body), identity: 0 };
     case 'GET /rest/api/3/mypermissions': {
       const permissions = field(body, 'permissions');
       return identity(

@@ -1,4 +1,5 @@
 import type { AccountDetail, JiraUserState } from '../contract/accounts';
+import { peopleOf } from '../domain/account';
 import { utcDate } from '../domain/dates';
 import type { UserFacts } from '../domain/people';
 import { maxWarningDays } from '../domain/settings';
@@ -27,7 +28,7 @@ export async function getAccount(
 ): Promise<AccountDetail> {
   const record = await deps.accounts.get(input.accountId);
   if (!record) throw notFound('This account is not in the registry.');
-  const ids = [record.accountId, record.ownerId, ...(record.backupOwnerId ? [record.backupOwnerId] : [])];
+  const ids = peopleOf(record);
   const [users, history, settings] = await Promise.all([
     deps.directory.lookup(ids),
     deps.audit.list({

@@ -7,7 +7,8 @@
  * 2. **Offboarding staff** (`offboardingStaff`, `departingPerson`, `requireDepartingForStaff`): Jira admins,
  *    or members of a group named in the settings' `offboardingGroups` — these only for a person who is
  *    really departing, and only on that person's accounts (docs/trust.md, "Offboarding staff").
- * 3. **The account's people** (`signedIn`, then `requireOwnerOrBackup`, `requireProposedOwner`): any
+ * 3. **The account's people** (`signedIn`, then `requireOwnerOrBackup`, `requireOwner`,
+ *    `requireProposedOwner`, `requireProposedPerson`): any
  *    signed-in user reaches the owner surfaces; each use case then checks STORED ownership, or the
  *    stored proposal naming the caller.
  */
@@ -163,5 +164,30 @@ export function requireProposedOwner(
     throw forbidden(
       'You cannot make yourself the owner: the owner can propose you, or a Jira admin can approve your request.',
     );
+  return proposal;
+}
+
+/**
+ * The stored account, when the caller is its owner (naming the backup owner). The backup owner does not
+ * name their successor; a Jira admin changes it on the admin page, not here.
+ */
+export function requireOwner(r: AccountRecord | undefined, callerId: string | null): AccountRecord {
+  if (!r || r.status !== 'active' || !callerId || r.ownerId !== callerId)
+    throw forbidden(
+      r && roleOf(r, callerId) === 'backup'
+        ? 'Only the owner of this account can name its backup owner (or a Jira admin, on the admin page).'
+        : 'Only the owner of this account can name its backup owner.',
+    );
+  return r;
+}
+
+/** The stored proposal naming the caller, when they may answer it (decline); their own request is an admin's to decide. */
+export function requireProposedPerson(
+  proposal: OwnerProposal | undefined,
+  callerId: string | null,
+): OwnerProposal {
+  if (!proposal || !callerId) throw forbidden('Nobody proposed you as the owner of this account.');
+  if (proposal.needsApproval)
+    throw forbidden('You asked to become the owner yourself: a Jira admin approves or rejects that request.');
   return proposal;
 }

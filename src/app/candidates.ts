@@ -1,8 +1,14 @@
-import type { Candidate, CandidatesPage } from '../contract/candidates';
+import type {
+  Candidate,
+  CandidateRestored,
+  CandidatesPage,
+  DismissedCandidate,
+  DismissedPage,
+} from '../contract/candidates';
 import { accountKind } from '../domain/account-kinds';
 import { byCandidateStrength, candidateReasons, isCandidate } from '../domain/candidates';
 import type { Invocation, RegistryDeps } from './context';
-import { invalid } from './errors';
+import { invalid, notFound } from './errors';
 
 /** Users read per directory page, and pages per call (bounded Jira calls per call). */
 const USERS_PER_PAGE = 100;
@@ -80,4 +86,52 @@ export async function dismissCandidate(
     dismiss: { accountId: input.accountId, at, by, ...(input.reason ? { reason: input.reason } : {}) },
   });
   return { accountId: input.accountId, dismissed: true };
+}
+
+/** The dismissed candidates, a page at a time, named as Jira knows them now (one bulk look-up per page). */
+export async function listDismissed(
+  input: { pageSize: number; cursor?: string | undefined },
+  deps: RegistryDeps,
+): Promise<DismissedPage> {
+  const page = await deps.accounts.listDismissed(input.cursor, input.pageSize);
+  const users = page.items.length
+    ? await deps.directory.lookup(page.items.map((d) => d.accountId))
+    : new Map<string, never>();
+  const dismissed = page.items.map((d): DismissedCandidate => {
+    const u = users.get(d.accountId);
+    return {
+      accountId: d.accountId,
+      ...(u ? { displayName: u.displayName, active: u.active } : {}),
+      ...(u?.emailAddress ? { emailAddress: u.emailAddress } : {}),
+      dismissedAt: d.at,
+      dismissedBy: d.by,
+      ...(d.reason ? { reason: d.reason } : {}),
+    };
+  });
+  return { dismissed, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** Puts a dismissed candidate back in the candidates list (recorded, with who; the dismissal is deleted). */
+export async function restoreCandidate(
+  input: { accountId: string },
+  inv: Invocation,
+  deps: RegistryDeps,
+): Promise<CandidateRestored> {
+  const dismissed = await deps.accounts.dismissedAmong([input.accountId]);
+  if (!dismissed.has(input.accountId))
+    throw notFound('This account is not a dismissed candidate (it may have been restored already).');
+  await deps.audit.commit({
+    entry: {
+      at: deps.clock.now().toISOString(),
+      actor: { accountId: inv.actorId, kind: inv.actorKind },
+      source: inv.source,
+      action: 'candidate.restore',
+      target: { type: 'account', id: input.accountId },
+      before: { dismissed: true },
+      after: { dismissed: false },
+      outcome: 'allowed',
+    },
+    restore: { accountId: input.accountId },
+  });
+  return { accountId: input.accountId, restored: true };
 }

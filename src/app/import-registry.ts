@@ -6,12 +6,12 @@ import type { Invocation, RegistryDeps } from './context';
 import { AppError } from './errors';
 import {
   type DirectoryFacts,
-  commitAccount,
   newRecord,
   registrationErrors,
   registrationFrom,
   withRegistration,
-} from './registry';
+} from './account-registration';
+import { commitAccount } from './account-change';
 
 interface Planned {
   result: ImportRowResult;

@@ -3,6 +3,7 @@ import { type AccountRecord, riskBounds } from '../domain/account';
 import { summarize } from '../domain/counters';
 import { epochDay, utcDate } from '../domain/dates';
 import { maxWarningDays } from '../domain/settings';
+import { nameKey } from '../domain/names';
 import { toRow } from './account-views';
 import type { RegistryDeps } from './context';
 import type { AccountIndex, AccountListPlan, Condition, QueryField } from './ports';
@@ -35,16 +36,6 @@ const INDEX_OF_SORT: Record<ListSort, AccountIndex> = {
   risk: 'risk',
   updated: 'updated',
 };
-
-/** Normalised name for the name indexes: lower-case, accents removed, ≤ 200 chars (range values ≤ 900 B). */
-export function nameKey(displayName: string): string {
-  return displayName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .slice(0, 200);
-}
 
 /** The words of a search, normalised as names are (`"  Jén  CI "` → `["jen", "ci"]`). */
 export function searchTerms(search: string | undefined): string[] {

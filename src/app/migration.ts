@@ -12,7 +12,9 @@ import { maxWarningDays } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
 import { conflict, invalid, notFound } from './errors';
-import { commitAccount, tagAccount, updateAccount } from './registry';
+import { commitAccount } from './account-change';
+import { tagAccount } from './tag-account';
+import { updateAccount } from './update-account';
 
 async function current(accountId: string, version: number, deps: RegistryDeps, now: Date) {
   const record = await deps.accounts.get(accountId);

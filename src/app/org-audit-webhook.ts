@@ -16,7 +16,7 @@ import {
 import type { Invocation } from './context';
 import type { EnforcementDeps } from './enforcement-ports';
 import { AppError } from './errors';
-import { reevaluatePerson } from './sweep';
+import { reevaluatePerson } from './reevaluate-person';
 
 export interface AuditDeliveryRequest {
   method: string;

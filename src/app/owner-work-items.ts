@@ -130,7 +130,7 @@ export async function syncWorkItems(
         projectKey: settings.workItemProjectKey,
         typeName: settings.workItemTypeName,
         summary: workItemSummary(r, f.code),
-        description: `${findingText(f.code, r, f.period)}\n\nOpen "Integration accounts" in Jira to act on it. This work item moves to done by itself when the finding resolves.`,
+        description: `${findingText(f.code, r, f.period)}\n\nOpen "My integration accounts" in Jira (the apps menu) to act on it. This work item moves to done by itself when the finding resolves.`,
         assigneeId: r.ownerId,
       });
       if (r.backupOwnerId && r.backupOwnerActive !== false && f.notified.includes(r.backupOwnerId)) {

@@ -84,7 +84,20 @@ export interface AccountStore {
   countOwnedBy(personId: string, atMost: number): Promise<number>;
   overview(): Promise<RegistryOverview>;
   dismissedAmong(accountIds: readonly string[]): Promise<Set<string>>;
+  /** Dismissed candidates, a page at a time in key order. */
+  listDismissed(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: DismissalRecord[]; nextCursor?: string }>;
   findings(accountId: string): Promise<FindingDto[]>;
+}
+
+/** An admin's dismissal of a candidate, as stored. */
+export interface DismissalRecord {
+  accountId: string;
+  at: string;
+  by: string;
+  reason?: string;
 }
 
 /** A registry change, committed with its audit record in ONE transaction (all or nothing). */
@@ -93,7 +106,9 @@ export interface Change {
   /** `before` absent: the record must not exist yet; present: its version must still be stored. */
   account?: { before?: AccountRecord; after: AccountRecord };
   settings?: { expectedVersion: number; next: StoredSettings };
-  dismiss?: { accountId: string; at: string; by: string; reason?: string };
+  dismiss?: DismissalRecord;
+  /** Puts a dismissed candidate back: its dismissal is deleted. */
+  restore?: { accountId: string };
   /** More records written in the same transaction (the sweep's findings and notices); `null` deletes. */
   also?: ExtraWrite[];
   /** A refusal that opens a new minute of its kind: the window must still be `expected` when written. */

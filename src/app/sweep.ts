@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { SweepStatus, SweepSummary } from '../contract/offboarding';
-import type { AccountRecord } from '../domain/account';
+import type { SweepSummary } from '../contract/offboarding';
+import { type AccountRecord, peopleOf } from '../domain/account';
 import type { FindingFacts, OpenFinding } from '../domain/findings';
-import type { Settings } from '../domain/settings';
 import { requestPoints, sitePagingPoints, sweepPointsBudget, utcHour } from '../domain/jira-points';
-import type { Invocation } from './context';
 import { utcDate } from '../domain/dates';
 import { DORMANCY_QUERIES_PER_RUN, runDormancyPass } from './dormancy';
 import { syncWorkItems } from './owner-work-items';
@@ -35,10 +33,6 @@ const emptyTotals = (): SweepTotals => ({
 
 /** Time kept in hand when stopping: a tenth of the invocation, between 0.2 and 30 seconds. */
 const marginFor = (remainingMs: number) => Math.max(200, Math.min(30_000, remainingMs * 0.1));
-
-function idsOf(r: AccountRecord): string[] {
-  return [r.accountId, r.ownerId, ...(r.backupOwnerId ? [r.backupOwnerId] : [])];
-}
 
 export function factsFor(
   r: AccountRecord,
@@ -136,7 +130,7 @@ async function sweepUnderLease(
       spentThisHour: spentBefore + fetcher.points + dormancyPoints,
     });
 
-  const distinct = [...new Set(todo.flatMap(idsOf))];
+  const distinct = [...new Set(todo.flatMap(peopleOf))];
   // Paging only when it costs fewer points and fits the budget; it stops once it would cost as much as
   // bulk lookups, and the ids it did not settle go in bulk.
   const siteEstimate = state.last?.siteUsers;
@@ -196,7 +190,7 @@ async function sweepUnderLease(
       const wanted: string[] = [];
       const asked = new Set<string>();
       while (end < todo.length) {
-        const fresh = [...new Set(idsOf(todo[end] as AccountRecord))].filter(
+        const fresh = [...new Set(peopleOf(todo[end] as AccountRecord))].filter(
           (id) => !fetcher.states.has(id) && !asked.has(id),
         );
         const candidate = fresh.length > 0 ? [...wanted, ...fresh] : wanted;
@@ -224,7 +218,7 @@ async function sweepUnderLease(
         break;
       }
       const facts = factsFor(r, fetcher, tagged, activityOf(r.accountId));
-      if (idsOf(r).some((id) => fetcher.state(id).kind === 'unknown')) unresolved.add(r.accountId);
+      if (peopleOf(r).some((id) => fetcher.state(id).kind === 'unknown')) unresolved.add(r.accountId);
       const outcome = await timed(() => reconcileAccount(r, facts, settings, inv, deps));
       if (outcome.stale) unresolved.add(r.accountId);
       findingsNow.set(r.accountId, outcome.findings);
@@ -296,118 +290,4 @@ async function sweepUnderLease(
   };
   await deps.sweepState.finish(stored, state.run);
   return { status: 'complete', summary };
-}
-
-/** `sweep/status`: the last summary, a cycle in progress (full or rolling), its points budget, open findings by code. */
-export async function sweepStatus(deps: OversightDeps): Promise<SweepStatus> {
-  const [state, settings] = await Promise.all([deps.sweepState.read(), deps.settings.get()]);
-  const {
-    siteUsers: _s,
-    openFindings,
-    hourly: _h,
-    quota: _q,
-    urlBudget: _u,
-    ...last
-  } = state.last ?? ({} as Partial<StoredSummary>);
-  const run = state.run;
-  const quota = run?.quota ?? state.last?.quota;
-  return {
-    ...(run
-      ? {
-          running: {
-            runId: run.runId,
-            startedAt: run.startedAt,
-            accountsChecked: run.totals.accountsChecked,
-            mode: run.rolling ? 'rolling' : 'full',
-            ...(run.accountsTotal === undefined
-              ? {}
-              : {
-                  accountsTotal: run.accountsTotal,
-                  accountsLeft: Math.max(
-                    0,
-                    run.accountsTotal - run.totals.accountsChecked - (run.totals.accountsUnresolved ?? 0),
-                  ),
-                }),
-            points: run.totals.points ?? 0,
-            ...(run.stoppedFor ? { stoppedFor: run.stoppedFor } : {}),
-            ...(run.quotaResetsAt ? { quotaResetsAt: run.quotaResetsAt } : {}),
-          },
-        }
-      : {}),
-    ...(state.last ? { last: last as SweepSummary } : {}),
-    budget: {
-      sharePercent: settings.sweepQuotaSharePercent,
-      ...(quota ? { hourlyQuota: quota.limit, quotaPolicy: quota.policy } : {}),
-    },
-    openFindings: openFindings ?? {},
-  };
-}
-
-/**
- * The fast path of `avi:jira:updated:user` / `avi:jira:deleted:user`: re-evaluates only the accounts
- * where that user is the account, the owner or the backup (the owner/backup indexes), with one
- * directory lookup. Idempotent: a redelivered event finds nothing to change.
- */
-export async function reevaluatePerson(
-  personId: string,
-  deps: OversightDeps,
-  inv: Invocation = sweepInvocation('trigger', 'user-event'),
-): Promise<{ accounts: number; written: number; opened: number; notices: number }> {
-  const list = async (index: 'owner' | 'backupOwner') => {
-    const out: AccountRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await deps.accounts.list({
-        status: 'active',
-        index,
-        personId,
-        filters: [],
-        direction: 'asc',
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      });
-      out.push(...page.records);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  };
-  const [self, owned, backed] = await Promise.all([
-    deps.accounts.get(personId),
-    list('owner'),
-    list('backupOwner'),
-  ]);
-  const records = new Map<string, AccountRecord>();
-  for (const r of [...(self?.status === 'active' ? [self] : []), ...owned, ...backed])
-    records.set(r.accountId, r);
-  if (records.size === 0) return { accounts: 0, written: 0, opened: 0, notices: 0 };
-
-  const owners = [...new Set([...records.values()].map((r) => r.ownerId))];
-  const ownerRecords = await deps.accounts.getMany(owners);
-  const tagged = new Set([
-    ...records.keys(),
-    ...[...ownerRecords.values()].filter((r) => r.status === 'active').map((r) => r.accountId),
-  ]);
-  const ids = [...new Set([...records.values()].flatMap(idsOf))];
-  const users = await deps.directory.lookup(ids);
-  const settings: Settings = await deps.settings.get();
-  const state = (id: string) => {
-    const u = users.get(id);
-    return u ? ({ kind: 'found', user: u } as const) : ({ kind: 'missing' } as const);
-  };
-  let written = 0;
-  let opened = 0;
-  let notices = 0;
-  for (const r of records.values()) {
-    const facts: FindingFacts = {
-      account: state(r.accountId),
-      owner: state(r.ownerId),
-      ...(r.backupOwnerId ? { backupOwner: state(r.backupOwnerId) } : {}),
-      tagged,
-    };
-    const outcome = await reconcileAccount(r, facts, settings, inv, deps);
-    if (outcome.written) written++;
-    opened += outcome.opened;
-    notices += outcome.notices;
-  }
-  return { accounts: records.size, written, opened, notices };
 }

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'account.migration.mark',
   'account.migration.move',
   'candidate.dismiss',
+  'candidate.restore',
   'import.apply',
   'registry.export',
   'audit.export',
@@ -39,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'owner.propose',
   'owner.accept',
   'owner.decide',
+  'owner.backup',
+  'owner.decline',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -86,6 +89,10 @@ export const auditListInput = z
   .strict();
 export type AuditListInput = z.input<typeof auditListInput>;
 export type AuditList = z.output<typeof auditListInput>;
+
+/** One record by its sequence number. */
+export const auditGetInput = z.object({ seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict();
+export type AuditGetInput = z.input<typeof auditGetInput>;
 
 export interface AuditPage {
   records: AuditRecordDto[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { visibleText } from './text-rules';
 import type { AccountKind } from './account-kinds';
-import { accountIdSchema, pageSizeSchema } from './common';
+import { accountIdSchema, cursorSchema, pageSizeSchema } from './common';
 
 export const listCandidatesInput = z
   .object({
@@ -39,3 +39,37 @@ export const dismissCandidateInput = z
   })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;
+
+/** The candidates admins dismissed, a page at a time (in storage-key order). */
+export const listDismissedInput = z
+  .object({ pageSize: pageSizeSchema.default(50), cursor: cursorSchema.optional() })
+  .strict();
+export type ListDismissedInput = z.input<typeof listDismissedInput>;
+
+export interface DismissedCandidate {
+  accountId: string;
+  /** As Jira names the account now; absent when Jira no longer knows it. */
+  displayName?: string;
+  emailAddress?: string;
+  /** Whether the account is still active in Jira (absent: unknown to Jira). */
+  active?: boolean;
+  dismissedAt: string;
+  /** The admin who dismissed it. */
+  dismissedBy: string;
+  reason?: string;
+}
+
+export interface DismissedPage {
+  dismissed: DismissedCandidate[];
+  nextCursor?: string;
+}
+
+/** What `candidates/restore` answers. */
+export interface CandidateRestored {
+  accountId: string;
+  restored: true;
+}
+
+/** Puts a dismissed candidate back in the candidates list (audited). */
+export const restoreCandidateInput = z.object({ accountId: accountIdSchema }).strict();
+export type RestoreCandidateInput = z.input<typeof restoreCandidateInput>;

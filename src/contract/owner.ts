@@ -55,11 +55,24 @@ export interface MyAccount {
   version: number;
 }
 
+/** A hand-over proposed to the caller, with what they are asked to take (read from the stored account). */
+export interface ProposalForMe extends OwnerProposal {
+  purpose: string;
+  integrations: Integration[];
+  owner: PersonRef;
+  backupOwner?: PersonRef;
+}
+
 export interface MyAccounts {
   accounts: MyAccount[];
-  /** Hand-overs proposed to the caller, waiting for them to accept. */
-  proposalsForMe: OwnerProposal[];
+  /** Hand-overs proposed to the caller, waiting for them to accept or decline. */
+  proposalsForMe: ProposalForMe[];
+  /** News for the caller that asks nothing (a hand-over declined, named backup owner), newest first. */
+  news: NoticeDto[];
 }
+
+/** Notices that are news, not asks: told for a few days (`expiresAt`), never a pending action. */
+export const NEWS_CODES: readonly NoticeDto['code'][] = ['BACKUP_OWNER_NAMED', 'PROPOSAL_DECLINED'];
 
 export const myAccountsInput = z.object({}).strict();
 
@@ -107,6 +120,34 @@ export const proposeOwnerInput = z
   .strict();
 export type ProposeOwnerInput = z.input<typeof proposeOwnerInput>;
 
+/** The owner names (or replaces) the backup owner: an active person, not the owner, not an integration account. */
+export const nameBackupOwnerInput = z
+  .object({
+    accountId: accountIdSchema,
+    version: z.number().int().min(1),
+    backupOwnerId: accountIdSchema,
+  })
+  .strict();
+export type NameBackupOwnerInput = z.input<typeof nameBackupOwnerInput>;
+
+/** The proposed person turns a hand-over down; the proposer is told (with the reason, if given). */
+export const declineProposalInput = z
+  .object({
+    accountId: accountIdSchema,
+    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
+  })
+  .strict();
+export type DeclineProposalInput = z.input<typeof declineProposalInput>;
+
+/**
+ * The owner pages' pickers: which of these people (found by Jira's user search) can be named owner or
+ * backup owner — not the integration accounts the registry holds. Answers `{ choosable: string[] }`.
+ */
+export const choosablePeopleInput = z
+  .object({ accountIds: z.array(accountIdSchema).max(50, 'At most 50 people at a time.') })
+  .strict();
+export type ChoosablePeopleInput = z.input<typeof choosablePeopleInput>;
+
 export const acceptProposalInput = z.object({ accountId: accountIdSchema }).strict();
 export type AcceptProposalInput = z.input<typeof acceptProposalInput>;
 
@@ -127,9 +168,11 @@ export interface NoticeDto {
   id: string;
   accountId: string;
   accountName: string;
-  code: FindingCode | 'OWNER_PROPOSAL' | 'NOT_NEEDED';
+  code: FindingCode | 'OWNER_PROPOSAL' | 'NOT_NEEDED' | 'BACKUP_OWNER_NAMED' | 'PROPOSAL_DECLINED';
   text: string;
   createdAt: string;
+  /** News that asks nothing (a backup named, a hand-over declined) is told until then, then dropped. */
+  expiresAt?: string;
   /** Why the caller is told: owner, backup owner, admin, or proposed owner. */
   as: 'owner' | 'backup' | 'admin' | 'proposed-owner';
 }

@@ -20,12 +20,22 @@ import {
 } from './accounts';
 import {
   type AuditPage,
+  type AuditRecordDto,
   type AuditVerifyReport,
   auditExportInput,
+  auditGetInput,
   auditListInput,
   auditVerifyInput,
 } from './audit';
-import { type CandidatesPage, dismissCandidateInput, listCandidatesInput } from './candidates';
+import {
+  type CandidateRestored,
+  type CandidatesPage,
+  type DismissedPage,
+  dismissCandidateInput,
+  listCandidatesInput,
+  listDismissedInput,
+  restoreCandidateInput,
+} from './candidates';
 import type { ExportChunk } from './common';
 import { type ImportReport, exportRegistryInput, importInput } from './import-export';
 import {
@@ -54,9 +64,12 @@ import {
   type OwnerProposal,
   acceptProposalInput,
   attestInput,
+  choosablePeopleInput,
   decideProposalInput,
+  declineProposalInput,
   listProposalsInput,
   myAccountsInput,
+  nameBackupOwnerInput,
   ownerNoticesInput,
   proposeOwnerInput,
   recordRotationInput,
@@ -95,6 +108,16 @@ export interface ProposalAccepted {
   ownerId: string;
 }
 
+/** What `owner/decline-proposal` answers. */
+export interface ProposalDeclined {
+  declined: true;
+}
+
+/** What `owner/choosable-people` answers: the ids, of those asked, that may own or back up an account. */
+export interface ChoosablePeople {
+  choosable: string[];
+}
+
 /** The type a key answers, carried by the map as a type only (there is no value at run time). */
 export interface Answers<O> {
   readonly __answers?: (answer: O) => O;
@@ -130,12 +153,15 @@ export const procedures = {
   [A.migrationMove]: procedure(moveMigrationInput).answers<AccountDto>(),
   [A.candidatesList]: procedure(listCandidatesInput).answers<CandidatesPage>(),
   [A.candidatesDismiss]: procedure(dismissCandidateInput).answers<CandidateDismissed>(),
+  [A.candidatesDismissed]: procedure(listDismissedInput).answers<DismissedPage>(),
+  [A.candidatesRestore]: procedure(restoreCandidateInput).answers<CandidateRestored>(),
   [A.importPreview]: procedure(importInput).answers<ImportReport>(),
   [A.importApply]: procedure(importInput).answers<ImportReport>(),
   [A.exportRegistry]: procedure(exportRegistryInput).answers<ExportChunk>(),
   [A.auditList]: procedure(auditListInput).answers<AuditPage>(),
   [A.auditExport]: procedure(auditExportInput).answers<ExportChunk>(),
   [A.auditVerify]: procedure(auditVerifyInput).answers<AuditVerifyReport>(),
+  [A.auditGet]: procedure(auditGetInput).answers<AuditRecordDto>(),
   [A.settingsGet]: procedure(getSettingsInput).answers<SettingsView>(),
   [A.settingsUpdate]: procedure(updateSettingsInput).answers<SettingsView>(),
   [A.settingsRotateWebhookSecret]: procedure(rotateWebhookSecretInput).answers<RotatedWebhookSecret>(),
@@ -160,6 +186,9 @@ export const procedures = {
   [O.recordRotation]: procedure(recordRotationInput).answers<MyAccount>(),
   [O.proposeOwner]: procedure(proposeOwnerInput).answers<OwnerProposal>(),
   [O.acceptProposal]: procedure(acceptProposalInput).answers<ProposalAccepted>(),
+  [O.declineProposal]: procedure(declineProposalInput).answers<ProposalDeclined>(),
+  [O.nameBackupOwner]: procedure(nameBackupOwnerInput).answers<MyAccount>(),
+  [O.choosablePeople]: procedure(choosablePeopleInput).answers<ChoosablePeople>(),
   [O.notices]: procedure(ownerNoticesInput).answers<OwnerNotices>(),
 } as const;
 

@@ -17,6 +17,9 @@ export const ADMIN_KEYS = {
 
   candidatesList: 'candidates/list',
   candidatesDismiss: 'candidates/dismiss',
+  /** Dismissed candidates: listed, and put back in the candidates list. */
+  candidatesDismissed: 'candidates/dismissed',
+  candidatesRestore: 'candidates/restore',
 
   importPreview: 'import/preview',
   importApply: 'import/apply',
@@ -25,6 +28,8 @@ export const ADMIN_KEYS = {
   auditList: 'audit/list',
   auditExport: 'audit/export',
   auditVerify: 'audit/verify',
+  /** One audit record, every field (the record detail view). */
+  auditGet: 'audit/get',
 
   settingsGet: 'settings/get',
   settingsUpdate: 'settings/update',
@@ -70,6 +75,9 @@ export const OWNER_KEYS = {
   recordRotation: 'owner/record-rotation',
   proposeOwner: 'owner/propose-owner',
   acceptProposal: 'owner/accept-proposal',
+  declineProposal: 'owner/decline-proposal',
+  nameBackupOwner: 'owner/name-backup-owner',
+  choosablePeople: 'owner/choosable-people',
   notices: 'owner/notices',
 } as const;
 export type OwnerKey = (typeof OWNER_KEYS)[keyof typeof OWNER_KEYS];

@@ -65,6 +65,11 @@ export interface Registration {
   notes?: string;
 }
 
+/** The people an account names: the account itself, its owner and its backup owner (when it has one). */
+export function peopleOf(r: Pick<AccountRecord, 'accountId' | 'ownerId' | 'backupOwnerId'>): string[] {
+  return [r.accountId, r.ownerId, ...(r.backupOwnerId ? [r.backupOwnerId] : [])];
+}
+
 export function registrationOf(record: AccountRecord): Registration {
   return {
     purpose: record.purpose,

@@ -222,10 +222,10 @@ export function findingText(code: FindingCode, record: AccountRecord, period?: s
     case 'CREDENTIAL_EXPIRED':
       return `A credential of ${a} has expired: rotate it.`;
     case 'PERSONAL_ACCOUNT':
-      return `${a} is a personal account: it holds a seat and breaks when its user is offboarded. Move its integrations to an Atlassian service account.`;
+      return `${a} is a personal account: it holds a seat and breaks when its user is offboarded. Its integrations should move to an Atlassian service account (a Jira admin moves them from the account's page).`;
     case 'DORMANT': {
       const days = /^(\d+)d$/.exec(period ?? '')?.[1] ?? 'many';
-      return `${a} made no changes in Jira for ${days} days (read-only use is invisible to Jira): confirm it is still needed, or retire it.`;
+      return `${a} made no changes in Jira for ${days} days (read-only use is invisible to Jira): confirm it is still needed, or that it can be retired.`;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { OVERSIGHT_KEYS as K } from '../contract/resolver-keys';
 import { jiraAdmin } from '../app/authorize';
 import { decideProposal, standingProposals } from '../app/owner';
-import { sweepStatus } from '../app/sweep';
+import { sweepStatus } from '../app/sweep-status';
 import { defineKey } from './define-key';
 
 /** The admin page's keys of the sweep, its findings and the owner hand-overs waiting for approval. */

@@ -1,6 +1,16 @@
 import { OWNER_KEYS as K } from '../contract/resolver-keys';
 import { signedIn } from '../app/authorize';
-import { acceptProposal, attest, myAccounts, ownerNotices, proposeOwner, recordRotation } from '../app/owner';
+import {
+  acceptProposal,
+  attest,
+  choosablePeople,
+  declineProposal,
+  myAccounts,
+  nameBackupOwner,
+  ownerNotices,
+  proposeOwner,
+  recordRotation,
+} from '../app/owner';
 import { defineKey } from './define-key';
 
 /** The owner surfaces' keys: any signed-in user; each use case checks stored ownership (src/app/authorize.ts). */
@@ -34,6 +44,24 @@ export const ownerKeys = [
     action: 'owner.accept',
     changes: true,
     run: acceptProposal,
+  }),
+  defineKey(K.declineProposal, {
+    authorize: signedIn,
+    action: 'owner.decline',
+    changes: true,
+    run: declineProposal,
+  }),
+  defineKey(K.nameBackupOwner, {
+    authorize: signedIn,
+    action: 'owner.backup',
+    changes: true,
+    run: nameBackupOwner,
+  }),
+  defineKey(K.choosablePeople, {
+    authorize: signedIn,
+    action: 'access',
+    changes: false,
+    run: (i, _inv, d) => choosablePeople(i, d),
   }),
   defineKey(K.notices, {
     authorize: signedIn,

@@ -1,13 +1,17 @@
 import { ADMIN_KEYS } from '../contract/resolver-keys';
 import { getAccount } from '../app/account-detail';
 import { exportAudit, verifyAudit } from '../app/audit-trail';
-import { dismissCandidate, listCandidates } from '../app/candidates';
+import { getAuditRecord } from '../app/audit-record';
+import { dismissCandidate, listCandidates, listDismissed, restoreCandidate } from '../app/candidates';
 import { exportRegistry } from '../app/export-registry';
 import { applyImport, previewImport } from '../app/import-registry';
 import { listAccounts } from '../app/list-accounts';
 import { listSiteUsers } from '../app/list-site-users';
 import { markMigration, moveMigration } from '../app/migration';
-import { retagAccount, retireAccount, tagAccount, updateAccount } from '../app/registry';
+import { retagAccount } from '../app/retag-account';
+import { retireAccount } from '../app/retire-account';
+import { tagAccount } from '../app/tag-account';
+import { updateAccount } from '../app/update-account';
 import { searchUsers } from '../app/search-users';
 import { getSettings, rotateWebhookSecret, updateSettings } from '../app/settings';
 import { jiraAdmin } from '../app/authorize';
@@ -92,6 +96,18 @@ export const registryKeys = [
     changes: true,
     run: dismissCandidate,
   }),
+  defineKey(K.candidatesDismissed, {
+    authorize: jiraAdmin,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => listDismissed(i, d),
+  }),
+  defineKey(K.candidatesRestore, {
+    authorize: jiraAdmin,
+    action: 'candidate.restore',
+    changes: true,
+    run: restoreCandidate,
+  }),
 
   defineKey(K.importPreview, {
     authorize: jiraAdmin,
@@ -129,6 +145,12 @@ export const registryKeys = [
     action: 'audit.verify',
     changes: false,
     run: verifyAudit,
+  }),
+  defineKey(K.auditGet, {
+    authorize: jiraAdmin,
+    action: 'access',
+    changes: false,
+    run: (i, _v, d) => getAuditRecord(i, d),
   }),
 
   defineKey(K.settingsGet, {

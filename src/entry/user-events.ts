@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reevaluatePerson } from '../app/sweep';
+import { reevaluatePerson } from '../app/reevaluate-person';
 import { appDeps } from './compose';
 
 /** `avi:jira:updated:user` `{user: UserDetails}` and `avi:jira:deleted:user` `{user: User}` (FORGE-FACTS §1.3). */

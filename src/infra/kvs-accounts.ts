@@ -4,11 +4,12 @@ import type {
   AccountListPlan,
   AccountStore,
   Condition,
+  DismissalRecord,
   QueryField,
   RegistryOverview,
   StoredSettings,
 } from '../app/ports';
-import { nameKey } from '../app/list-accounts';
+import { nameKey } from '../domain/names';
 import { type AccountRecord, earliestCredentialExpiry, reviewDueOn, riskOf } from '../domain/account';
 import { type RegistryCounters, emptyCounters } from '../domain/counters';
 import { epochDay } from '../domain/dates';
@@ -174,6 +175,19 @@ export const kvsAccounts: AccountStore = {
     const found = await batchRead([{ key: STORAGE_KEYS.settings }, { key: STORAGE_KEYS.counters }]);
     const settings: StoredSettings = parseStoredSettings(found.get(itemId(STORAGE_KEYS.settings)));
     return { settings, counters: countersOf(found.get(itemId(STORAGE_KEYS.counters))) };
+  },
+
+  async listDismissed(cursor, limit) {
+    let q = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(STORAGE_KEYS.dismissedPrefix))
+      .limit(Math.max(1, Math.min(100, limit)));
+    if (cursor) q = q.cursor(cursor);
+    const page = await q.getMany<DismissalRecord>();
+    return {
+      items: page.results.map((r) => r.value),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   },
 
   async dismissedAmong(accountIds) {

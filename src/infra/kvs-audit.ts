@@ -218,6 +218,7 @@ async function attempt(change: Change): Promise<AuditRecordDto | 'retry'> {
     const { accountId, ...value } = change.dismiss;
     tx.set(`${STORAGE_KEYS.dismissedPrefix}${accountId}`, { accountId, ...value });
   }
+  if (change.restore) tx.delete(`${STORAGE_KEYS.dismissedPrefix}${change.restore.accountId}`);
   try {
     await tx.execute();
     return record;

@@ -20,6 +20,7 @@ const AccountFormPage = lazy(() => import('./accounts/AccountFormPage'));
 const CandidatesPage = lazy(() => import('./candidates/CandidatesPage'));
 const ImportExportPage = lazy(() => import('./transfer/ImportExportPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const AuditRecordPage = lazy(() => import('./audit/AuditRecordPage'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 const OffboardingCheckPage = lazy(() => import('../offboarding/OffboardingCheckPage'));
 
@@ -48,6 +49,8 @@ function page(route: Route): ReactNode {
       return <ImportExportPage />;
     case 'audit':
       return <AuditPage />;
+    case 'audit-record':
+      return <AuditRecordPage key={route.seq} seq={route.seq} />;
     case 'settings':
       return <SettingsPage />;
     case 'offboarding':

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'offboarding' }
   | { name: 'import' }
   | { name: 'audit' }
+  | { name: 'audit-record'; seq: number }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -40,6 +41,8 @@ export function parseRoute(pathname: string, search: string): Route {
     const displayName = params.get('name') ?? undefined;
     return accountId ? { name: 'tag', accountId, ...(displayName ? { displayName } : {}) } : { name: 'tag' };
   }
+  if (first === 'audit' && second && /^[1-9]\d{0,15}$/.test(second) && parts.length === 2)
+    return { name: 'audit-record', seq: Number(second) };
   if (
     parts.length === 1 &&
     (first === 'candidates' ||
@@ -66,6 +69,8 @@ export function sectionOf(route: Route): SectionKey | undefined {
     case 'audit':
     case 'settings':
       return route.name;
+    case 'audit-record':
+      return 'audit';
     default:
       return undefined;
   }
@@ -76,6 +81,8 @@ export const paths = {
   account: (id: string) => `/accounts/${encodeURIComponent(id)}`,
   edit: (id: string) => `/accounts/${encodeURIComponent(id)}/edit`,
   retag: (id: string) => `/accounts/${encodeURIComponent(id)}/retag`,
+  audit: '/audit',
+  auditRecord: (seq: number) => `/audit/${String(seq)}`,
   tag: (prefill?: { accountId: string; displayName: string }) =>
     prefill
       ? `/tag?${new URLSearchParams({ accountId: prefill.accountId, name: prefill.displayName }).toString()}`

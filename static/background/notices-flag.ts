@@ -5,6 +5,9 @@ import type { NoticeDto, OwnerNotices } from '@contract/owner';
 export const NOTICES_FLAG_ID = 'integration-accounts-notices';
 export const OPEN_PAGE_ACTION = 'Open My integration accounts';
 
+/** News that asks nothing (`NEWS_CODES` in the contract; a type-only import keeps zod out of this bundle). */
+const NEWS = new Set<NoticeDto['code']>(['BACKUP_OWNER_NAMED', 'PROPOSAL_DECLINED']);
+
 /** Notices that mean something is broken or about to break: the flag is a warning, not news. */
 const URGENT = new Set<NoticeDto['code']>([
   'ACCOUNT_INACTIVE',
@@ -22,8 +25,11 @@ export function noticesFlag(notices: OwnerNotices, open: () => void): FlagOption
   if (!notices.showFlag || notices.count === 0) return undefined;
   const first = notices.notices[0];
   const more = notices.count - 1;
-  const title =
-    notices.count === 1
+  // News (a backup owner named, a hand-over declined) asks nothing: the title does not say "needs you".
+  const onlyNews = notices.notices.every((n) => NEWS.has(n.code));
+  const title = onlyNews
+    ? 'News about your integration accounts'
+    : notices.count === 1
       ? 'An integration account needs you'
       : `${String(notices.count)} things about your integration accounts need you`;
   const description = first

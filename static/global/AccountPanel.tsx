@@ -20,12 +20,13 @@ import {
   severityAppearance,
 } from './format';
 
-type Open = 'none' | 'attest' | 'rotate' | 'propose';
+type Open = 'none' | 'attest' | 'rotate' | 'propose' | 'backup';
 
 // The forms (and Atlaskit Select) load when an action is first opened, not with the page.
-const AttestForm = lazy(() => import('./forms').then((m) => ({ default: m.AttestForm })));
-const RotationForm = lazy(() => import('./forms').then((m) => ({ default: m.RotationForm })));
-const ProposeForm = lazy(() => import('./forms').then((m) => ({ default: m.ProposeForm })));
+const AttestForm = lazy(() => import('./AttestForm').then((m) => ({ default: m.AttestForm })));
+const RotationForm = lazy(() => import('./RotationForm').then((m) => ({ default: m.RotationForm })));
+const ProposeForm = lazy(() => import('./ProposeForm').then((m) => ({ default: m.ProposeForm })));
+const BackupOwnerForm = lazy(() => import('./BackupOwnerForm').then((m) => ({ default: m.BackupOwnerForm })));
 
 function Person({ person }: { person: PersonRef | undefined }) {
   if (!person) return <Text color="color.text.subtlest">None</Text>;
@@ -95,6 +96,7 @@ export function AccountPanel({
   const formProps = { account, onDone: done, onCancel: close, onStale };
   const pending = account.pendingActions;
   const firstRotation = pending.find((p) => p.kind === 'rotate-credential')?.integrationIndex;
+  const backupLabel = account.backupOwner ? 'Replace backup owner' : 'Name backup owner';
 
   return (
     <Card label={account.displayName} testId={`my-account-${account.accountId}`}>
@@ -126,6 +128,7 @@ export function AccountPanel({
           </Inline>
           {open === 'none' ? (
             <Inline space="space.100" shouldWrap>
+              {/* Each accessible name starts with the button's visible words (WCAG 2.5.3). */}
               <Button
                 appearance={pending.some((p) => p.kind === 'attest') ? 'primary' : 'default'}
                 onClick={() => setOpen('attest')}
@@ -145,8 +148,18 @@ export function AccountPanel({
                   Record rotation
                 </Button>
               ) : null}
-              {account.role === 'owner' && !proposal ? (
+              {account.role === 'owner' ? (
                 <Button
+                  appearance={pending.some((p) => p.kind === 'add-backup-owner') ? 'primary' : 'default'}
+                  onClick={() => setOpen('backup')}
+                  aria-label={`${backupLabel} for ${account.displayName}`}
+                >
+                  {backupLabel}
+                </Button>
+              ) : null}
+              {!proposal ? (
+                <Button
+                  appearance={pending.some((p) => p.kind === 'replace-owner') ? 'primary' : 'default'}
                   onClick={() => setOpen('propose')}
                   aria-label={`Propose new owner for ${account.displayName}`}
                 >
@@ -160,6 +173,7 @@ export function AccountPanel({
         <Suspense fallback={<Spinner size="small" label="Loading the form" />}>
           {open === 'attest' ? <AttestForm {...formProps} /> : null}
           {open === 'rotate' ? <RotationForm {...formProps} initialIndex={rotateIndex} /> : null}
+          {open === 'backup' ? <BackupOwnerForm {...formProps} /> : null}
           {open === 'propose' ? (
             <ProposeForm
               account={account}
@@ -204,7 +218,9 @@ export function AccountPanel({
 
         {proposal ? (
           <Text as="p" color="color.text.subtle">
-            {`Hand-over to ${proposal.proposedOwner.displayName} proposed on ${formatDate(proposal.proposedAt)}, waiting for them to accept.`}
+            {proposal.needsApproval
+              ? `You asked on ${formatDate(proposal.proposedAt)} to become the owner: waiting for a Jira admin to approve or reject it.`
+              : `Hand-over to ${proposal.proposedOwner.displayName} proposed on ${formatDate(proposal.proposedAt)}, waiting for them to accept or decline.`}
           </Text>
         ) : null}
 

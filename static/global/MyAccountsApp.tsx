@@ -1,60 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import PageHeader from '@atlaskit/page-header';
 import { Box } from '@atlaskit/primitives/compiled/box';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import { view } from '@forge/bridge';
-import type { MyAccount, MyAccounts, OwnerProposal } from '@contract/owner';
+import type { MyAccount, MyAccounts } from '@contract/owner';
 import { isApiError, ownerApi } from '../shared/api';
-import { flags } from '../shared/flags';
 import { useLoad } from '../shared/hooks';
 import { EmptyView, ErrorState, LoadingState } from '../shared/states';
-import { Card } from '../offboarding/ui';
 import { AccountPanel } from './AccountPanel';
+import { ProposalCard } from './ProposalCard';
+import { List } from '../offboarding/ui';
 import { formatDate, plural } from './format';
 
 export const PAGE_TITLE = 'My integration accounts';
-
-function ProposalCard({ proposal, onAccepted }: { proposal: OwnerProposal; onAccepted: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const accept = async () => {
-    setBusy(true);
-    try {
-      await ownerApi.acceptProposal({ accountId: proposal.accountId });
-      flags.success('You own it now', `${proposal.accountName} is yours. Thanks for taking it over.`);
-      onAccepted();
-    } catch (e) {
-      flags.error('The hand-over was not accepted', e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card label={`Hand-over of ${proposal.accountName}`} testId={`proposal-${proposal.accountId}`}>
-      <Inline space="space.200" alignBlock="center" spread="space-between" shouldWrap>
-        <Stack space="space.050">
-          <Text weight="medium">{`${proposal.proposedBy.displayName} proposes you as the owner of ${proposal.accountName}`}</Text>
-          {proposal.message ? <Text color="color.text.subtle">{`“${proposal.message}”`}</Text> : null}
-          <Text size="small" color="color.text.subtlest">
-            {`Proposed ${formatDate(proposal.proposedAt)}`}
-          </Text>
-        </Stack>
-        <Button
-          appearance="primary"
-          isLoading={busy}
-          onClick={() => void accept()}
-          aria-label={`Accept ownership of ${proposal.accountName}`}
-        >
-          Accept ownership
-        </Button>
-      </Inline>
-    </Card>
-  );
-}
 
 function Summary({ data }: { data: MyAccounts }) {
   const pending = data.accounts.reduce((n, a) => n + a.pendingActions.length, 0) + data.proposalsForMe.length;
@@ -72,7 +33,7 @@ function Summary({ data }: { data: MyAccounts }) {
         {[
           accounts > 0 ? `${plural(accounts, 'account')} ${accounts === 1 ? 'needs' : 'need'} attention` : '',
           data.proposalsForMe.length > 0
-            ? `${plural(data.proposalsForMe.length, 'hand-over')} to accept`
+            ? `${plural(data.proposalsForMe.length, 'hand-over')} to accept or decline`
             : '',
         ]
           .filter(Boolean)
@@ -93,7 +54,7 @@ function ordered(accounts: MyAccount[]): MyAccount[] {
 
 /**
  * `jira:globalPage` "My integration accounts": the accounts the signed-in person owns or backs up, what
- * needs them, and the owner's actions (attest, record a rotation, propose a new owner, accept a hand-over).
+ * needs them, and the owner's actions (attest, record a rotation, name a backup owner, propose a new owner, accept or decline a hand-over).
  */
 export function MyAccountsApp() {
   const { state, reload, setData } = useLoad(() => ownerApi.myAccounts(), 'my-accounts');
@@ -134,6 +95,7 @@ export function MyAccountsApp() {
   } else if (data.accounts.length === 0 && data.proposalsForMe.length === 0) {
     body = (
       <EmptyView
+        headingLevel={2}
         header="You don’t answer for any integration accounts"
         description="When an admin names you as the owner or backup owner of an integration account, it shows up here with anything that needs you: reviews, expiring credentials, hand-overs."
       />
@@ -142,13 +104,30 @@ export function MyAccountsApp() {
     body = (
       <Stack space="space.300">
         <Summary data={data} />
+        {data.news.length > 0 ? (
+          <section aria-labelledby="owner-news-heading" data-testid="owner-news">
+            <Stack space="space.100">
+              <Heading size="small" as="h2" id="owner-news-heading">
+                News
+              </Heading>
+              <List>
+                {data.news.map((n) => (
+                  <li key={n.id} data-news-code={n.code}>
+                    <Text>{n.text}</Text>
+                    <Text size="small" color="color.text.subtlest">{` · ${formatDate(n.createdAt)}`}</Text>
+                  </li>
+                ))}
+              </List>
+            </Stack>
+          </section>
+        ) : null}
         {data.proposalsForMe.length > 0 ? (
           <Stack space="space.150">
             <Heading size="small" as="h2">
               Hand-overs proposed to you
             </Heading>
             {data.proposalsForMe.map((p) => (
-              <ProposalCard key={p.id} proposal={p} onAccepted={reload} />
+              <ProposalCard key={p.id} proposal={p} onAnswered={reload} />
             ))}
           </Stack>
         ) : null}

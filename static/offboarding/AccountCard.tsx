@@ -250,6 +250,7 @@ export function AccountCard({
   onTransfer,
   onRetire,
   blocks,
+  leads = false,
 }: {
   account: OffboardingAccount;
   departingId: string;
@@ -257,6 +258,8 @@ export function AccountCard({
   onRetire: Act<RetireRequest>;
   /** This account is why the verdict is block. */
   blocks: boolean;
+  /** The first account of the list: its suggested step is the list's one primary action. */
+  leads?: boolean;
 }) {
   const [open, setOpen] = useState<'none' | 'transfer' | 'retire'>('none');
   const integrations = account.integrations.map((i) => `${i.system} (${i.environment})`).join(', ');
@@ -287,7 +290,7 @@ export function AccountCard({
             <Inline space="space.100" shouldWrap>
               {canTransfer ? (
                 <Button
-                  appearance={account.suggestedAction === 'retire' ? 'default' : 'primary'}
+                  appearance={leads && account.suggestedAction !== 'retire' ? 'primary' : 'default'}
                   onClick={() => setOpen('transfer')}
                   aria-label={`${account.role === 'owner' ? 'Transfer ownership of' : 'Replace the backup owner of'} ${account.displayName}`}
                 >
@@ -295,7 +298,7 @@ export function AccountCard({
                 </Button>
               ) : null}
               <Button
-                appearance={account.suggestedAction === 'retire' ? 'primary' : 'default'}
+                appearance={leads && account.suggestedAction === 'retire' ? 'primary' : 'default'}
                 onClick={() => setOpen('retire')}
                 aria-label={`Retire ${account.displayName}`}
               >

@@ -1,27 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Avatar from '@atlaskit/avatar';
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Textarea from '@atlaskit/textarea';
-import type {
-  OffboardingAccount,
-  OffboardingAcknowledged,
-  OffboardingCheckResult,
-  ReasonCode,
-} from '@contract/offboarding';
+import type { OffboardingAcknowledged, OffboardingCheckResult } from '@contract/offboarding';
 import { getJiraPerson, isApiError, offboardingApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/states';
 import { AccountCard, type RetireRequest, type TransferRequest } from './AccountCard';
-import { VERDICT_APPEARANCE, VERDICT_LABELS, formatTime, verdictSummary, verdictTitle } from './format';
+import { Acknowledge } from './Acknowledge';
 import { PeoplePicker } from './LazyPeoplePicker';
-import { Card, Field, List } from './ui';
+import { Field } from './ui';
+import { BLOCKING, PersonHeader, Verdict, byUrgency, isAcknowledged, personName } from './verdict-view';
 
 type CheckState =
   | { status: 'idle' }
@@ -39,223 +29,6 @@ export interface OffboardingCheckProps {
   onForbidden?: (error: unknown) => void;
   /** The issue panel's answer when the issue names nobody (or no field is configured). */
   onNoPerson?: (error: unknown) => void;
-}
-
-/** Reason codes that make the verdict a block (contract: REASON_CODES). */
-const BLOCKING = new Set<ReasonCode>(['IS_INTEGRATION_ACCOUNT', 'OWNS_WITHOUT_ACTIVE_BACKUP']);
-
-/** The accounts that block the deactivation first, then the others, each group in the server's order. */
-function byUrgency(r: OffboardingCheckResult): OffboardingAccount[] {
-  const blocking = new Set(r.reasons.filter((x) => BLOCKING.has(x.code)).map((x) => x.accountId));
-  return [
-    ...r.accounts.filter((a) => blocking.has(a.accountId)),
-    ...r.accounts.filter((a) => !blocking.has(a.accountId)),
-  ];
-}
-
-function personName(r: OffboardingCheckResult): string {
-  return r.person.displayName ?? (r.person.missing ? 'This person' : r.person.accountId);
-}
-
-function PersonHeader({
-  result,
-  avatarUrl,
-  onRecheck,
-  rechecking,
-}: {
-  result: OffboardingCheckResult;
-  avatarUrl: string | undefined;
-  onRecheck: () => void;
-  rechecking: boolean;
-}) {
-  const { person } = result;
-  return (
-    <Inline space="space.150" alignBlock="center" spread="space-between" shouldWrap>
-      <Inline space="space.100" alignBlock="center">
-        <Avatar size="medium" src={avatarUrl} name="" />
-        <Stack space="space.025">
-          <Inline space="space.075" alignBlock="center" shouldWrap>
-            <Text weight="bold">{personName(result)}</Text>
-            {person.missing ? (
-              <Lozenge appearance="removed">Not in Jira</Lozenge>
-            ) : person.active === false ? (
-              <Lozenge appearance="removed">Already deactivated</Lozenge>
-            ) : (
-              <Lozenge appearance="success">Active</Lozenge>
-            )}
-          </Inline>
-          <Text size="small" color="color.text.subtlest">
-            Checked {formatTime(result.checkedAt)}
-          </Text>
-        </Stack>
-      </Inline>
-      <Button onClick={onRecheck} isLoading={rechecking}>
-        Check again
-      </Button>
-    </Inline>
-  );
-}
-
-function Verdict({
-  result,
-  onAcknowledge,
-}: {
-  result: OffboardingCheckResult;
-  /** Offered on block and warn verdicts, until acknowledged. */
-  onAcknowledge: (() => void) | undefined;
-}) {
-  const { verdict, reasons, accounts } = result;
-  const name = personName(result);
-  return (
-    <div data-testid="offboarding-verdict" data-verdict={verdict} role="status" aria-live="polite">
-      <SectionMessage
-        appearance={VERDICT_APPEARANCE[verdict].message}
-        title={verdictTitle(verdict, name)}
-        actions={
-          onAcknowledge
-            ? [
-                <SectionMessageAction key="acknowledge" onClick={onAcknowledge}>
-                  {`Acknowledge the warning…`}
-                </SectionMessageAction>,
-              ]
-            : []
-        }
-      >
-        <Stack space="space.100">
-          <Inline space="space.100" alignBlock="center" shouldWrap>
-            <Lozenge appearance={VERDICT_APPEARANCE[verdict].lozenge} isBold>
-              {`Verdict: ${VERDICT_LABELS[verdict]}`}
-            </Lozenge>
-            <Text>{verdictSummary(verdict, accounts.length)}</Text>
-          </Inline>
-          {reasons.length > 0 ? (
-            <List>
-              {reasons.map((r) => (
-                <li key={`${r.code}:${r.accountId}`} data-reason={r.code}>
-                  <Text>{r.text}</Text>
-                </li>
-              ))}
-            </List>
-          ) : null}
-        </Stack>
-      </SectionMessage>
-    </div>
-  );
-}
-
-function isAcknowledged(result: OffboardingCheckResult, ack: OffboardingAcknowledged | undefined): boolean {
-  return ack !== undefined && ack.personId === result.person.accountId && ack.verdict === result.verdict;
-}
-
-/** The acknowledgement: the form (once asked for from the verdict), then the recorded line. */
-function Acknowledge({
-  result,
-  acknowledged,
-  open,
-  setOpen,
-  onAcknowledged,
-}: {
-  result: OffboardingCheckResult;
-  acknowledged: OffboardingAcknowledged | undefined;
-  open: boolean;
-  setOpen: (open: boolean) => void;
-  onAcknowledged: (a: OffboardingAcknowledged) => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const name = personName(result);
-  if (result.verdict === 'safe') return null;
-  if (acknowledged && isAcknowledged(result, acknowledged)) {
-    return (
-      <Text as="p" color="color.text.subtle" testId="offboarding-acknowledged">
-        {`You acknowledged this ${VERDICT_LABELS[acknowledged.verdict].toLowerCase()} verdict on ${formatTime(acknowledged.at)} (audit record #${String(acknowledged.auditSeq)}).`}
-      </Text>
-    );
-  }
-  if (!open) return null;
-  const submit = async () => {
-    if (!reason.trim()) {
-      setReasonError('Say why this person may be deactivated despite the warning.');
-      return;
-    }
-    setBusy(true);
-    setReasonError(undefined);
-    try {
-      const ack = await offboardingApi.acknowledge({
-        personId: result.person.accountId,
-        verdict: result.verdict,
-        reason: reason.trim(),
-      });
-      flags.success(
-        'Acknowledgement recorded',
-        `The ${VERDICT_LABELS[ack.verdict].toLowerCase()} verdict for ${name} is in the audit log.`,
-      );
-      setOpen(false);
-      setReason('');
-      onAcknowledged(ack);
-    } catch (e) {
-      const fieldError = isApiError(e) ? e.fieldErrors.reason : undefined;
-      if (fieldError) setReasonError(fieldError);
-      else flags.error('The acknowledgement was not recorded', e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card tone="sunken" label="Acknowledge the warning">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack space="space.150">
-          <Text as="p">
-            {`Record that you have seen this ${VERDICT_LABELS[result.verdict].toLowerCase()} verdict and why ${name} may be deactivated anyway. Your name, the verdict and your reason go into the audit log.`}
-          </Text>
-          <Text as="p" weight="medium" testId="acknowledge-deactivates-nobody">
-            {`This deactivates nobody: it only records your decision. Deactivate ${name} in Atlassian Administration or your identity provider.`}
-          </Text>
-          <Field
-            id="acknowledge-reason"
-            label="Reason"
-            required
-            helper="For example the approval or the ticket, and who looks after the accounts now."
-            error={reasonError}
-          >
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                aria-required
-                isInvalid={a.invalid}
-                aria-invalid={a.invalid}
-                minimumRows={2}
-                maxLength={1000}
-                autoFocus
-                value={reason}
-                isDisabled={busy}
-                onChange={(e) => {
-                  setReason(e.currentTarget.value);
-                  if (reasonError) setReasonError(undefined);
-                }}
-              />
-            )}
-          </Field>
-          <Inline space="space.100">
-            <Button type="submit" appearance="warning" isLoading={busy}>
-              Record acknowledgement
-            </Button>
-            <Button appearance="subtle" onClick={() => setOpen(false)} isDisabled={busy}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Card>
-  );
 }
 
 /**
@@ -452,10 +225,12 @@ export function OffboardingCheck({ source, onForbidden, onNoPerson }: Offboardin
               <Heading size="xsmall" as="h3">
                 {`Accounts concerned (${String(shown.accounts.length)})`}
               </Heading>
-              {byUrgency(shown).map((account) => (
+              {byUrgency(shown).map((account, index) => (
                 <AccountCard
                   key={`${account.accountId}:${account.role}:${String(account.version)}`}
                   account={account}
+                  // One primary action in the list: the most urgent account's suggested step.
+                  leads={index === 0}
                   departingId={shown.person.accountId}
                   onTransfer={transfer}
                   onRetire={retire}

@@ -36,6 +36,7 @@ export function PeoplePicker({
   describedBy,
   isDisabled,
   autoFocus,
+  choosable,
 }: {
   id: string;
   /** The accessible name (pair it with a visible `<Label htmlFor={id}>`). */
@@ -49,18 +50,21 @@ export function PeoplePicker({
   describedBy?: string | undefined;
   isDisabled?: boolean;
   autoFocus?: boolean;
+  /** Narrows what the search found to who can be chosen here (e.g. not integration accounts). */
+  choosable?: (people: JiraPerson[]) => Promise<JiraPerson[]>;
 }) {
   const excludeKey = exclude.join(',');
   const loadOptions = useMemo(() => {
     const excluded = new Set(excludeKey ? excludeKey.split(',') : []);
     return debouncedSearch(
       (query) =>
-        searchJiraPeople(query).then((people) =>
-          people.filter((p) => !excluded.has(p.accountId)).map(toOption),
-        ),
+        searchJiraPeople(query)
+          .then((found) => found.filter((p) => !excluded.has(p.accountId)))
+          .then((people) => (choosable ? choosable(people) : people))
+          .then((people) => people.map(toOption)),
       250,
     );
-  }, [excludeKey]);
+  }, [excludeKey, choosable]);
   const [menuOpen, setMenuOpen] = useState(false);
   // Custom UI frames are as tall as their content: while the menu is open, make room for it below
   // the control, or the frame would clip it (an absolutely placed menu adds no height).

@@ -121,6 +121,9 @@ export const adminApi = {
 
   listCandidates: procedure(K.candidatesList),
   dismissCandidate: procedure(K.candidatesDismiss),
+  /** Dismissed candidates, a page at a time; restoring one puts it back in the suggestions. */
+  listDismissed: procedure(K.candidatesDismissed),
+  restoreCandidate: procedure(K.candidatesRestore),
 
   previewImport: procedure(K.importPreview),
   applyImport: procedure(K.importApply),
@@ -129,6 +132,8 @@ export const adminApi = {
   listAudit: procedure(K.auditList),
   exportAudit: procedure(K.auditExport),
   verifyAudit: procedure(K.auditVerify),
+  /** One audit record with every field (the record detail view). */
+  getAuditRecord: procedure(K.auditGet),
 
   getSettings: procedure(K.settingsGet),
   updateSettings: procedure(K.settingsUpdate),
@@ -196,6 +201,9 @@ export const ownerApi = {
   recordRotation: procedure(OWNER_KEYS.recordRotation),
   proposeOwner: procedure(OWNER_KEYS.proposeOwner),
   acceptProposal: procedure(OWNER_KEYS.acceptProposal),
+  declineProposal: procedure(OWNER_KEYS.declineProposal),
+  nameBackupOwner: procedure(OWNER_KEYS.nameBackupOwner),
+  choosablePeople: procedure(OWNER_KEYS.choosablePeople),
   notices: procedure(OWNER_KEYS.notices),
 };
 export type OwnerApi = typeof ownerApi;
@@ -238,12 +246,26 @@ function toJiraPerson(v: unknown): JiraPerson | undefined {
 export async function searchJiraPeople(query: string, maxResults = 20): Promise<JiraPerson[]> {
   const q = query.trim();
   if (!q) return [];
+  const body = await getJira(
+    `/rest/api/3/user/search?query=${encodeURIComponent(q)}&maxResults=${String(maxResults)}`,
+    'the user search',
+  );
+  if (!Array.isArray(body))
+    throw new ApiError('INTERNAL', 'Jira answered the user search with something unexpected.');
+  return body
+    .map(toJiraPerson)
+    .filter((u): u is JiraPerson => u !== undefined && u.active && u.accountType === 'atlassian');
+}
+
+/**
+ * GETs a `/rest/api/3/…` path from Jira as the signed-in user (`requestJira`) and answers the parsed
+ * JSON, or throws an `ApiError` in the app's words: a rate limit in Jira's terms (`RateLimit-Reason`,
+ * `Retry-After` when Forge passes them), a refusal, or "Jira answered …". The caller checks the shape.
+ */
+export async function getJira(path: string, what: string): Promise<unknown> {
   let response: Awaited<ReturnType<typeof requestJira>>;
   try {
-    response = await requestJira(
-      `/rest/api/3/user/search?query=${encodeURIComponent(q)}&maxResults=${String(maxResults)}`,
-      { headers: { Accept: 'application/json' } },
-    );
+    response = await requestJira(path, { headers: { Accept: 'application/json' } });
   } catch (e) {
     const reason = e instanceof Error && e.message ? e.message : String(e);
     throw new ApiError('UNAVAILABLE', `Jira could not be reached: ${reason}`);
@@ -260,14 +282,14 @@ export async function searchJiraPeople(query: string, maxResults = 20): Promise<
       ),
     );
   }
-  if (!response.ok)
-    throw new ApiError('INTERNAL', `Jira answered ${String(response.status)} to the user search.`);
-  const body: unknown = await response.json();
-  if (!Array.isArray(body))
-    throw new ApiError('INTERNAL', 'Jira answered the user search with something unexpected.');
-  return body
-    .map(toJiraPerson)
-    .filter((u): u is JiraPerson => u !== undefined && u.active && u.accountType === 'atlassian');
+  if (response.status === 401 || response.status === 403)
+    throw new ApiError('FORBIDDEN', `Jira did not let you read ${what}.`);
+  if (!response.ok) throw new ApiError('INTERNAL', `Jira answered ${String(response.status)} to ${what}.`);
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    throw new ApiError('INTERNAL', `Jira answered ${what} with something that is not JSON.`);
+  }
 }
 
 /**

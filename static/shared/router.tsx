@@ -75,6 +75,18 @@ function locationOf(a: unknown): AppLocation {
   return { pathname: loc.pathname || '/', search: loc.search ?? '', hash: loc.hash ?? '' };
 }
 
+/**
+ * Holds an in-app navigation back (unsaved edits): answers true when it takes over, and then calls
+ * `proceed` if the person chooses to leave after all.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
+
+function actionOf(a: unknown, b: unknown): string | undefined {
+  if (typeof b === 'string') return b;
+  const v = a as { action?: unknown };
+  return typeof v.action === 'string' ? v.action : undefined;
+}
+
 export interface Router {
   location: AppLocation;
   /** How many times the location changed since the app opened (0: still the first view). */
@@ -82,6 +94,8 @@ export interface Router {
   /** Goes to an app path such as `/accounts/abc`; `replace` keeps the history length. */
   navigate: (to: string, opts?: { replace?: boolean }) => void;
   back: () => void;
+  /** Installs the guard `navigate` asks first (one at a time); returns its removal. */
+  guardLeaving: (guard: LeaveGuard) => () => void;
 }
 
 const RouterContext = createContext<Router | null>(null);
@@ -91,15 +105,35 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
   const [location, setLocation] = useState<AppLocation>({ pathname: '/', search: '', hash: '' });
   const [moves, setMoves] = useState(0);
 
+  const guard = useRef<LeaveGuard | null>(null);
+
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let cancelled = false;
     const adopt = (h: BridgeHistory) => {
       if (cancelled) return;
       setHistory(h);
-      setLocation(locationOf(h.location));
-      unlisten = h.listen((a) => {
-        setLocation(locationOf(a));
+      let shown = locationOf(h.location);
+      setLocation(shown);
+      let leaving = false;
+      unlisten = h.listen((a, b) => {
+        const next = locationOf(a);
+        // The browser's Back/Forward while a guard holds: put the guarded page back in the URL and
+        // ask; leaving goes back again, past the restored entry.
+        if (actionOf(a, b) === 'POP' && guard.current && !leaving) {
+          const here = shown;
+          const held = guard.current(() => {
+            leaving = true;
+            h.go(-1);
+          });
+          if (held) {
+            h.push(here.pathname + here.search + here.hash);
+            return;
+          }
+        }
+        leaving = false;
+        shown = next;
+        setLocation(next);
         setMoves((n) => n + 1);
       });
     };
@@ -119,13 +153,31 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
   const navigate = useCallback(
     (to: string, opts?: { replace?: boolean }) => {
       if (!history) return;
-      if (opts?.replace) history.replace(to);
-      else history.push(to);
+      const go = () => {
+        if (opts?.replace) history.replace(to);
+        else history.push(to);
+      };
+      if (guard.current?.(go)) return;
+      go();
     },
     [history],
   );
-  const back = useCallback(() => history?.go(-1), [history]);
-  const value = useMemo(() => ({ location, moves, navigate, back }), [location, moves, navigate, back]);
+  const back = useCallback(() => {
+    if (!history) return;
+    const go = () => history.go(-1);
+    if (guard.current?.(go)) return;
+    go();
+  }, [history]);
+  const guardLeaving = useCallback((g: LeaveGuard) => {
+    guard.current = g;
+    return () => {
+      if (guard.current === g) guard.current = null;
+    };
+  }, []);
+  const value = useMemo(
+    () => ({ location, moves, navigate, back, guardLeaving }),
+    [location, moves, navigate, back, guardLeaving],
+  );
   if (!history) return <>{fallback}</>;
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }

@@ -91,17 +91,18 @@ export function ErrorState({
   );
 }
 
-/** Nothing to show yet, with an optional action. Its heading is one below the page's (h1) unless told. */
+/** Nothing to show yet, with an optional action. */
 export function EmptyView({
   header,
   description,
   action,
-  headingLevel = 2,
+  headingLevel = 3,
 }: {
   header: string;
   description?: ReactNode;
   action?: { label: string; onClick: () => void };
-  headingLevel?: 2 | 3;
+  /** The level that follows the page's headings (2 right under the page title). */
+  headingLevel?: number;
 }) {
   return (
     <EmptyState

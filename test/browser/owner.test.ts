@@ -1,7 +1,7 @@
 /**
  * The owner surfaces in a real browser against the real local site: the background script's flag on
- * a Jira page (at most once a day), "My integration accounts" (attest, hand-over proposal and
- * acceptance) and its empty state.
+ * a Jira page (at most once a day), "My integration accounts" (attest, naming a backup owner, hand-over
+ * proposal, acceptance and decline) and its empty state. Screenshots in light and dark: docs/images/owner-*.
  *
  * Time moves on 100 days after the seed (the site runs in this process, so faking `Date` here moves
  * the app's clock): Jenkins CI's 90-day review is overdue and GitHub Sync's credential has expired, so
@@ -21,7 +21,7 @@ import {
   ROOT_DIR,
   startSiteForBrowser,
 } from '../support/browser.js';
-import { pickUser, unexpected, waitForFlag } from '../support/admin-page.js';
+import { pickUser, screenshotPage, unexpected, waitForFlag } from '../support/admin-page.js';
 
 type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
 
@@ -37,10 +37,13 @@ function globalPagePath(): string {
   return `/jira/apps/${site.manifest.appId}/${LOCAL_IDS.environmentId}`;
 }
 
-async function openMyAccounts(as: string): Promise<{ page: Page; frame: Frame; problems: string[] }> {
+async function openMyAccounts(
+  as: string,
+  theme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; frame: Frame; problems: string[] }> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const problems = collectProblems(page);
-  await page.goto(`${site.url}${globalPagePath()}?as=${encodeURIComponent(as)}`);
+  await page.goto(`${site.url}${globalPagePath()}?as=${encodeURIComponent(as)}&theme=${theme}`);
   const frame = await appFrame(page);
   await frame.getByRole('heading', { name: 'My integration accounts', level: 1 }).waitFor();
   return { page, frame, problems };
@@ -156,6 +159,65 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('Olivia names Amara the backup owner of Jenkins CI; the picker offers neither her nor the account', async () => {
+    for (const theme of ['dark', 'light'] as const) {
+      const { page, frame, problems } = await openMyAccounts('olivia@example.com', theme);
+      const jenkins = accountCard(frame, DEMO_ACCOUNT_IDS.jenkinsCi);
+      await jenkins.waitFor({ timeout: 15_000 });
+      expect(await jenkins.locator('[data-pending-kind="add-backup-owner"]').count()).toBe(1);
+      // The button's accessible name starts with its visible words (WCAG 2.5.3).
+      const open = jenkins.getByRole('button', { name: 'Name backup owner for Jenkins CI' });
+      expect(await open.innerText()).toBe('Name backup owner');
+      await open.click();
+      const picker = jenkins.getByRole('combobox', { name: 'Backup owner', exact: true });
+      await picker.waitFor();
+      // The owner herself is not offered (nor the account): no option for "Olivia".
+      await picker.pressSequentially('Olivia', { delay: 20 });
+      await jenkins.getByText('No active people match “Olivia”').waitFor({ timeout: 15_000 });
+      expect(await frame.getByRole('option', { name: /Olivia Owner/ }).count()).toBe(0);
+      await picker.fill('');
+      // Integration accounts the registry holds are not offered either (GitHub Sync is one).
+      await picker.pressSequentially('GitHub', { delay: 20 });
+      await jenkins.getByText('No active people match “GitHub”').waitFor({ timeout: 15_000 });
+      await picker.fill('');
+      await pickUser(frame, 'Backup owner', 'Amara', /Amara Okafor/);
+      await screenshotPage(page, join(IMAGES, `owner-name-backup-${theme}.png`));
+      if (theme === 'dark') {
+        await jenkins.getByRole('button', { name: 'Cancel' }).click();
+        expect(unexpected(problems)).toEqual([]);
+        await page.close();
+        continue;
+      }
+      await jenkins.getByRole('button', { name: 'Name backup owner', exact: true }).click();
+      await waitForFlag(page, 'Backup owner named');
+      await expect
+        .poll(() => jenkins.locator('[data-pending-kind="add-backup-owner"]').count(), { timeout: 15_000 })
+        .toBe(0);
+      await jenkins.getByText('Amara Okafor').first().waitFor();
+      // Named: the button now replaces.
+      await jenkins.getByRole('button', { name: 'Replace backup owner for Jenkins CI' }).waitFor();
+      expect(unexpected(problems)).toEqual([]);
+      await page.close();
+    }
+    // Amara sees the account as its backup owner.
+    const amara = await openMyAccounts('amara.okafor@example.com');
+    const theirs = accountCard(amara.frame, DEMO_ACCOUNT_IDS.jenkinsCi);
+    await theirs.waitFor({ timeout: 15_000 });
+    expect(await theirs.getByText('You are the backup owner').count()).toBe(1);
+    // …and the news that she was named, on her page (the flag tells it too).
+    const news = amara.frame.getByTestId('owner-news');
+    expect(await news.innerText()).toContain('Olivia Owner named you the backup owner of Jenkins CI');
+    // The shell's flag (the background script runs on every Jira page, this one too) tells it as news,
+    // not as something that needs her.
+    const flag = amara.page.locator('.flag').filter({ hasText: 'News about your integration accounts' });
+    await flag.waitFor({ timeout: 15_000 });
+    expect(await flag.innerText()).toContain('named you the backup owner of Jenkins CI');
+    // A backup owner does not name the backup: no such button for her.
+    expect(await theirs.getByRole('button', { name: /backup owner for/ }).count()).toBe(0);
+    expect(unexpected(amara.problems)).toEqual([]);
+    await amara.page.close();
+  });
+
   it('Olivia proposes Ben as the owner of Jenkins CI; Ben accepts on his page', async () => {
     const olivia = await openMyAccounts('olivia@example.com');
     const jenkins = accountCard(olivia.frame, DEMO_ACCOUNT_IDS.jenkinsCi);
@@ -183,10 +245,70 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     await ben.page.close();
   });
 
+  it('Liam reads what he is asked to take over (purpose, integrations, message) and declines it', async () => {
+    const olivia = await openMyAccounts('olivia@example.com');
+    const github = accountCard(olivia.frame, DEMO_ACCOUNT_IDS.githubSync);
+    await github.waitFor({ timeout: 15_000 });
+    await github.getByRole('button', { name: 'Propose new owner for GitHub Sync' }).click();
+    await pickUser(olivia.frame, 'New owner', 'Liam', /Liam Murphy/);
+    await github.getByRole('textbox', { name: 'Message' }).fill('You run the GitHub org since the re-org.');
+    await github.getByRole('button', { name: 'Propose', exact: true }).click();
+    await waitForFlag(olivia.page, 'Hand-over proposed');
+    await olivia.page.close();
+
+    for (const theme of ['dark', 'light'] as const) {
+      const liam = await openMyAccounts('liam.murphy@example.com', theme);
+      const card = liam.frame.getByTestId(`proposal-${DEMO_ACCOUNT_IDS.githubSync}`);
+      await card.waitFor({ timeout: 15_000 });
+      const text = await card.innerText();
+      expect(text).toContain('Olivia Owner proposes you as the owner of GitHub Sync');
+      expect(text).toContain('Olivia Owner writes: “You run the GitHub org since the re-org.”');
+      expect(text).toContain('What it is for');
+      expect(text).toContain('GitHub Actions (prod)');
+      expect(text).toContain('Owner now: Olivia Owner. Backup owner: Ben Backup.');
+      const decline = card.getByRole('button', { name: 'Decline the hand-over of GitHub Sync' });
+      expect(await decline.innerText()).toBe('Decline');
+      await decline.click();
+      await card.getByRole('textbox', { name: 'Why not?' }).fill('I am moving to the data team next month.');
+      await screenshotPage(liam.page, join(IMAGES, `owner-decline-${theme}.png`));
+      if (theme === 'dark') {
+        await card.getByRole('button', { name: 'Cancel' }).click();
+        await card.getByRole('button', { name: 'Accept ownership of GitHub Sync' }).waitFor();
+        expect(unexpected(liam.problems)).toEqual([]);
+        await liam.page.close();
+        continue;
+      }
+      await card.getByRole('button', { name: 'Decline hand-over', exact: true }).click();
+      await waitForFlag(liam.page, 'Hand-over declined');
+      await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(0);
+      await liam.frame
+        .getByText('You don’t answer for any integration accounts')
+        .waitFor({ timeout: 15_000 });
+      expect(unexpected(liam.problems)).toEqual([]);
+      await liam.page.close();
+    }
+    // Olivia is told, with Liam's reason.
+    const told = await openMyAccounts('olivia@example.com');
+    const news = told.frame.getByTestId('owner-news');
+    await news.waitFor({ timeout: 15_000 });
+    expect(await news.innerText()).toContain(
+      'Liam Murphy declined to take over GitHub Sync: “I am moving to the data team next month.”',
+    );
+    await screenshotPage(told.page, join(IMAGES, 'owner-news-light.png'));
+    expect(unexpected(told.problems)).toEqual([]);
+    await told.page.close();
+  });
+
   it('Nora, who answers for nothing, gets the empty state', async () => {
     const { page, frame, problems } = await openMyAccounts('nora@example.com');
     await frame.getByText('You don’t answer for any integration accounts').waitFor({ timeout: 15_000 });
     expect(await frame.getByTestId(/^my-account-/).count()).toBe(0);
+    // Heading order: the empty state's heading comes right under the page's h1.
+    expect(
+      await frame
+        .getByRole('heading', { name: 'You don’t answer for any integration accounts', level: 2 })
+        .count(),
+    ).toBe(1);
     expect(unexpected(problems)).toEqual([]);
     await page.close();
   });

@@ -15,7 +15,7 @@ const goodUser = {
 
 describe('OpenApiValidator', () => {
   it('holds every operation the simulator serves, with its referenced schemas', () => {
-    expect(Object.keys(validator.doc.paths)).toHaveLength(18);
+    expect(Object.keys(validator.doc.paths)).toHaveLength(21);
     for (const name of [
       'User',
       'UserDetails',
@@ -27,6 +27,9 @@ describe('OpenApiValidator', () => {
       'CreatedIssue',
       'IssueBean',
       'ErrorCollection',
+      'FieldDetails',
+      'FoundGroups',
+      'PageBeanGroupDetails',
     ]) {
       expect(validator.doc.components.schemas[name], name).toBeDefined();
     }

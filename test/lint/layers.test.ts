@@ -79,6 +79,20 @@ const layerCases: { name: string; target: string; probe: string; code: string; s
     says: /src\/app reaches infra only through its ports/,
   },
   {
+    name: 'entry imports infra outside the composition root',
+    target: `src/infra/${T}.ts`,
+    probe: `src/entry/${P}.ts`,
+    code: use(`../infra/${T}`),
+    says: /only through the composition root/,
+  },
+  {
+    name: 'entry imports a type from infra outside the composition root',
+    target: `src/infra/${T}.ts`,
+    probe: `src/entry/${P}.ts`,
+    code: useType(`../infra/${T}`),
+    says: /only through the composition root/,
+  },
+  {
     name: 'contract imports domain',
     target: `src/domain/${T}.ts`,
     probe: `src/contract/${P}.ts`,
@@ -135,6 +149,21 @@ describe('lint enforces the layers (eslint.config.js)', () => {
     },
   );
 
+  it('refuses a value import of the procedure map in static/, allows its types (no-restricted-imports)', async () => {
+    const value = `static/shared/${P}a.ts`;
+    const types = `static/shared/${P}b.ts`;
+    const results = await lintProbes(
+      {
+        [value]: use('@contract/procedures'),
+        [types]:
+          "import type { ProcedureKey } from '@contract/procedures';\n\nexport type Probe = ProcedureKey;\n",
+      },
+      [value, types],
+    );
+    expect(results.map((r) => r.messages.map((m) => m.ruleId))).toEqual([['no-restricted-imports'], []]);
+    expect(messages(results)[0]).toMatch(/procedure map as types only/);
+  });
+
   it('refuses an import cycle (import-x/no-cycle)', async () => {
     const a = `src/domain/${P}a.ts`;
     const b = `src/domain/${P}b.ts`;
@@ -190,12 +219,13 @@ describe('lint enforces the layers (eslint.config.js)', () => {
       [`src/domain/${T}.ts`]: use(`../contract/${T}`),
       [`src/app/${T}.ts`]: use(`../domain/${T}`),
       [`src/infra/${P}.ts`]: `${use('@forge/kvs')}export { target } from '../app/${T}';\n`,
-      [`src/entry/${P}.ts`]: `${use(`../infra/${P}`)}export { target } from '../app/${T}';\n`,
+      [`src/entry/${P}.ts`]: `${use('@forge/resolver')}export { target } from '../app/${T}';\n`,
       [`static/shared/${P}.ts`]: `${use(`@contract/${T}`)}export { target } from '../../src/contract/${T}';\n`,
       [`local/${P}.ts`]: use(`../src/contract/${T}`),
     };
-    const results = await lintProbes(files, Object.keys(files));
-    expect(results).toHaveLength(Object.keys(files).length);
+    // The composition root itself imports src/infra (the one entry file that may).
+    const results = await lintProbes(files, [...Object.keys(files), 'src/entry/compose.ts']);
+    expect(results).toHaveLength(Object.keys(files).length + 1);
     expect(results.flatMap((r) => r.messages)).toEqual([]);
   });
 });

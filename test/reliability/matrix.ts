@@ -54,6 +54,9 @@ export const OWNER_TARGET_RULES: Record<string, (c: CallerName) => boolean> = {
   [OWNER_KEYS.recordRotation]: (c) => c === 'owner' || c === 'backup',
   [OWNER_KEYS.proposeOwner]: (c) => c === 'owner' || c === 'backup',
   [OWNER_KEYS.acceptProposal]: (c) => c === 'staff',
+  [OWNER_KEYS.declineProposal]: (c) => c === 'staff',
+  // Only the owner names the backup owner (a Jira admin does it on the admin page, not here).
+  [OWNER_KEYS.nameBackupOwner]: (c) => c === 'owner',
   // Offboarding staff who are not admins act only for a departing person (docs/trust.md, "Offboarding staff"):
   // the payloads name Olivia, active and reached without a ticket, so only the admin may act.
   // handover.test.ts proves the staff's allowed paths (ticket panel, deactivated person).

@@ -104,12 +104,20 @@ const FACTORIES: Record<string, Factory> = {
   },
   [A.candidatesList]: () => Promise.resolve({}),
   [A.candidatesDismiss]: (_s, p) => Promise.resolve({ accountId: p.releaseBot, reason: 'A person, really' }),
+  [A.candidatesDismissed]: () => Promise.resolve({}),
+  [A.candidatesRestore]: async (s, p) => {
+    // Needs a dismissed candidate: dismiss Release Bot first (as the admin).
+    if (kvsGet(s, `dismissed:${p.releaseBot}`) === undefined)
+      must(await asAdmin(s, A.candidatesDismiss, { accountId: p.releaseBot }));
+    return { accountId: p.releaseBot };
+  },
   [A.importPreview]: async (s) => ({ csv: await exportedCsv(s) }),
   [A.importApply]: async (s) => ({ csv: await exportedCsv(s) }),
   [A.exportRegistry]: () => Promise.resolve({ format: 'csv' }),
   [A.auditList]: () => Promise.resolve({}),
   [A.auditExport]: () => Promise.resolve({ format: 'json' }),
   [A.auditVerify]: () => Promise.resolve({}),
+  [A.auditGet]: () => Promise.resolve({ seq: 1 }),
   [A.settingsGet]: () => Promise.resolve({}),
   [A.settingsUpdate]: async (s) => {
     const view = must(await asAdmin<SettingsView>(s, A.settingsGet, {}));
@@ -159,6 +167,20 @@ const FACTORIES: Record<string, Factory> = {
     await ensureProposal(s, p);
     return { accountId: p.github };
   },
+  [W.declineProposal]: async (s, p) => {
+    await ensureProposal(s, p);
+    return { accountId: p.github };
+  },
+  [W.nameBackupOwner]: (s, p) => {
+    const stored = kvsGet(s, p.github, 'integration-account') as
+      { record?: { backupOwnerId?: string } } | undefined;
+    return Promise.resolve({
+      accountId: p.github,
+      version: versionOf(s, p.github),
+      backupOwnerId: stored?.record?.backupOwnerId === p.nora ? p.ben : p.nora,
+    });
+  },
+  [W.choosablePeople]: (_s, p) => Promise.resolve({ accountIds: [p.nora, p.jenkins, p.github] }),
   [W.notices]: () => Promise.resolve({ peek: true }),
 };
 

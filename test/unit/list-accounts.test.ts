@@ -11,10 +11,10 @@ import {
   listAccounts,
   listPredicate,
   matchesSearch,
-  nameKey,
   planAccountList,
   searchTerms,
 } from '../../src/app/list-accounts';
+import { nameKey } from '../../src/domain/names';
 import type { RegistryDeps } from '../../src/app/context';
 import type { AccountListPlan, AccountStore } from '../../src/app/ports';
 import { type AccountsPage, listAccountsInput } from '../../src/contract/accounts';

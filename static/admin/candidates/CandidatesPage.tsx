@@ -4,6 +4,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import { Box } from '@atlaskit/primitives/compiled/box';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
@@ -11,11 +12,12 @@ import type { Candidate, CandidatesPage as Page } from '@contract/candidates';
 import { adminApi } from '../../shared/api';
 import { flags } from '../../shared/flags';
 import { usePaged } from '../../shared/hooks';
-import { useRouter } from '../../shared/router';
+import { useRouter, useSearchParams } from '../../shared/router';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { candidateReasonText, plural } from '../ui/format';
 import { KindLozenge } from '../ui/lozenges';
+import { DismissedCandidates } from './DismissedCandidates';
 
 const head: HeadType = {
   cells: [
@@ -26,7 +28,41 @@ const head: HeadType = {
   ],
 };
 
+/** Suggestions or the dismissed ones, kept in the URL (`?show=dismissed`) so the view can be linked. */
 export default function CandidatesPage() {
+  const { navigate } = useRouter();
+  const dismissed = useSearchParams().get('show') === 'dismissed';
+  return (
+    <Tabs
+      id="candidates-view"
+      selected={dismissed ? 1 : 0}
+      onChange={(index) =>
+        navigate(index === 1 ? '/candidates?show=dismissed' : '/candidates', { replace: true })
+      }
+    >
+      <TabList>
+        <Tab>Suggested</Tab>
+        <Tab>Dismissed</Tab>
+      </TabList>
+      <TabPanel>
+        {dismissed ? null : (
+          <Box paddingBlockStart="space.200" style={{ width: '100%' }}>
+            <SuggestedCandidates />
+          </Box>
+        )}
+      </TabPanel>
+      <TabPanel>
+        {dismissed ? (
+          <Box paddingBlockStart="space.200" style={{ width: '100%' }}>
+            <DismissedCandidates />
+          </Box>
+        ) : null}
+      </TabPanel>
+    </Tabs>
+  );
+}
+
+function SuggestedCandidates() {
   const { navigate } = useRouter();
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
@@ -41,7 +77,10 @@ export default function CandidatesPage() {
     try {
       await adminApi.dismissCandidate({ accountId: c.accountId });
       setDismissed((s) => new Set(s).add(c.accountId));
-      flags.success('Candidate dismissed', `${c.displayName} won’t be suggested again.`);
+      flags.success(
+        'Candidate dismissed',
+        `${c.displayName} won’t be suggested again; restore it from Dismissed if that was a mistake.`,
+      );
     } catch (e) {
       flags.error(`${c.displayName} was not dismissed`, e);
     } finally {
@@ -84,7 +123,6 @@ export default function CandidatesPage() {
         content: (
           <Inline space="space.100">
             <Button
-              appearance="primary"
               spacing="compact"
               aria-label={`Tag ${c.displayName}`}
               onClick={() => navigate(paths.tag({ accountId: c.accountId, displayName: c.displayName }))}
@@ -92,6 +130,7 @@ export default function CandidatesPage() {
               Tag
             </Button>
             <Button
+              appearance="subtle"
               spacing="compact"
               aria-label={`Dismiss ${c.displayName}`}
               isLoading={busy === c.accountId}

@@ -5,6 +5,9 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { AuditOutcome, AuditRecordDto } from '@contract/audit';
 import type { SiteUser } from '@contract/site-users';
+import { ClampedText } from '../accounts/ClampedText';
+import { paths } from '../routes';
+import { AppLink } from './app-link';
 import { AUDIT_ACTION_LABELS, formatTime, humanizeCode } from './format';
 import { nameOf } from './people-directory';
 
@@ -37,12 +40,13 @@ export function changedFields(before: unknown, after: unknown): string[] {
   return [...names];
 }
 
-function outcomeLozenge(outcome: AuditOutcome) {
+export function outcomeLozenge(outcome: AuditOutcome) {
   const appearance = outcome === 'allowed' ? 'success' : outcome === 'error' ? 'removed' : 'moved';
   return <Lozenge appearance={appearance}>{outcome === 'allowed' ? 'Done' : humanizeCode(outcome)}</Lozenge>;
 }
 
-function details(r: AuditRecordDto): string {
+/** A record's gist in words (the table's Details column). */
+export function details(r: AuditRecordDto): string {
   const parts: string[] = [];
   if (r.action === 'account.update' && r.outcome === 'allowed') {
     const fields = changedFields(r.before, r.after);
@@ -91,7 +95,17 @@ export function AuditTable({
     key: String(r.seq),
     testId: `audit-row-${r.seq}`,
     cells: [
-      { key: 'seq', content: <Text color="color.text.subtlest">{String(r.seq)}</Text> },
+      {
+        key: 'seq',
+        content: (
+          <AppLink
+            to={paths.auditRecord(r.seq)}
+            label={`${String(r.seq)}: open record ${String(r.seq)}, ${AUDIT_ACTION_LABELS[r.action] ?? r.action}`}
+          >
+            {String(r.seq)}
+          </AppLink>
+        ),
+      },
       { key: 'at', content: <Text>{formatTime(r.at)}</Text> },
       { key: 'action', content: <Text weight="medium">{AUDIT_ACTION_LABELS[r.action] ?? r.action}</Text> },
       {
@@ -120,7 +134,14 @@ export function AuditTable({
           ]
         : []),
       { key: 'outcome', content: outcomeLozenge(r.outcome) },
-      { key: 'details', content: <Text maxLines={3}>{details(r) || '—'}</Text> },
+      {
+        key: 'details',
+        content: details(r) ? (
+          <ClampedText text={details(r)} lines={3} label={`the details of record ${String(r.seq)}`} />
+        ) : (
+          <Text>—</Text>
+        ),
+      },
     ],
   }));
   return (

@@ -55,6 +55,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<
     'account.migration.mark': 'Replacement service account marked',
     'account.migration.move': 'Integrations moved to the service account',
     'candidate.dismiss': 'Candidate dismissed',
+    'candidate.restore': 'Candidate restored',
     'import.apply': 'Import applied',
     'registry.export': 'Registry exported',
     'audit.export': 'Audit log exported',
@@ -74,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> & Record<
     'owner.propose': 'New owner proposed',
     'owner.accept': 'Ownership accepted',
     'owner.decide': 'Ownership decided',
+    'owner.backup': 'Backup owner named by the owner',
+    'owner.decline': 'Hand-over declined',
   };
 
 /** Machine codes (findings, risk factors) as words: `NO_BACKUP_OWNER` → `No backup owner`. */

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import { isApiError, ownerApi } from '../shared/api';
+import { flags } from '../shared/flags';
+import { Card, Field } from '../offboarding/ui';
+import { type FormProps, FormButtons, fieldError } from './form-kit';
+import { CREDENTIAL_KIND_LABELS, formatDate, todayIso } from './format';
+
+interface IntegrationOption {
+  value: number;
+  label: string;
+}
+
+/** Records that a credential was rotated: dates only, never the credential. */
+export function RotationForm({
+  account,
+  onDone,
+  onCancel,
+  onStale,
+  initialIndex,
+}: FormProps & { initialIndex?: number | undefined }) {
+  const options: IntegrationOption[] = account.integrations.map((i, index) => ({
+    value: index,
+    label: `${i.system} (${i.environment})${i.credentialLabel ? ` · ${i.credentialLabel}` : ''} · ${CREDENTIAL_KIND_LABELS[i.credentialKind]}`,
+  }));
+  const [index, setIndex] = useState<number>(initialIndex ?? 0);
+  const [rotatedOn, setRotatedOn] = useState(todayIso());
+  const [newExpiresOn, setNewExpiresOn] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [busy, setBusy] = useState(false);
+  const id = `rotation-${account.accountId}`;
+
+  const submit = async () => {
+    const next: Record<string, string | undefined> = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(rotatedOn)) next.rotatedOn = 'Enter the day it was rotated.';
+    else if (rotatedOn > todayIso()) next.rotatedOn = 'The rotation can’t be in the future.';
+    if (newExpiresOn && newExpiresOn <= rotatedOn)
+      next.newExpiresOn = 'The new expiry comes after the rotation.';
+    setErrors(next);
+    if (Object.values(next).some(Boolean)) return;
+    setBusy(true);
+    try {
+      const saved = await ownerApi.recordRotation({
+        accountId: account.accountId,
+        version: account.version,
+        integrationIndex: index,
+        rotatedOn,
+        ...(newExpiresOn ? { newExpiresOn } : {}),
+      });
+      flags.success(
+        'Rotation recorded',
+        `${options[index]?.label ?? 'The credential'} was rotated on ${formatDate(rotatedOn)}.`,
+      );
+      onDone(saved);
+    } catch (e) {
+      flags.error('The rotation was not recorded', e);
+      if (isApiError(e) && e.code === 'CONFLICT') onStale();
+      setErrors({
+        rotatedOn: fieldError(e, 'rotatedOn'),
+        newExpiresOn: fieldError(e, 'newExpiresOn'),
+        integration: fieldError(e, 'integrationIndex'),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card tone="sunken" label={`Record a credential rotation for ${account.displayName}`}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack space="space.150">
+          <Text as="p" color="color.text.subtle">
+            Only the dates are recorded. Never paste a credential here.
+          </Text>
+          <Field id={`${id}-integration`} label="Integration" required error={errors.integration}>
+            {(a) => (
+              <Select<IntegrationOption, false>
+                inputId={a.id}
+                aria-describedby={a.describedBy}
+                options={options}
+                value={options[index] ?? null}
+                onChange={(o) => {
+                  if (o) setIndex(o.value);
+                }}
+                isDisabled={busy}
+                isSearchable={false}
+              />
+            )}
+          </Field>
+          <Inline space="space.200" shouldWrap>
+            <Field id={`${id}-rotated`} label="Rotated on" required error={errors.rotatedOn}>
+              {(a) => (
+                <Textfield
+                  id={a.id}
+                  type="date"
+                  aria-describedby={a.describedBy}
+                  aria-required
+                  isInvalid={a.invalid}
+                  max={todayIso()}
+                  value={rotatedOn}
+                  isDisabled={busy}
+                  onChange={(e) => setRotatedOn(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id={`${id}-expires`}
+              label="New credential expires on"
+              helper="Optional."
+              error={errors.newExpiresOn}
+            >
+              {(a) => (
+                <Textfield
+                  id={a.id}
+                  type="date"
+                  aria-describedby={a.describedBy}
+                  isInvalid={a.invalid}
+                  value={newExpiresOn}
+                  isDisabled={busy}
+                  onChange={(e) => setNewExpiresOn(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+          </Inline>
+          <FormButtons busy={busy} submit="Record rotation" onCancel={onCancel} />
+        </Stack>
+      </form>
+    </Card>
+  );
+}

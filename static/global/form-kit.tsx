@@ -1,0 +1,103 @@
+import Button from '@atlaskit/button/new';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
+import { Text } from '@atlaskit/primitives/compiled/text';
+import { token } from '@atlaskit/tokens';
+import type { MyAccount } from '@contract/owner';
+import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
+
+/** What the owner page's forms share: their props, a checkbox, field errors from the server, the buttons. */
+
+export interface FormProps {
+  account: MyAccount;
+  /** The saved account, as the server answered. */
+  onDone: (account: MyAccount) => void;
+  onCancel: () => void;
+  /** The record changed under us (CONFLICT): reload it. */
+  onStale: () => void;
+}
+
+/** A native checkbox with its label, in design-token colours (keyboard and screen-reader friendly). */
+export function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <label
+      htmlFor={id}
+      style={{ display: 'flex', gap: token('space.100'), alignItems: 'flex-start', cursor: 'pointer' }}
+    >
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+        style={{
+          width: 16,
+          height: 16,
+          margin: `${token('space.025')} 0 0`,
+          accentColor: token('color.background.selected.bold'),
+          flex: 'none',
+        }}
+      />
+      <Text>{label}</Text>
+    </label>
+  );
+}
+
+export function fieldError(e: unknown, ...names: string[]): string | undefined {
+  if (!isApiError(e)) return undefined;
+  for (const n of names) {
+    const m = e.fieldErrors[n];
+    if (m) return m;
+  }
+  return undefined;
+}
+
+export function FormButtons({
+  busy,
+  submit,
+  onCancel,
+  danger,
+}: {
+  busy: boolean;
+  submit: string;
+  onCancel: () => void;
+  danger?: boolean;
+}) {
+  return (
+    <Inline space="space.100">
+      <Button type="submit" appearance={danger ? 'warning' : 'primary'} isLoading={busy}>
+        {submit}
+      </Button>
+      <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+        Cancel
+      </Button>
+    </Inline>
+  );
+}
+
+/**
+ * The owner pickers offer only who can be chosen: of the people Jira's search found (active `atlassian`
+ * accounts), not the integration accounts the registry holds. If the app cannot answer, the search's own
+ * list stays (the server checks again on save).
+ */
+export async function ownerChoosable(people: JiraPerson[]): Promise<JiraPerson[]> {
+  if (people.length === 0) return people;
+  try {
+    const { choosable } = await ownerApi.choosablePeople({ accountIds: people.map((p) => p.accountId) });
+    const ok = new Set(choosable);
+    return people.filter((p) => ok.has(p.accountId));
+  } catch {
+    return people;
+  }
+}
