@@ -222,6 +222,9 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     const c = await openAdminAt(mode, '/candidates', 'candidates');
     await c.frame.getByTestId('candidates-table--table').waitFor({ timeout: 30_000 });
     await c.check('list');
+    await c.frame.getByRole('tab', { name: 'Dismissed' }).click();
+    await c.page.waitForTimeout(1_000);
+    await c.check('dismissed');
     await done(c);
 
     const t = await openAdminAt(mode, '/import', 'import/export');
@@ -251,6 +254,11 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await a.frame.getByRole('option').first().waitFor();
     await a.check('action filter open');
     await done(a);
+
+    const r = await openAdminAt(mode, '/audit/1', 'audit log');
+    await r.frame.getByRole('heading', { name: 'Audit record #1' }).waitFor({ timeout: 20_000 });
+    await r.check('record detail');
+    await done(r);
 
     const s = await openAdminAt(mode, '/settings', 'settings');
     const cadence = s.frame.getByRole('spinbutton', { name: 'Default review cadence (days)' });
@@ -315,6 +323,12 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await g.frame.getByRole('button', { name: 'Record rotation for GitHub Sync' }).click();
     await g.frame.getByLabel('New credential expires on').waitFor();
     await g.check('rotation form open');
+    await g.frame.getByRole('button', { name: /backup owner for Jenkins CI/ }).click();
+    await g.frame
+      .getByRole('combobox', { name: /backup owner/i })
+      .first()
+      .waitFor();
+    await g.check('backup owner form open');
     await done(g);
 
     // Ben is the proposed owner: the proposal, with its purpose and message.
