@@ -323,12 +323,6 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     await g.frame.getByRole('button', { name: 'Record rotation for GitHub Sync' }).click();
     await g.frame.getByLabel('New credential expires on').waitFor();
     await g.check('rotation form open');
-    await g.frame.getByRole('button', { name: /backup owner for Jenkins CI/ }).click();
-    await g.frame
-      .getByRole('combobox', { name: /backup owner/i })
-      .first()
-      .waitFor();
-    await g.check('backup owner form open');
     await done(g);
 
     // Ben is the proposed owner: the proposal, with its purpose and message.
