@@ -5,7 +5,7 @@ import { type ChainCursor, chainStart, checkHead, verifyChain } from '../domain/
 import { toCsv } from '../domain/csv';
 import { utcDate } from '../domain/dates';
 import type { Invocation, RegistryDeps } from './context';
-import { AppError } from './errors';
+import { decodeResume, encodeResume } from './resume-token';
 
 export const AUDIT_CSV_COLUMNS = [
   'seq',
@@ -121,19 +121,12 @@ const verifyResumeSchema = z
   .refine((r) => r.nextSeq <= r.head.seq + 1 && r.checked < r.nextSeq, 'inconsistent');
 type VerifyResume = z.infer<typeof verifyResumeSchema>;
 
-function decodeResume(raw: string): VerifyResume {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(raw, 'base64url').toString());
-  } catch {
-    value = undefined;
-  }
-  const parsed = verifyResumeSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new AppError('BAD_REQUEST', 'This verification cannot be resumed. Start it again.', {
-    fields: { resume: 'Start the verification again.' },
+const decodeVerifyResume = (raw: string): VerifyResume =>
+  decodeResume(raw, verifyResumeSchema, {
+    message: 'This verification cannot be resumed. Start it again.',
+    field: 'resume',
+    fieldMessage: 'Start the verification again.',
   });
-}
 
 /**
  * Re-computes the hash chain from the first record to the head read at the start: reports records
@@ -146,7 +139,7 @@ export async function verifyAudit(
   deps: RegistryDeps,
 ): Promise<AuditVerifyReport> {
   const state: VerifyResume = input.resume
-    ? decodeResume(input.resume)
+    ? decodeVerifyResume(input.resume)
     : { ...chainStart(), head: await deps.audit.head(), checked: 0, problems: [] };
   let cursor: ChainCursor = { nextSeq: state.nextSeq, prevHash: state.prevHash };
   let checked = state.checked;
@@ -179,7 +172,7 @@ export async function verifyAudit(
       checked,
       head: state.head,
       problems,
-      resume: Buffer.from(JSON.stringify(resume)).toString('base64url'),
+      resume: encodeResume(resume),
     };
   }
   problems.push(...checkHead(cursor, state.head));

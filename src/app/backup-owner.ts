@@ -8,7 +8,7 @@ import { invalid } from './errors';
 import { myAccount } from './my-accounts';
 import { resolveNow } from './open-findings';
 import { commitOwnerChange, newsExpiry, noticeWrite, requireVersion } from './owner-access';
-import { gatherFacts, registrationErrors, withRegistration } from './registry';
+import { gatherFacts, registrationErrors, withRegistration } from './account-registration';
 import type { OversightDeps } from './oversight-ports';
 
 /** The period of the "you are the backup owner now" notice: one per person and account. */

@@ -6,7 +6,7 @@ import { registryCsv } from '../domain/registry-csv';
 import { maxWarningDays } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
-import { AppError } from './errors';
+import { decodeResume, encodeResume } from './resume-token';
 
 /** Records per export chunk: 10 storage queries, well inside Forge's 5 MB response. */
 const CHUNK = 1000;
@@ -23,20 +23,13 @@ const exportCursorSchema = z
   .strict();
 type ExportCursor = z.infer<typeof exportCursorSchema>;
 
-const encode = (c: ExportCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(raw: string): ExportCursor {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(raw, 'base64url').toString());
-  } catch {
-    value = undefined;
-  }
-  const parsed = exportCursorSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new AppError('BAD_REQUEST', 'The export cannot continue from here. Start it again.', {
-    fields: { cursor: 'Start the export again.' },
+const encode = (c: ExportCursor) => encodeResume(c);
+const decode = (raw: string): ExportCursor =>
+  decodeResume(raw, exportCursorSchema, {
+    message: 'The export cannot continue from here. Start it again.',
+    field: 'cursor',
+    fieldMessage: 'Start the export again.',
   });
-}
 
 /** The registry as CSV (the import format) or JSON, a chunk at a time. The first chunk is audited. */
 export async function exportRegistry(

@@ -10,7 +10,9 @@ import type { UserFacts } from '../domain/people';
 import type { Invocation, RegistryDeps } from './context';
 import { AppError, invalid, notFound } from './errors';
 import type { AccountListPlan } from './ports';
-import { checkOrThrow, commitAccount, gatherFacts, retireAccount, withRegistration } from './registry';
+import { checkOrThrow, gatherFacts, withRegistration } from './account-registration';
+import { commitAccount } from './account-change';
+import { retireAccount } from './retire-account';
 import { registrationOf } from '../domain/account';
 
 /** Every active record of a person on one index (owner or backup owner), 100 a page. */

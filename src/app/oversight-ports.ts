@@ -1,5 +1,5 @@
 /** Ports of the oversight use cases: the sweep and its findings, the offboarding check and webtrigger, owners. */
-import type { SweepSummary } from '../contract/offboarding';
+import type { SweepCounts, SweepSummary } from '../contract/offboarding';
 import type { NoticeDto, OwnerProposal } from '../contract/owner';
 import type { FindingRow } from '../contract/offboarding';
 import type { RegistryDeps } from './context';
@@ -76,20 +76,8 @@ export interface HourlyPoints {
   points: number;
 }
 
-export interface SweepTotals {
-  accountsChecked: number;
-  /** Accounts looked at but not settled (Jira could not tell about their people, or a concurrent edit). */
-  accountsUnresolved: number;
-  findingsOpened: number;
-  findingsResolved: number;
-  recordsWritten: number;
-  noticesCreated: number;
-  jiraCalls: number;
-  /** Estimated Jira points of the cycle's user-state requests. */
-  points?: number;
-  unresolvedAccounts: string[];
-  dormancyQueries?: number;
-}
+/** The running totals of a sweep cycle (its user-state requests' estimated points in `points`). */
+export type SweepTotals = SweepCounts;
 
 export interface StoredSummary extends SweepSummary {
   hourly?: HourlyPoints;

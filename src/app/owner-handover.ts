@@ -7,7 +7,7 @@ import { notFound } from './errors';
 import { resolveNow } from './open-findings';
 import { commitOwnerChange } from './owner-access';
 import { deadProposal, proposalNotices, proposerGone, withdraw } from './owner-proposals';
-import { checkOrThrow, gatherFacts, registrationErrors, withRegistration } from './registry';
+import { checkOrThrow, gatherFacts, registrationErrors, withRegistration } from './account-registration';
 import type { OversightDeps } from './oversight-ports';
 
 /** Makes the proposed person the owner (accepted by them, or approved by an admin). */

@@ -90,42 +90,41 @@ export async function preDeactivationCheck(
 
   const source = { kind: 'webtrigger' as const, module: PRE_DEACTIVATION_WEBTRIGGER_KEY, key: id };
   const actor = { accountId: null, kind: 'webtrigger' as const };
-  const at = () => deps.clock.now().toISOString();
+  /** Every check is audited, answered or not: the person asked about, what was answered, and why. */
+  const record = (target: { type: 'person'; id?: string }, after: Record<string, unknown>, reason?: string) =>
+    deps.audit.commit({
+      entry: {
+        at: deps.clock.now().toISOString(),
+        actor,
+        source,
+        action: 'offboarding.check',
+        target,
+        after,
+        outcome: 'allowed',
+        ...(reason ? { reason } : {}),
+      },
+    });
   const { personId, problem } = await personOf(request, deps);
   const result = personId ? await offboardingCheck(personId, deps) : undefined;
   // Unknown: no such Jira user, and nothing in the registry about them either (a person Jira no longer
   // knows who still owns accounts gets a verdict: those accounts are what the caller must hear about).
   if (!result || (result.person.missing && result.reasons.length === 0 && result.accounts.length === 0)) {
-    await deps.audit.commit({
-      entry: {
-        at: at(),
-        actor,
-        source,
-        action: 'offboarding.check',
-        target: { type: 'person', ...(personId ? { id: personId } : {}) },
-        after: { output: 'unknown-person', by, ...('email' in request ? { email: request.email } : {}) },
-        outcome: 'allowed',
-        reason: problem ?? 'not-in-jira',
-      },
-    });
+    await record(
+      { type: 'person', ...(personId ? { id: personId } : {}) },
+      { output: 'unknown-person', by, ...('email' in request ? { email: request.email } : {}) },
+      problem ?? 'not-in-jira',
+    );
     return { output: 'unknown-person', problem: problem ?? 'not-in-jira' };
   }
-  await deps.audit.commit({
-    entry: {
-      at: at(),
-      actor,
-      source,
-      action: 'offboarding.check',
-      target: { type: 'person', id: result.person.accountId },
-      after: {
-        output: verdictOutput(result.verdict),
-        by,
-        verdict: result.verdict,
-        reasons: result.reasons.map((r) => r.code),
-        accounts: result.accounts.map((a) => ({ accountId: a.accountId, role: a.role })),
-      },
-      outcome: 'allowed',
+  await record(
+    { type: 'person', id: result.person.accountId },
+    {
+      output: verdictOutput(result.verdict),
+      by,
+      verdict: result.verdict,
+      reasons: result.reasons.map((r) => r.code),
+      accounts: result.accounts.map((a) => ({ accountId: a.accountId, role: a.role })),
     },
-  });
+  );
   return { output: verdictOutput(result.verdict) };
 }

@@ -5,7 +5,7 @@ import { ADMINS, noticeKey } from '../domain/findings';
 import type { Invocation } from './context';
 import { invalid } from './errors';
 import { loadOwned } from './owner-access';
-import { checkOrThrow, gatherFacts } from './registry';
+import { checkOrThrow, gatherFacts } from './account-registration';
 import type { OversightDeps } from './oversight-ports';
 
 /** Proposes a new owner (checked by the registry's rules); they accept, or an admin approves. */

@@ -72,16 +72,19 @@ export const updateAccountInput = z
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;
 export type UpdateAccount = z.output<typeof updateAccountInput>;
 
+/** Why an account is retired: said in people's words, on every surface that retires one. */
+export const retireReasonSchema = visibleText({
+  min: 'Say why the account is retired.',
+  max: 500,
+  maxMessage: 'At most 500 characters.',
+  multiline: true,
+});
+
 export const retireAccountInput = z
   .object({
     accountId: accountIdSchema,
     version: z.number().int().min(1),
-    reason: visibleText({
-      min: 'Say why the account is retired.',
-      max: 500,
-      maxMessage: 'At most 500 characters.',
-      multiline: true,
-    }),
+    reason: retireReasonSchema,
   })
   .strict();
 export type RetireAccountInput = z.input<typeof retireAccountInput>;

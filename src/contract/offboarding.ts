@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FindingDto } from './accounts';
+import { type FindingDto, retireReasonSchema } from './accounts';
 import { accountIdSchema, type PersonRef } from './common';
 import { visibleText } from './text-rules';
 
@@ -90,12 +90,7 @@ export const offboardingRetireInput = z
     version: z.number().int().min(1),
     /** The person being checked (the answer is their check again); the issue panel's comes from the issue. */
     departingId: accountIdSchema.optional(),
-    reason: visibleText({
-      min: 'Say why the account is retired.',
-      max: 500,
-      maxMessage: 'At most 500 characters.',
-      multiline: true,
-    }),
+    reason: retireReasonSchema,
   })
   .strict();
 export type OffboardingRetireInput = z.input<typeof offboardingRetireInput>;
@@ -149,8 +144,27 @@ export const FINDING_CODES = [
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
+/** What one sweep run counted (the app's running totals have this shape too). */
+export interface SweepCounts {
+  /** Accounts whose people's Jira states were read and whose findings are up to date. */
+  accountsChecked: number;
+  /** Accounts looked at but left unresolved this run (listed in `unresolvedAccounts`, up to 500). */
+  accountsUnresolved: number;
+  findingsOpened: number;
+  findingsResolved: number;
+  recordsWritten: number;
+  noticesCreated: number;
+  jiraCalls: number;
+  /** Jira points the cycle's directory reads cost (app's estimate from Jira's published model). */
+  points?: number;
+  /** Accounts whose people Jira could not tell us about this run (retried next run). */
+  unresolvedAccounts: string[];
+  /** Dormancy queries (JQL `updatedBy` counts) this run made; at most one per account per day. */
+  dormancyQueries?: number;
+}
+
 /** One sweep run as recorded (the last one is what `sweep/status` answers). */
-export interface SweepSummary {
+export interface SweepSummary extends SweepCounts {
   runId: string;
   trigger: 'scheduled' | 'event' | 'manual';
   startedAt: string;
@@ -165,42 +179,28 @@ export interface SweepSummary {
   /** Accounts in the cycle, and those not yet checked in it. */
   accountsTotal?: number;
   accountsLeft?: number;
-  /** Jira points the cycle's directory reads cost (app's estimate from Jira's published model). */
-  points?: number;
   /** Why the run stopped early: time, the sweep's points budget, or Jira's quota spent (429). */
   stoppedFor?: 'time' | 'points' | 'quota';
   /** For `quota`: when Jira's hourly window resets (UTC, ISO-8601). */
   quotaResetsAt?: string;
-  /** Accounts whose people's Jira states were read and whose findings are up to date. */
-  accountsChecked: number;
-  /** Accounts looked at but left unresolved this run (listed in `unresolvedAccounts`, up to 500). */
-  accountsUnresolved: number;
-  findingsOpened: number;
-  findingsResolved: number;
-  recordsWritten: number;
-  noticesCreated: number;
-  jiraCalls: number;
-  /** Accounts whose people Jira could not tell us about this run (retried next run). */
-  unresolvedAccounts: string[];
-  /** Dormancy queries (JQL `updatedBy` counts) this run made; at most one per account per day. */
-  dormancyQueries?: number;
   /** Owners' Jira work items this run created, commented on and moved to done. */
   workItems?: { created: number; commented: number; resolved: number; failed: number };
 }
 
 export interface SweepStatus {
   /** The run in progress (partial, resuming next tick), if any. */
-  running?: {
-    runId: string;
-    startedAt: string;
-    accountsChecked: number;
-    mode?: 'full' | 'rolling';
-    accountsTotal?: number;
-    accountsLeft?: number;
-    points?: number;
-    stoppedFor?: 'time' | 'points' | 'quota';
-    quotaResetsAt?: string;
-  };
+  running?: Pick<
+    SweepSummary,
+    | 'runId'
+    | 'startedAt'
+    | 'accountsChecked'
+    | 'mode'
+    | 'accountsTotal'
+    | 'accountsLeft'
+    | 'points'
+    | 'stoppedFor'
+    | 'quotaResetsAt'
+  >;
   /** The sweep's budget: its share of Jira's hourly points quota (settings) and the quota Jira stated. */
   budget?: { sharePercent: number; hourlyQuota?: number; quotaPolicy?: string };
   last?: SweepSummary;

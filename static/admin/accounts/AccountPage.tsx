@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
@@ -10,189 +9,24 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { AccountDetail, AccountDto, JiraUserState } from '@contract/accounts';
-import type { AuditRecordDto } from '@contract/audit';
+import type { AccountDetail, AccountDto } from '@contract/accounts';
 import { adminApi } from '../../shared/api';
-import { flags } from '../../shared/flags';
 import { revealAppTop } from '../../shared/reveal';
 import { useLoad } from '../../shared/hooks';
 import { useRouter, focusView, useFocusOnArrival } from '../../shared/router';
 import { ErrorState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
-import { AuditTable } from '../ui/AuditTable';
-import { CREDENTIAL_KIND_LABELS, findingLabel, formatDate, formatTime, humanizeCode } from '../ui/format';
+import { findingLabel, formatDate, formatTime, humanizeCode } from '../ui/format';
 import { CredentialLozenge, JiraStateLozenge, KindLozenge, RiskLozenge, StatusLozenge } from '../ui/lozenges';
 import { nameOf, usePeople } from '../ui/people-directory';
-import { PersonLabel } from '../ui/person';
+import { Card, Facts, JiraPerson, Section } from './account-layout';
+import { History, Integrations } from './AccountSections';
 import { ClampedText } from './ClampedText';
 import { DormantNotice, PersonalAccountGuidance } from './KindGuidance';
 import { RetireModal } from './RetireModal';
 import { AccountSkeleton } from './skeletons';
-
-/** Names wrap between words, never inside one. */
-const WHOLE_WORDS = { overflowWrap: 'normal', wordBreak: 'normal' } as const;
-
-function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <Stack space="space.150">
-        <Inline spread="space-between" alignBlock="center">
-          <Heading size="small" as="h3">
-            {title}
-          </Heading>
-          {actions}
-        </Inline>
-        {children}
-      </Stack>
-    </section>
-  );
-}
-
-/** A two-column description list: term on the left, value on the right. */
-function Facts({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'minmax(140px, max-content) 1fr',
-        columnGap: token('space.300'),
-        rowGap: token('space.150'),
-        margin: 0,
-        padding: 0,
-        alignItems: 'start',
-      }}
-    >
-      {items.map(([term, value]) => (
-        <div key={term} style={{ display: 'contents' }}>
-          <dt style={{ margin: 0, paddingBlockStart: token('space.025') }}>
-            <Text color="color.text.subtle">{term}</Text>
-          </dt>
-          <dd style={{ margin: 0 }}>{typeof value === 'string' ? <Text>{value}</Text> : value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function JiraPerson({ state, fallbackName }: { state: JiraUserState | undefined; fallbackName: string }) {
-  if (!state) return <Text color="color.text.subtlest">None</Text>;
-  return (
-    <Inline space="space.100" alignBlock="center">
-      <PersonLabel
-        name={state.missing ? fallbackName : state.displayName}
-        avatarUrl={state.missing ? undefined : state.avatarUrl}
-        secondary={state.missing ? undefined : state.emailAddress}
-      />
-      <JiraStateLozenge active={state.missing ? undefined : state.active} missing={state.missing} />
-    </Inline>
-  );
-}
-
-function Card({ children }: { children: ReactNode }) {
-  return (
-    <div
-      style={{
-        border: `${token('border.width')} solid ${token('color.border')}`,
-        borderRadius: token('radius.medium'),
-        padding: token('space.250'),
-        background: token('elevation.surface'),
-      }}
-    >
-      {children}
-    </div>
-  );
-}
-
-function History({ detail }: { detail: AccountDetail }) {
-  const people = usePeople();
-  const [more, setMore] = useState<{ records: AuditRecordDto[]; nextCursor?: string | undefined }>({
-    records: [],
-    nextCursor: detail.history.nextCursor,
-  });
-  const [loading, setLoading] = useState(false);
-  const loadMore = async () => {
-    if (!more.nextCursor) return;
-    setLoading(true);
-    try {
-      const next = await adminApi.getAccount({
-        accountId: detail.account.accountId,
-        historyCursor: more.nextCursor,
-      });
-      setMore((m) => ({
-        records: m.records.concat(next.history.records),
-        nextCursor: next.history.nextCursor,
-      }));
-    } catch (e) {
-      flags.error('We couldn’t load more history', e);
-    } finally {
-      setLoading(false);
-    }
-  };
-  return (
-    <Stack space="space.150">
-      <AuditTable
-        records={detail.history.records.concat(more.records)}
-        people={people}
-        withTarget={false}
-        label="History of this account"
-      />
-      {more.nextCursor ? (
-        <Inline alignInline="center">
-          <Button onClick={() => void loadMore()} isLoading={loading}>
-            Load older history
-          </Button>
-        </Inline>
-      ) : null}
-    </Stack>
-  );
-}
-
-function Integrations({ account }: { account: AccountDto }) {
-  if (account.integrations.length === 0)
-    return (
-      <Text color="color.text.subtle">
-        {account.status === 'retired'
-          ? 'No integrations were recorded.'
-          : 'No integrations recorded. Edit the account to say what uses it.'}
-      </Text>
-    );
-  return (
-    <DynamicTable
-      head={{
-        cells: [
-          { key: 'system', content: 'System', width: 22 },
-          { key: 'env', content: 'Environment', width: 12 },
-          { key: 'kind', content: 'Credential', width: 14 },
-          { key: 'label', content: 'Label', width: 20 },
-          { key: 'expires', content: 'Expires', width: 16 },
-          { key: 'rotated', content: 'Last rotated', width: 16 },
-        ],
-      }}
-      rows={account.integrations.map((i, n) => ({
-        key: `${n}`,
-        cells: [
-          { key: 'system', content: <Text weight="medium">{i.system}</Text> },
-          {
-            key: 'env',
-            content: (
-              <Lozenge appearance={i.environment === 'prod' ? 'inprogress' : 'default'}>
-                {i.environment}
-              </Lozenge>
-            ),
-          },
-          { key: 'kind', content: CREDENTIAL_KIND_LABELS[i.credentialKind] },
-          { key: 'label', content: i.credentialLabel ?? '—' },
-          {
-            key: 'expires',
-            content: i.credentialExpiresOn ? formatDate(i.credentialExpiresOn) : 'No expiry recorded',
-          },
-          { key: 'rotated', content: formatDate(i.lastRotatedOn) },
-        ],
-      }))}
-    />
-  );
-}
+import { WHOLE_WORDS } from './whole-words';
 
 function Detail({
   detail,

@@ -1,21 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
-import { token } from '@atlaskit/tokens';
-import type { AccountRow, AccountsPage as Page, ListSort, RiskLevel } from '@contract/accounts';
+import type { AccountRow, AccountsPage as Page } from '@contract/accounts';
 import type { PersonRef } from '@contract/common';
 import { adminApi } from '../../shared/api';
-import { useDebounced, usePaged } from '../../shared/hooks';
+import { usePaged } from '../../shared/hooks';
 import { useRouter } from '../../shared/router';
 import { EmptyView, ErrorState } from '../../shared/states';
 import { paths } from '../routes';
@@ -23,59 +19,15 @@ import { AppLink } from '../ui/app-link';
 import { FindingsBadge } from './FindingsBadge';
 import { findingLabel, formatDate, plural } from '../ui/format';
 import { JiraStateLozenge, KindLozenge, RiskLozenge } from '../ui/lozenges';
-import { UserPicker } from '../ui/UserPicker';
 import { ClampedText } from './ClampedText';
-import {
-  type Attention,
-  DEFAULT_VIEW,
-  isFiltered,
-  listInput,
-  type ListView,
-  parseView,
-  RETIRED_SORTS,
-  viewQuery,
-} from './list-query';
+import { ListFilters, SORT_LABEL, SortPicker } from './ListFilters';
+import { DEFAULT_VIEW, isFiltered, listInput } from './list-query';
+import { useExamined, useListView, useSearchText } from './list-view-state';
 import { TableSkeleton, TilesSkeleton } from './skeletons';
 import { SummaryTiles, TILES } from './SummaryTiles';
+import { WHOLE_WORDS } from './whole-words';
 
 export const PAGE_SIZE = 25;
-
-interface Opt<T extends string> {
-  value: T;
-  label: string;
-}
-
-const STATUS_OPTIONS: Opt<ListView['status']>[] = [
-  { value: 'active', label: 'Tagged' },
-  { value: 'retired', label: 'Retired' },
-];
-const ATTENTION_OPTIONS: Opt<Attention>[] = [
-  { value: 'any', label: 'Anything' },
-  { value: 'review', label: 'Review overdue' },
-  { value: 'expiring', label: 'Credential expiring' },
-  { value: 'expired', label: 'Credential expired' },
-  { value: 'nobackup', label: 'No backup owner' },
-];
-const RISK_OPTIONS: Opt<RiskLevel | 'any'>[] = [
-  { value: 'any', label: 'Any risk' },
-  { value: 'high', label: 'High' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'low', label: 'Low' },
-];
-const SORT_OPTIONS: Opt<ListSort>[] = [
-  { value: 'name', label: 'Name' },
-  { value: 'reviewDue', label: 'Review due' },
-  { value: 'risk', label: 'Risk' },
-  { value: 'credentialExpiry', label: 'Credential expiry' },
-  { value: 'updated', label: 'Last updated' },
-];
-const SORT_LABEL = Object.fromEntries(SORT_OPTIONS.map((o) => [o.value, o.label])) as Record<
-  ListSort,
-  string
->;
-
-/** Names wrap between words, never inside one. */
-const WHOLE_WORDS = { overflowWrap: 'normal', wordBreak: 'normal', hyphens: 'manual' } as const;
 
 const activeHead: HeadType = {
   cells: [
@@ -196,82 +148,6 @@ function row(a: AccountRow): RowType {
   };
 }
 
-function FilterField({
-  id,
-  label,
-  children,
-  width,
-}: {
-  id: string;
-  label: string;
-  children: React.ReactNode;
-  width: number;
-}) {
-  return (
-    <div style={{ width, flex: '0 0 auto' }}>
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-    </div>
-  );
-}
-
-function pick<T extends string>(options: Opt<T>[], value: T): Opt<T> | undefined {
-  return options.find((o) => o.value === value);
-}
-
-/** The list's view, read from and written to the app path's query string. */
-function useListView(): [ListView, (next: ListView, opts?: { replace?: boolean }) => void] {
-  const { location, navigate } = useRouter();
-  const view = useMemo(() => parseView(location.search), [location.search]);
-  const setView = useCallback(
-    (next: ListView, opts?: { replace?: boolean }) => {
-      const to = `${paths.accounts}${viewQuery(next)}`;
-      if (to !== `${location.pathname}${location.search}`) navigate(to, opts);
-    },
-    [location.pathname, location.search, navigate],
-  );
-  return [view, setView];
-}
-
-/** The search box's text: typed freely, put in the URL once typing pauses, and reset by back/forward. */
-function useSearchText(view: ListView, setView: (v: ListView) => void): [string, (s: string) => void] {
-  const [text, setText] = useState(view.search);
-  const typed = useRef(false);
-  const debounced = useDebounced(text, 350);
-  useEffect(() => {
-    // The URL changed (back, forward, a tile, "Clear filters"): show its search.
-    if (!typed.current) setText(view.search);
-  }, [view.search]);
-  useEffect(() => {
-    if (!typed.current) return;
-    typed.current = false;
-    if (debounced.trim() !== view.search.trim()) setView({ ...view, search: debounced });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a settled search writes the URL
-  }, [debounced]);
-  return [
-    text,
-    (s: string) => {
-      typed.current = true;
-      setText(s);
-    },
-  ];
-}
-
-/** How many accounts the searches of the pages loaded so far looked through. */
-function useExamined(key: string) {
-  const [examined, setExamined] = useState<{ key: string; total: number }>({ key, total: 0 });
-  const record = useCallback(
-    (page: Page, cursor: string | undefined) =>
-      setExamined((e) =>
-        !cursor || e.key !== key
-          ? { key, total: page.examined ?? 0 }
-          : { key, total: e.total + (page.examined ?? 0) },
-      ),
-    [key],
-  );
-  return [examined.key === key ? examined.total : 0, record] as const;
-}
-
 export function AccountsPage() {
   const { navigate } = useRouter();
   const [view, setView] = useListView();
@@ -288,7 +164,6 @@ export function AccountsPage() {
     (p) => p.rows,
     key,
   );
-  const set = <K extends keyof ListView>(k: K, v: ListView[K]) => setView({ ...view, [k]: v });
   const filtered = isFiltered(view);
   const clear = () => setView({ ...DEFAULT_VIEW, status: view.status, sort: view.sort });
   const data = state.status === 'error' ? undefined : state.data;
@@ -304,85 +179,14 @@ export function AccountsPage() {
       ) : (
         <TilesSkeleton count={TILES.length} />
       )}
-      <div
-        role="search"
-        aria-label="Filter accounts"
-        style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-end' }}
-      >
-        <FilterField id="accounts-search" label="Search" width={240}>
-          <Textfield
-            id="accounts-search"
-            aria-label="Search accounts"
-            aria-describedby="accounts-search-hint"
-            placeholder="Name, email or owner"
-            value={searchText}
-            onChange={(e) => setSearchText(e.currentTarget.value)}
-            isCompact={false}
-          />
-        </FilterField>
-        <FilterField id="accounts-status" label="Status" width={130}>
-          <Select<Opt<ListView['status']>, false>
-            inputId="accounts-status"
-            aria-label="Status"
-            options={STATUS_OPTIONS}
-            value={pick(STATUS_OPTIONS, view.status)}
-            onChange={(o) =>
-              o &&
-              setView(
-                o.value === 'retired'
-                  ? {
-                      ...view,
-                      status: 'retired',
-                      attention: 'any',
-                      risk: 'any',
-                      sort: RETIRED_SORTS.includes(view.sort) ? view.sort : 'name',
-                    }
-                  : { ...view, status: o.value },
-              )
-            }
-          />
-        </FilterField>
-        <FilterField id="accounts-owner" label="Owner" width={210}>
-          <UserPicker
-            id="accounts-owner"
-            label="Owner filter"
-            value={view.owner}
-            onChange={(u) => set('owner', u ? { accountId: u.accountId, displayName: u.displayName } : null)}
-            placeholder="Anyone"
-          />
-        </FilterField>
-        {retired ? null : (
-          <>
-            <FilterField id="accounts-attention" label="Needs attention" width={190}>
-              <Select<Opt<Attention>, false>
-                inputId="accounts-attention"
-                aria-label="Needs attention"
-                options={ATTENTION_OPTIONS}
-                value={pick(ATTENTION_OPTIONS, view.attention)}
-                onChange={(o) => o && set('attention', o.value)}
-              />
-            </FilterField>
-            <FilterField id="accounts-risk" label="Risk" width={130}>
-              <Select<Opt<RiskLevel | 'any'>, false>
-                inputId="accounts-risk"
-                aria-label="Risk"
-                options={RISK_OPTIONS}
-                value={pick(RISK_OPTIONS, view.risk)}
-                onChange={(o) => o && set('risk', o.value)}
-              />
-            </FilterField>
-          </>
-        )}
-        {filtered ? (
-          <Button appearance="subtle" onClick={clear}>
-            Clear filters
-          </Button>
-        ) : null}
-      </div>
-      <span id="accounts-search-hint" hidden>
-        Matches words anywhere in an account&apos;s name or email, or its owner&apos;s or backup owner&apos;s
-        name.
-      </span>
+      <ListFilters
+        view={view}
+        setView={setView}
+        searchText={searchText}
+        setSearchText={setSearchText}
+        filtered={filtered}
+        clear={clear}
+      />
 
       {state.status === 'error' ? (
         <ErrorState title="We couldn’t load the registry" error={state.error} onRetry={reload} />
@@ -401,23 +205,7 @@ export function AccountsPage() {
                 </Text>
               ) : null}
             </Stack>
-            {empty ? null : (
-              <Inline space="space.100" alignBlock="center">
-                <Label htmlFor="accounts-sort">Sort by</Label>
-                <div style={{ width: 180 }}>
-                  <Select<Opt<ListSort>, false>
-                    inputId="accounts-sort"
-                    aria-label="Sort by"
-                    spacing="compact"
-                    options={
-                      retired ? SORT_OPTIONS.filter((o) => RETIRED_SORTS.includes(o.value)) : SORT_OPTIONS
-                    }
-                    value={pick(SORT_OPTIONS, view.sort)}
-                    onChange={(o) => o && set('sort', o.value)}
-                  />
-                </div>
-              </Inline>
-            )}
+            {empty ? null : <SortPicker view={view} setView={setView} />}
           </Inline>
           {empty ? (
             filtered ? (
