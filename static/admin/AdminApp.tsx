@@ -65,6 +65,7 @@ function NotFound() {
   return (
     <EmptyView
       header="This page doesn’t exist"
+      headingLevel={2}
       description="The link may be out of date."
       action={{ label: 'Go to accounts', onClick: () => navigate(paths.accounts) }}
     />

@@ -86,6 +86,7 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
                   aria-describedby={a.describedBy}
                   aria-required
                   isInvalid={a.invalid}
+                  aria-invalid={a.invalid}
                   minimumRows={2}
                   maxLength={500}
                   value={correctedPurpose}
@@ -109,6 +110,7 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
                 id={a.id}
                 aria-describedby={a.describedBy}
                 isInvalid={a.invalid}
+                aria-invalid={a.invalid}
                 minimumRows={2}
                 maxLength={1000}
                 value={comment}

@@ -68,6 +68,7 @@ function DeclineForm({
                 id={a.id}
                 aria-describedby={a.describedBy}
                 isInvalid={a.invalid}
+                aria-invalid={a.invalid}
                 minimumRows={2}
                 maxLength={500}
                 value={reason}

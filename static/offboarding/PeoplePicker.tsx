@@ -99,7 +99,7 @@ export function PeoplePicker({
               <Stack>
                 <Text>{o.label}</Text>
                 {o.person.emailAddress ? (
-                  <Text size="small" color="color.text.subtlest">
+                  <Text size="small" color="color.text.subtle">
                     {o.person.emailAddress}
                   </Text>
                 ) : null}

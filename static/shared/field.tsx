@@ -180,6 +180,8 @@ export function TextAreaField({ minimumRows = 3, ...p }: TextProps & { minimumRo
           aria-describedby={a.describedBy}
           aria-required={p.required || undefined}
           isInvalid={a.invalid}
+          // Atlaskit's Textarea does not set aria-invalid from isInvalid.
+          aria-invalid={a.invalid}
           minimumRows={minimumRows}
           maxHeight="30vh"
           placeholder={p.placeholder}

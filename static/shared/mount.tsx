@@ -6,6 +6,7 @@
  * "Theming and CSP"). Hence the emotion cache (static/shared/emotion-cache.ts).
  */
 import '@atlaskit/css-reset';
+import './a11y.css';
 import { CacheProvider } from '@emotion/react';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

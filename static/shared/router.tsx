@@ -89,6 +89,8 @@ function actionOf(a: unknown, b: unknown): string | undefined {
 
 export interface Router {
   location: AppLocation;
+  /** How many times the location changed since the app opened (0: still the first view). */
+  moves: number;
   /** Goes to an app path such as `/accounts/abc`; `replace` keeps the history length. */
   navigate: (to: string, opts?: { replace?: boolean }) => void;
   back: () => void;
@@ -101,6 +103,7 @@ const RouterContext = createContext<Router | null>(null);
 export function RouterProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
   const [history, setHistory] = useState<BridgeHistory | null>(null);
   const [location, setLocation] = useState<AppLocation>({ pathname: '/', search: '', hash: '' });
+  const [moves, setMoves] = useState(0);
 
   const guard = useRef<LeaveGuard | null>(null);
 
@@ -131,6 +134,7 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
         leaving = false;
         shown = next;
         setLocation(next);
+        setMoves((n) => n + 1);
       });
     };
     (view.createHistory() as Promise<unknown>).then(
@@ -171,8 +175,8 @@ export function RouterProvider({ children, fallback }: { children: ReactNode; fa
     };
   }, []);
   const value = useMemo(
-    () => ({ location, navigate, back, guardLeaving }),
-    [location, navigate, back, guardLeaving],
+    () => ({ location, moves, navigate, back, guardLeaving }),
+    [location, moves, navigate, back, guardLeaving],
   );
   if (!history) return <>{fallback}</>;
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
@@ -188,4 +192,39 @@ export function useRouter(): Router {
 export function useSearchParams(): URLSearchParams {
   const { location } = useRouter();
   return useMemo(() => new URLSearchParams(location.search), [location.search]);
+}
+
+/**
+ * Moves focus to the element with this id (a view's heading, or its first field) once no modal
+ * dialog is open: a closing modal's focus lock would pull focus back into it, then hand it to the
+ * control that opened it. A heading is made focusable for this (`tabindex="-1"`, out of the tab order).
+ */
+export function focusView(id: string): void {
+  let frames = 0;
+  const attempt = () => {
+    const el = document.getElementById(id);
+    if (el && !document.querySelector('[role="dialog"]')) {
+      if (!el.matches('a[href], button, input, select, textarea, [tabindex]'))
+        el.setAttribute('tabindex', '-1');
+      el.focus();
+      return;
+    }
+    if (++frames < 120) requestAnimationFrame(attempt);
+  };
+  attempt();
+}
+
+/**
+ * After an action moves the user to a new view (Tag account, Save, a link to an account), focus
+ * lands on that view's heading or first field, the element with id `id`, once `ready` (its data
+ * loaded). The app's first view leaves focus where the host page has it.
+ */
+export function useFocusOnArrival(id: string, ready = true): void {
+  const router = useContext(RouterContext);
+  const arrived = useRef((router?.moves ?? 0) > 0);
+  useEffect(() => {
+    if (!ready || !arrived.current) return;
+    arrived.current = false;
+    focusView(id);
+  }, [id, ready]);
 }

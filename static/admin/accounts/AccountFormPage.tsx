@@ -14,7 +14,7 @@ import { ConflictMessage, SaveProblem } from '../../shared/form-messages';
 import { flags } from '../../shared/flags';
 import { useLoad } from '../../shared/hooks';
 import { useMutation } from '../../shared/mutation';
-import { useRouter } from '../../shared/router';
+import { useFocusOnArrival, useRouter } from '../../shared/router';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { useAdmin } from '../admin-context';
 import { paths } from '../routes';
@@ -57,6 +57,7 @@ function RegistrationForm({
   onReload: () => void;
 }) {
   const { navigate, back } = useRouter();
+  useFocusOnArrival('account-form-heading');
   const [values, setValues] = useState<RegistrationValues>(initial);
   const topRef = useRef<HTMLDivElement>(null);
   const set = <K extends keyof RegistrationValues>(k: K, v: RegistrationValues[K]) =>
@@ -96,7 +97,7 @@ function RegistrationForm({
     >
       <div ref={topRef} />
       <Stack space="space.300">
-        <Heading size="medium" as="h2">
+        <Heading size="medium" as="h2" id="account-form-heading">
           {TITLES[mode]}
         </Heading>
         <SectionMessage appearance="information" title="Record metadata only — never paste a token">

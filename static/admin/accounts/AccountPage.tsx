@@ -13,7 +13,7 @@ import type { AccountDetail, AccountDto } from '@contract/accounts';
 import { adminApi } from '../../shared/api';
 import { revealAppTop } from '../../shared/reveal';
 import { useLoad } from '../../shared/hooks';
-import { useRouter } from '../../shared/router';
+import { useRouter, focusView, useFocusOnArrival } from '../../shared/router';
 import { ErrorState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
@@ -38,6 +38,7 @@ function Detail({
   reload: () => void;
 }) {
   const { navigate } = useRouter();
+  useFocusOnArrival('account-heading');
   const people = usePeople();
   const [retiring, setRetiring] = useState(false);
   const a = detail.account;
@@ -58,7 +59,7 @@ function Detail({
             />
             <Stack space="space.075">
               <span style={WHOLE_WORDS}>
-                <Heading size="large" as="h2">
+                <Heading size="large" as="h2" id="account-heading">
                   {a.displayName}
                 </Heading>
               </span>
@@ -279,6 +280,8 @@ function Detail({
         onRetired={(updated) => {
           setRetiring(false);
           onChanged(updated);
+          // The Retire button that opened the modal is gone: focus goes to the account's heading.
+          focusView('account-heading');
         }}
         onConflict={() => {
           setRetiring(false);

@@ -16,6 +16,7 @@ import { useRouter } from '../../shared/router';
 import { EmptyView, ErrorState } from '../../shared/states';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
+import { FindingsBadge } from './FindingsBadge';
 import { findingLabel, formatDate, plural } from '../ui/format';
 import { JiraStateLozenge, KindLozenge, RiskLozenge } from '../ui/lozenges';
 import { ClampedText } from './ClampedText';
@@ -88,16 +89,7 @@ export function rowFindings(a: AccountRow): string[] {
 function Findings({ a }: { a: AccountRow }) {
   const found = rowFindings(a);
   if (found.length === 0) return null;
-  return (
-    <span
-      title={found.map(findingLabel).join('\n')}
-      aria-label={`${plural(found.length, 'finding')}: ${found.map(findingLabel).join(', ')}`}
-    >
-      <Lozenge appearance={a.findings.some((f) => f.severity >= 3) ? 'removed' : 'moved'}>
-        {plural(found.length, 'finding')}
-      </Lozenge>
-    </span>
-  );
+  return <FindingsBadge labels={found.map(findingLabel)} severe={a.findings.some((f) => f.severity >= 3)} />;
 }
 
 function row(a: AccountRow): RowType {

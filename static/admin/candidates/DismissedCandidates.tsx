@@ -61,6 +61,7 @@ export function DismissedCandidates() {
     return (
       <EmptyView
         header="No dismissed candidates"
+        headingLevel={2}
         description="Accounts you dismiss from the suggestions are listed here, and can be restored."
       />
     );

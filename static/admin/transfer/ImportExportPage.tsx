@@ -90,6 +90,7 @@ function ImportPanel() {
             aria-label="CSV to import"
             aria-describedby={a.describedBy}
             isInvalid={a.invalid}
+            aria-invalid={a.invalid}
             isMonospaced
             minimumRows={6}
             maxHeight="30vh"

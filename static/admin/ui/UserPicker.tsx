@@ -111,7 +111,7 @@ export function UserPicker({
             <Stack>
               <Text>{o.label}</Text>
               {o.user.emailAddress ? (
-                <Text size="small" color="color.text.subtlest">
+                <Text size="small" color="color.text.subtle">
                   {o.user.emailAddress}
                 </Text>
               ) : null}
