@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { flags } from '../shared/flags';
-import { PeoplePicker } from '../offboarding';
-import { Card, Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError, ownerChoosable } from './form-kit';
+import { type FormProps, FormButtons, fieldError, FormCard, OwnerPickerField } from './form-kit';
 
 /**
  * The owner names (or replaces) the backup owner. The picker offers active people only, never the owner
@@ -49,59 +46,37 @@ export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProp
   };
 
   return (
-    <Card
-      tone="sunken"
+    <FormCard
       label={`${replacing ? 'Replace the' : 'Name a'} backup owner for ${account.displayName}`}
+      onSubmit={submit}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+      {current ? (
+        <Text as="p" color="color.text.subtle">
+          {`${current.displayName} is the backup owner${current.active ? '' : ' but is deactivated'}. The person you pick replaces them.`}
+        </Text>
+      ) : null}
+      <OwnerPickerField
+        id={`${id}-person`}
+        label="Backup owner"
+        helper="An active person other than you. They stand in for you when you are away and see the account on their My integration accounts page."
+        error={error}
+        value={person}
+        onChange={(p) => {
+          setPerson(p);
+          setError(undefined);
         }}
-      >
-        <Stack space="space.150">
-          {current ? (
-            <Text as="p" color="color.text.subtle">
-              {`${current.displayName} is the backup owner${current.active ? '' : ' but is deactivated'}. The person you pick replaces them.`}
-            </Text>
-          ) : null}
-          <Field
-            id={`${id}-person`}
-            label="Backup owner"
-            required
-            error={error}
-            helper="An active person other than you. They stand in for you when you are away and see the account on their My integration accounts page."
-          >
-            {(a) => (
-              <PeoplePicker
-                id={a.id}
-                label="Backup owner"
-                value={person}
-                onChange={(p) => {
-                  setPerson(p);
-                  setError(undefined);
-                }}
-                exclude={[
-                  account.accountId,
-                  account.owner.accountId,
-                  ...(current?.active ? [current.accountId] : []),
-                ]}
-                isInvalid={a.invalid}
-                describedBy={a.describedBy}
-                isDisabled={busy}
-                autoFocus
-                choosable={ownerChoosable}
-              />
-            )}
-          </Field>
-          <FormButtons
-            busy={busy}
-            submit={replacing ? 'Replace backup owner' : 'Name backup owner'}
-            onCancel={onCancel}
-          />
-        </Stack>
-      </form>
-    </Card>
+        exclude={[
+          account.accountId,
+          account.owner.accountId,
+          ...(current?.active ? [current.accountId] : []),
+        ]}
+        busy={busy}
+      />
+      <FormButtons
+        busy={busy}
+        submit={replacing ? 'Replace backup owner' : 'Name backup owner'}
+        onCancel={onCancel}
+      />
+    </FormCard>
   );
 }
