@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
+import { ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
-import { type FormProps, FormButtons, fieldError, FormCard, OwnerPickerField } from './form-kit';
+import { type FormProps, FormButtons, FormCard, OwnerPickerField, usePersonForm } from './form-kit';
 
 /**
  * The owner names (or replaces) the backup owner. The picker offers active people only, never the owner
@@ -12,18 +11,11 @@ import { type FormProps, FormButtons, fieldError, FormCard, OwnerPickerField } f
 export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProps) {
   const current = account.backupOwner;
   const replacing = current !== undefined;
-  const [person, setPerson] = useState<JiraPerson | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { person, error, busy, pick, save } = usePersonForm('backupOwnerId', onStale);
   const id = `backup-${account.accountId}`;
 
-  const submit = async () => {
-    if (!person) {
-      setError('Pick the person who stands in for you.');
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = () =>
+    save('Pick the person who stands in for you.', 'The backup owner was not saved', async (person) => {
       const saved = await ownerApi.nameBackupOwner({
         accountId: account.accountId,
         version: account.version,
@@ -34,16 +26,7 @@ export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProp
         `${person.displayName} is the backup owner of ${saved.displayName} now, and is told so.`,
       );
       onDone(saved);
-    } catch (e) {
-      flags.error('The backup owner was not saved', e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setError(
-        fieldError(e, 'backupOwnerId') ?? (isApiError(e) && e.code === 'BAD_REQUEST' ? e.message : undefined),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <FormCard
@@ -61,10 +44,7 @@ export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProp
         helper="An active person other than you. They stand in for you when you are away and see the account on their My integration accounts page."
         error={error}
         value={person}
-        onChange={(p) => {
-          setPerson(p);
-          setError(undefined);
-        }}
+        onChange={pick}
         exclude={[
           account.accountId,
           account.owner.accountId,

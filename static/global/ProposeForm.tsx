@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Textarea from '@atlaskit/textarea';
 import type { OwnerProposal } from '@contract/owner';
-import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
+import { ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
 import { Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError, FormCard, OwnerPickerField } from './form-kit';
+import { type FormProps, FormButtons, FormCard, OwnerPickerField, usePersonForm } from './form-kit';
 
 /** Proposes a new owner; they accept it on this page (or an admin approves it). */
 export function ProposeForm({
@@ -18,19 +18,12 @@ export function ProposeForm({
   /** The proposal, as the server recorded it. */
   onProposed: (proposal: OwnerProposal) => void;
 }) {
-  const [person, setPerson] = useState<JiraPerson | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { person, error, busy, pick, save } = usePersonForm('proposedOwnerId', onStale);
   const id = `propose-${account.accountId}`;
 
-  const submit = async () => {
-    if (!person) {
-      setError('Pick the person you propose.');
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = () =>
+    save('Pick the person you propose.', 'The hand-over was not proposed', async (person) => {
       const proposal = await ownerApi.proposeOwner({
         accountId: account.accountId,
         proposedOwnerId: person.accountId,
@@ -47,17 +40,7 @@ export function ProposeForm({
           `${person.displayName} is asked to take over ${account.displayName}.`,
         );
       onProposed(proposal);
-    } catch (e) {
-      flags.error('The hand-over was not proposed', e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setError(
-        fieldError(e, 'proposedOwnerId') ??
-          (isApiError(e) && e.code === 'BAD_REQUEST' ? e.message : undefined),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <FormCard label={`Propose a new owner for ${account.displayName}`} onSubmit={submit}>
@@ -71,10 +54,7 @@ export function ProposeForm({
         }
         error={error}
         value={person}
-        onChange={(p) => {
-          setPerson(p);
-          setError(undefined);
-        }}
+        onChange={pick}
         exclude={[
           account.accountId,
           account.owner.accountId,

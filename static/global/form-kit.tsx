@@ -3,11 +3,12 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { MyAccount } from '@contract/owner';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { PeoplePicker } from '../offboarding';
 import { Card, Field } from '../offboarding/ui';
+import { flags } from '../shared/flags';
 
 /** What the owner page's forms share: their props, a checkbox, field errors from the server, the buttons. */
 
@@ -130,6 +131,37 @@ export function OwnerPickerField({
       )}
     </Field>
   );
+}
+
+/**
+ * A form that saves one picked person: the pick, its error (a missing pick, or the server's refusal of
+ * `field`), and `save`, which flags a failure and reloads on CONFLICT.
+ */
+export function usePersonForm(field: string, onStale: () => void) {
+  const [person, setPerson] = useState<JiraPerson | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const pick = (p: JiraPerson | null) => {
+    setPerson(p);
+    setError(undefined);
+  };
+  const save = async (missing: string, failed: string, act: (person: JiraPerson) => Promise<void>) => {
+    if (!person) {
+      setError(missing);
+      return;
+    }
+    setBusy(true);
+    try {
+      await act(person);
+    } catch (e) {
+      flags.error(failed, e);
+      if (isApiError(e) && e.code === 'CONFLICT') onStale();
+      setError(fieldError(e, field) ?? (isApiError(e) && e.code === 'BAD_REQUEST' ? e.message : undefined));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { person, error, busy, pick, save };
 }
 
 export function FormButtons({
