@@ -10,6 +10,22 @@ import {
 import { openFindingsOf } from './open-findings';
 import { accountKind } from '../domain/account-kinds';
 
+/** The account's owner and, when it has one, backup owner, as people references. */
+export function ownerRefs(r: AccountRecord): Pick<AccountRow, 'owner' | 'backupOwner'> {
+  return {
+    owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
+    ...(r.backupOwnerId
+      ? {
+          backupOwner: {
+            accountId: r.backupOwnerId,
+            displayName: r.backupOwnerName ?? '',
+            active: r.backupOwnerActive ?? false,
+          },
+        }
+      : {}),
+  };
+}
+
 /** A registry row as the list shows it, for `today` and the largest expiry warning window. */
 export function toRow(r: AccountRecord, today: string, windowDays: number): AccountRow {
   const expiry = earliestCredentialExpiry(r.integrations);
@@ -21,16 +37,7 @@ export function toRow(r: AccountRecord, today: string, windowDays: number): Acco
     kind: accountKind(r),
     status: r.status,
     purpose: r.purpose,
-    owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
-    ...(r.backupOwnerId
-      ? {
-          backupOwner: {
-            accountId: r.backupOwnerId,
-            displayName: r.backupOwnerName ?? '',
-            active: r.backupOwnerActive ?? false,
-          },
-        }
-      : {}),
+    ...ownerRefs(r),
     integrationCount: r.integrations.length,
     environments: [...new Set(r.integrations.map((i) => i.environment))].sort(),
     reviewDueOn: reviewDueOn(r),

@@ -10,6 +10,7 @@ import { addDays, utcDate } from '../domain/dates';
 import { maxWarningDays } from '../domain/settings';
 import type { Invocation } from './context';
 import { forbidden } from './errors';
+import { ownerRefs } from './account-views';
 import { openFindingsOf } from './open-findings';
 import { proposalsForPerson } from './owner-proposals';
 import type { OversightDeps } from './oversight-ports';
@@ -66,16 +67,7 @@ export function myAccount(
     role,
     purpose: r.purpose,
     accountActive: r.accountActive,
-    owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
-    ...(r.backupOwnerId
-      ? {
-          backupOwner: {
-            accountId: r.backupOwnerId,
-            displayName: r.backupOwnerName ?? '',
-            active: r.backupOwnerActive ?? false,
-          },
-        }
-      : {}),
+    ...ownerRefs(r),
     integrations: r.integrations,
     reviewDueOn: reviewDueOn(r),
     reviewOverdue: isReviewOverdue(r, today),

@@ -1,3 +1,4 @@
+import { actedBy } from './acted-by';
 import type { NoticeDto } from '../contract/owner';
 import type { AccountRecord } from '../domain/account';
 import { noticeKey } from '../domain/findings';
@@ -41,9 +42,7 @@ export async function commitOwnerChange(
   try {
     await deps.audit.commit({
       entry: {
-        at: deps.clock.now().toISOString(),
-        actor: { accountId: inv.actorId, kind: inv.actorKind },
-        source: inv.source,
+        ...actedBy(inv, deps.clock),
         action,
         target: { type: 'account', id: after.accountId },
         before,

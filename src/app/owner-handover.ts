@@ -1,3 +1,4 @@
+import { actedBy } from './acted-by';
 import type { OwnerProposal } from '../contract/owner';
 import { registrationOf } from '../domain/account';
 import { utcDate } from '../domain/dates';
@@ -87,9 +88,7 @@ export async function decideProposal(
     await deps.proposals.remove(input.proposedOwnerId, input.accountId);
     await deps.audit.commit({
       entry: {
-        at: deps.clock.now().toISOString(),
-        actor: { accountId: inv.actorId, kind: inv.actorKind },
-        source: inv.source,
+        ...actedBy(inv, deps.clock),
         action: 'owner.decide',
         target: { type: 'account', id: input.accountId },
         after: { proposedOwnerId: input.proposedOwnerId, approved: false },

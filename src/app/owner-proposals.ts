@@ -1,3 +1,5 @@
+import { actedBy } from './acted-by';
+import { ownerRefs } from './account-views';
 import type { OwnerProposal, ProposalForMe } from '../contract/owner';
 import type { AccountRecord } from '../domain/account';
 import { ADMINS, noticeKey } from '../domain/findings';
@@ -42,9 +44,7 @@ export async function withdraw(
   await deps.proposals.remove(p.proposedOwner.accountId, p.accountId);
   await deps.audit.commit({
     entry: {
-      at: deps.clock.now().toISOString(),
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, deps.clock),
       action: 'owner.decide',
       target: { type: 'account', id: p.accountId },
       after: { proposedOwnerId: p.proposedOwner.accountId, withdrawn: true },
@@ -86,16 +86,7 @@ export async function proposalsForPerson(personId: string, deps: OversightDeps):
       accountName: r.displayName,
       purpose: r.purpose,
       integrations: r.integrations,
-      owner: { accountId: r.ownerId, displayName: r.ownerName, active: r.ownerActive },
-      ...(r.backupOwnerId
-        ? {
-            backupOwner: {
-              accountId: r.backupOwnerId,
-              displayName: r.backupOwnerName ?? '',
-              active: r.backupOwnerActive ?? false,
-            },
-          }
-        : {}),
+      ...ownerRefs(r),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import { actedBy } from './acted-by';
 import type { RotatedWebhookSecret, SettingsView, UpdateSettingsInput } from '../contract/settings';
 import { settingsSchema } from '../domain/settings';
 import type { Invocation, RegistryDeps } from './context';
@@ -28,9 +29,7 @@ export async function updateSettings(
   try {
     await deps.audit.commit({
       entry: {
-        at: deps.clock.now().toISOString(),
-        actor: { accountId: inv.actorId, kind: inv.actorKind },
-        source: inv.source,
+        ...actedBy(inv, deps.clock),
         action: 'settings.update',
         target: { type: 'settings' },
         before: current.settings,

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Textarea from '@atlaskit/textarea';
 import { isApiError, ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
-import { Card, Field } from '../offboarding/ui';
-import { Checkbox, type FormProps, FormButtons, fieldError } from './form-kit';
+import { Field } from '../offboarding/ui';
+import { Checkbox, type FormProps, FormButtons, fieldError, FormCard } from './form-kit';
 import { formatDate } from './format';
 
 /** "Still needed, and the purpose is right" (or not: then it says what is true). */
@@ -50,83 +49,73 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
   };
 
   return (
-    <Card tone="sunken" label={`Confirm ${account.displayName}`}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+    <FormCard label={`Confirm ${account.displayName}`} onSubmit={submit}>
+      <Checkbox
+        id={`${id}-needed`}
+        label="It is still needed"
+        checked={stillNeeded}
+        onChange={setStillNeeded}
+        disabled={busy}
+      />
+      <Checkbox
+        id={`${id}-purpose`}
+        label={`Its purpose is right: “${account.purpose}”`}
+        checked={purposeCorrect}
+        onChange={setPurposeCorrect}
+        disabled={busy}
+      />
+      {!stillNeeded ? (
+        <Text as="p" color="color.text.warning">
+          Nothing is reset: the admins are asked to retire the account.
+        </Text>
+      ) : null}
+      {!purposeCorrect ? (
+        <Field id={`${id}-corrected`} label="What it is really for" required error={errors.purpose}>
+          {(a) => (
+            <Textarea
+              id={a.id}
+              aria-describedby={a.describedBy}
+              aria-required
+              isInvalid={a.invalid}
+              aria-invalid={a.invalid}
+              minimumRows={2}
+              maxLength={500}
+              value={correctedPurpose}
+              isDisabled={busy}
+              onChange={(e) => {
+                setCorrectedPurpose(e.currentTarget.value);
+                setErrors({});
+              }}
+            />
+          )}
+        </Field>
+      ) : null}
+      <Field
+        id={`${id}-comment`}
+        label="Comment"
+        helper="Optional. Recorded in the audit log."
+        error={errors.comment}
       >
-        <Stack space="space.150">
-          <Checkbox
-            id={`${id}-needed`}
-            label="It is still needed"
-            checked={stillNeeded}
-            onChange={setStillNeeded}
-            disabled={busy}
+        {(a) => (
+          <Textarea
+            id={a.id}
+            aria-describedby={a.describedBy}
+            isInvalid={a.invalid}
+            aria-invalid={a.invalid}
+            minimumRows={2}
+            maxLength={1000}
+            value={comment}
+            isDisabled={busy}
+            onChange={(e) => setComment(e.currentTarget.value)}
           />
-          <Checkbox
-            id={`${id}-purpose`}
-            label={`Its purpose is right: “${account.purpose}”`}
-            checked={purposeCorrect}
-            onChange={setPurposeCorrect}
-            disabled={busy}
-          />
-          {!stillNeeded ? (
-            <Text as="p" color="color.text.warning">
-              Nothing is reset: the admins are asked to retire the account.
-            </Text>
-          ) : null}
-          {!purposeCorrect ? (
-            <Field id={`${id}-corrected`} label="What it is really for" required error={errors.purpose}>
-              {(a) => (
-                <Textarea
-                  id={a.id}
-                  aria-describedby={a.describedBy}
-                  aria-required
-                  isInvalid={a.invalid}
-                  aria-invalid={a.invalid}
-                  minimumRows={2}
-                  maxLength={500}
-                  value={correctedPurpose}
-                  isDisabled={busy}
-                  onChange={(e) => {
-                    setCorrectedPurpose(e.currentTarget.value);
-                    setErrors({});
-                  }}
-                />
-              )}
-            </Field>
-          ) : null}
-          <Field
-            id={`${id}-comment`}
-            label="Comment"
-            helper="Optional. Recorded in the audit log."
-            error={errors.comment}
-          >
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                isInvalid={a.invalid}
-                aria-invalid={a.invalid}
-                minimumRows={2}
-                maxLength={1000}
-                value={comment}
-                isDisabled={busy}
-                onChange={(e) => setComment(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <FormButtons
-            busy={busy}
-            submit={stillNeeded ? 'Confirm' : 'Record: not needed'}
-            onCancel={onCancel}
-            danger={!stillNeeded}
-          />
-        </Stack>
-      </form>
-    </Card>
+        )}
+      </Field>
+      <FormButtons
+        busy={busy}
+        submit={stillNeeded ? 'Confirm' : 'Record: not needed'}
+        onCancel={onCancel}
+        danger={!stillNeeded}
+      />
+    </FormCard>
   );
 }

@@ -10,7 +10,7 @@ import type { ProposalForMe } from '@contract/owner';
 import { isApiError, ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
 import { Card, Field, List } from '../offboarding/ui';
-import { FormButtons, fieldError } from './form-kit';
+import { FormButtons, fieldError, FormCard } from './form-kit';
 import { CREDENTIAL_KIND_LABELS, formatDate } from './format';
 
 /** The reason the proposed person gives for declining (optional; the proposer reads it). */
@@ -48,43 +48,33 @@ function DeclineForm({
     }
   };
   return (
-    <Card tone="sunken" label={`Decline the hand-over of ${proposal.accountName}`}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+    <FormCard label={`Decline the hand-over of ${proposal.accountName}`} onSubmit={submit}>
+      <Field
+        id={`${id}-reason`}
+        label="Why not?"
+        helper={`Optional. ${proposal.proposedBy.displayName} reads it; it is kept in the audit log.`}
+        error={error}
       >
-        <Stack space="space.150">
-          <Field
-            id={`${id}-reason`}
-            label="Why not?"
-            helper={`Optional. ${proposal.proposedBy.displayName} reads it; it is kept in the audit log.`}
-            error={error}
-          >
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                isInvalid={a.invalid}
-                aria-invalid={a.invalid}
-                minimumRows={2}
-                maxLength={500}
-                value={reason}
-                isDisabled={busy}
-                autoFocus
-                onChange={(e) => {
-                  setReason(e.currentTarget.value);
-                  setError(undefined);
-                }}
-              />
-            )}
-          </Field>
-          <FormButtons busy={busy} submit="Decline hand-over" onCancel={onCancel} danger />
-        </Stack>
-      </form>
-    </Card>
+        {(a) => (
+          <Textarea
+            id={a.id}
+            aria-describedby={a.describedBy}
+            isInvalid={a.invalid}
+            aria-invalid={a.invalid}
+            minimumRows={2}
+            maxLength={500}
+            value={reason}
+            isDisabled={busy}
+            autoFocus
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setError(undefined);
+            }}
+          />
+        )}
+      </Field>
+      <FormButtons busy={busy} submit="Decline hand-over" onCancel={onCancel} danger />
+    </FormCard>
   );
 }
 

@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import Textarea from '@atlaskit/textarea';
 import type { OwnerProposal } from '@contract/owner';
-import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
+import { ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
-import { PeoplePicker } from '../offboarding';
-import { Card, Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError, ownerChoosable } from './form-kit';
+import { Field } from '../offboarding/ui';
+import { type FormProps, FormButtons, FormCard, OwnerPickerField, usePersonForm } from './form-kit';
 
 /** Proposes a new owner; they accept it on this page (or an admin approves it). */
 export function ProposeForm({
@@ -20,19 +18,12 @@ export function ProposeForm({
   /** The proposal, as the server recorded it. */
   onProposed: (proposal: OwnerProposal) => void;
 }) {
-  const [person, setPerson] = useState<JiraPerson | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { person, error, busy, pick, save } = usePersonForm('proposedOwnerId', onStale);
   const id = `propose-${account.accountId}`;
 
-  const submit = async () => {
-    if (!person) {
-      setError('Pick the person you propose.');
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = () =>
+    save('Pick the person you propose.', 'The hand-over was not proposed', async (person) => {
       const proposal = await ownerApi.proposeOwner({
         accountId: account.accountId,
         proposedOwnerId: person.accountId,
@@ -49,77 +40,42 @@ export function ProposeForm({
           `${person.displayName} is asked to take over ${account.displayName}.`,
         );
       onProposed(proposal);
-    } catch (e) {
-      flags.error('The hand-over was not proposed', e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setError(
-        fieldError(e, 'proposedOwnerId') ??
-          (isApiError(e) && e.code === 'BAD_REQUEST' ? e.message : undefined),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Card tone="sunken" label={`Propose a new owner for ${account.displayName}`}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack space="space.150">
-          <Field
-            id={`${id}-person`}
-            label="New owner"
-            required
-            error={error}
-            helper={
-              account.role === 'owner'
-                ? 'They see the account and your message on their My integration accounts page, and accept or decline; until then you stay the owner.'
-                : `They accept or decline on their My integration accounts page. You can propose yourself: a Jira admin then approves or rejects it.`
-            }
-          >
-            {(a) => (
-              <PeoplePicker
-                id={a.id}
-                label="New owner"
-                value={person}
-                onChange={(p) => {
-                  setPerson(p);
-                  setError(undefined);
-                }}
-                exclude={[
-                  account.accountId,
-                  account.owner.accountId,
-                  ...(viewerId && account.role === 'owner' ? [viewerId] : []),
-                ]}
-                isInvalid={a.invalid}
-                describedBy={a.describedBy}
-                isDisabled={busy}
-                autoFocus
-                choosable={ownerChoosable}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-message`} label="Message" helper="Optional: why them, what they should know.">
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                minimumRows={2}
-                maxLength={500}
-                value={message}
-                isDisabled={busy}
-                onChange={(e) => setMessage(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <FormButtons busy={busy} submit="Propose" onCancel={onCancel} />
-        </Stack>
-      </form>
-    </Card>
+    <FormCard label={`Propose a new owner for ${account.displayName}`} onSubmit={submit}>
+      <OwnerPickerField
+        id={`${id}-person`}
+        label="New owner"
+        helper={
+          account.role === 'owner'
+            ? 'They see the account and your message on their My integration accounts page, and accept or decline; until then you stay the owner.'
+            : `They accept or decline on their My integration accounts page. You can propose yourself: a Jira admin then approves or rejects it.`
+        }
+        error={error}
+        value={person}
+        onChange={pick}
+        exclude={[
+          account.accountId,
+          account.owner.accountId,
+          ...(viewerId && account.role === 'owner' ? [viewerId] : []),
+        ]}
+        busy={busy}
+      />
+      <Field id={`${id}-message`} label="Message" helper="Optional: why them, what they should know.">
+        {(a) => (
+          <Textarea
+            id={a.id}
+            aria-describedby={a.describedBy}
+            minimumRows={2}
+            maxLength={500}
+            value={message}
+            isDisabled={busy}
+            onChange={(e) => setMessage(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <FormButtons busy={busy} submit="Propose" onCancel={onCancel} />
+    </FormCard>
   );
 }

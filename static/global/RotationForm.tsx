@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { isApiError, ownerApi } from '../shared/api';
 import { flags } from '../shared/flags';
-import { Card, Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError } from './form-kit';
+import { Field } from '../offboarding/ui';
+import { type FormProps, FormButtons, fieldError, FormCard } from './form-kit';
 import { CREDENTIAL_KIND_LABELS, formatDate, todayIso } from './format';
 
 interface IntegrationOption {
@@ -70,71 +69,61 @@ export function RotationForm({
   };
 
   return (
-    <Card tone="sunken" label={`Record a credential rotation for ${account.displayName}`}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack space="space.150">
-          <Text as="p" color="color.text.subtle">
-            Only the dates are recorded. Never paste a credential here.
-          </Text>
-          <Field id={`${id}-integration`} label="Integration" required error={errors.integration}>
-            {(a) => (
-              <Select<IntegrationOption, false>
-                inputId={a.id}
-                aria-describedby={a.describedBy}
-                options={options}
-                value={options[index] ?? null}
-                onChange={(o) => {
-                  if (o) setIndex(o.value);
-                }}
-                isDisabled={busy}
-                isSearchable={false}
-              />
-            )}
-          </Field>
-          <Inline space="space.200" shouldWrap>
-            <Field id={`${id}-rotated`} label="Rotated on" required error={errors.rotatedOn}>
-              {(a) => (
-                <Textfield
-                  id={a.id}
-                  type="date"
-                  aria-describedby={a.describedBy}
-                  aria-required
-                  isInvalid={a.invalid}
-                  max={todayIso()}
-                  value={rotatedOn}
-                  isDisabled={busy}
-                  onChange={(e) => setRotatedOn(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-            <Field
-              id={`${id}-expires`}
-              label="New credential expires on"
-              helper="Optional."
-              error={errors.newExpiresOn}
-            >
-              {(a) => (
-                <Textfield
-                  id={a.id}
-                  type="date"
-                  aria-describedby={a.describedBy}
-                  isInvalid={a.invalid}
-                  value={newExpiresOn}
-                  isDisabled={busy}
-                  onChange={(e) => setNewExpiresOn(e.currentTarget.value)}
-                />
-              )}
-            </Field>
-          </Inline>
-          <FormButtons busy={busy} submit="Record rotation" onCancel={onCancel} />
-        </Stack>
-      </form>
-    </Card>
+    <FormCard label={`Record a credential rotation for ${account.displayName}`} onSubmit={submit}>
+      <Text as="p" color="color.text.subtle">
+        Only the dates are recorded. Never paste a credential here.
+      </Text>
+      <Field id={`${id}-integration`} label="Integration" required error={errors.integration}>
+        {(a) => (
+          <Select<IntegrationOption, false>
+            inputId={a.id}
+            aria-describedby={a.describedBy}
+            options={options}
+            value={options[index] ?? null}
+            onChange={(o) => {
+              if (o) setIndex(o.value);
+            }}
+            isDisabled={busy}
+            isSearchable={false}
+          />
+        )}
+      </Field>
+      <Inline space="space.200" shouldWrap>
+        <Field id={`${id}-rotated`} label="Rotated on" required error={errors.rotatedOn}>
+          {(a) => (
+            <Textfield
+              id={a.id}
+              type="date"
+              aria-describedby={a.describedBy}
+              aria-required
+              isInvalid={a.invalid}
+              max={todayIso()}
+              value={rotatedOn}
+              isDisabled={busy}
+              onChange={(e) => setRotatedOn(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${id}-expires`}
+          label="New credential expires on"
+          helper="Optional."
+          error={errors.newExpiresOn}
+        >
+          {(a) => (
+            <Textfield
+              id={a.id}
+              type="date"
+              aria-describedby={a.describedBy}
+              isInvalid={a.invalid}
+              value={newExpiresOn}
+              isDisabled={busy}
+              onChange={(e) => setNewExpiresOn(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </Inline>
+      <FormButtons busy={busy} submit="Record rotation" onCancel={onCancel} />
+    </FormCard>
   );
 }

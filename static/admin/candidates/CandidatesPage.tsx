@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
@@ -11,6 +10,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import type { Candidate, CandidatesPage as Page } from '@contract/candidates';
 import { adminApi } from '../../shared/api';
 import { flags } from '../../shared/flags';
+import { useRowRemoval } from './row-action';
 import { usePaged } from '../../shared/hooks';
 import { useRouter, useSearchParams } from '../../shared/router';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
@@ -64,29 +64,24 @@ export default function CandidatesPage() {
 
 function SuggestedCandidates() {
   const { navigate } = useRouter();
-  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState<string | null>(null);
+  const { gone: dismissed, busy, run } = useRowRemoval();
   const { state, loadMore, loadingMore, moreError, reload } = usePaged<Candidate, Page>(
     (cursor) => adminApi.listCandidates({ pageSize: 50, ...(cursor ? { cursor } : {}) }),
     (p) => p.candidates,
     'candidates',
   );
 
-  const dismiss = async (c: Candidate) => {
-    setBusy(c.accountId);
-    try {
-      await adminApi.dismissCandidate({ accountId: c.accountId });
-      setDismissed((s) => new Set(s).add(c.accountId));
-      flags.success(
-        'Candidate dismissed',
-        `${c.displayName} won’t be suggested again; restore it from Dismissed if that was a mistake.`,
-      );
-    } catch (e) {
-      flags.error(`${c.displayName} was not dismissed`, e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const dismiss = (c: Candidate) =>
+    run(
+      c.accountId,
+      () => adminApi.dismissCandidate({ accountId: c.accountId }),
+      () =>
+        flags.success(
+          'Candidate dismissed',
+          `${c.displayName} won’t be suggested again; restore it from Dismissed if that was a mistake.`,
+        ),
+      `${c.displayName} was not dismissed`,
+    );
 
   if (state.status === 'error')
     return <ErrorState title="We couldn’t look for candidates" error={state.error} onRetry={reload} />;

@@ -2,7 +2,6 @@
  * Candidates → Dismissed: what admins dismissed, when, by whom and why; Restore puts one back in the
  * suggestions (the server checks the admin and records it in the audit log).
  */
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
@@ -13,6 +12,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import type { DismissedCandidate, DismissedPage } from '@contract/candidates';
 import { adminApi } from '../../shared/api';
 import { flags } from '../../shared/flags';
+import { useRowRemoval } from './row-action';
 import { usePaged } from '../../shared/hooks';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { formatTime } from '../ui/format';
@@ -29,26 +29,22 @@ const head: HeadType = {
 
 export function DismissedCandidates() {
   const people = usePeople();
-  const [restored, setRestored] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState<string | null>(null);
+  const { gone: restored, busy, run } = useRowRemoval();
   const { state, loadMore, loadingMore, moreError, reload } = usePaged<DismissedCandidate, DismissedPage>(
     (cursor) => adminApi.listDismissed({ pageSize: 50, ...(cursor ? { cursor } : {}) }),
     (p) => p.dismissed,
     'dismissed-candidates',
   );
 
-  const restore = async (d: DismissedCandidate) => {
+  const restore = (d: DismissedCandidate) => {
     const name = d.displayName ?? d.accountId;
-    setBusy(d.accountId);
-    try {
-      await adminApi.restoreCandidate({ accountId: d.accountId });
-      setRestored((s) => new Set(s).add(d.accountId));
-      flags.success('Candidate restored', `${name} is suggested again while it looks like an integration.`);
-    } catch (e) {
-      flags.error(`${name} was not restored`, e);
-    } finally {
-      setBusy(null);
-    }
+    return run(
+      d.accountId,
+      () => adminApi.restoreCandidate({ accountId: d.accountId }),
+      () =>
+        flags.success('Candidate restored', `${name} is suggested again while it looks like an integration.`),
+      `${name} was not restored`,
+    );
   };
 
   if (state.status === 'error')

@@ -47,7 +47,7 @@ function TextSetting({
   range,
   values,
   set,
-  error,
+  errorOf,
 }: {
   id: string;
   name: TextKey;
@@ -59,10 +59,11 @@ function TextSetting({
   range?: [number, number];
   values: Values;
   set: (name: TextKey, value: string) => void;
-  error: string | undefined;
+  /** The server's message for a field, if any. */
+  errorOf: (name: string) => string | undefined;
 }) {
   return (
-    <FormField id={id} label={label} required={required} error={error} helper={helper}>
+    <FormField id={id} label={label} required={required} error={errorOf(name)} helper={helper}>
       {(a) => (
         <Box style={width ? { maxWidth: width } : undefined}>
           <Textfield
@@ -133,7 +134,7 @@ export function SettingsForm() {
   };
 
   const e = (name: string) => fieldOf(errors, name);
-  const text = { values, set, error: undefined } as const;
+  const text = { values, set, errorOf: e } as const;
   return (
     <form
       noValidate
@@ -166,7 +167,6 @@ export function SettingsForm() {
           required
           width={160}
           range={[30, 365]}
-          error={e('defaultReviewCadenceDays')}
           helper="For newly tagged accounts: 30 to 365 days."
         />
         <TextSetting
@@ -175,7 +175,6 @@ export function SettingsForm() {
           name="credentialExpiryWarningDays"
           label="Credential expiry warnings (days before)"
           required
-          error={e('credentialExpiryWarningDays')}
           helper="Up to 5 different numbers from 1 to 365, separated by commas, e.g. 30, 7, 1."
         />
         <FormField
@@ -217,7 +216,6 @@ export function SettingsForm() {
               label="Project for owners’ work items"
               required
               width={160}
-              error={e('workItemProjectKey')}
               helper="Its key, e.g. OPS."
             />
             <TextSetting
@@ -227,7 +225,6 @@ export function SettingsForm() {
               label="Work type"
               required
               width={240}
-              error={e('workItemTypeName')}
               helper="The name of a work type of that project, e.g. Task."
             />
           </Stack>
@@ -240,7 +237,6 @@ export function SettingsForm() {
           required
           width={160}
           range={[0, 365]}
-          error={e('dormantAfterDays')}
           helper="7 to 365 days (0 turns the check off). An account that created, edited or commented on nothing in Jira for this long is flagged DORMANT. Read-only use is invisible to Jira: dormant means “made no changes”."
         />
         <FormField
@@ -277,7 +273,6 @@ export function SettingsForm() {
           id="settings-enforced-projects"
           name="enforcedProjects"
           label="Hold offboarding tickets in projects"
-          error={e('enforcedProjects')}
           helper="Project keys where the workflow validator holds the transitions below while the departing person's verdict is block, e.g. OFF. Empty: nowhere."
         />
         <TextSetting
@@ -285,7 +280,6 @@ export function SettingsForm() {
           id="settings-enforced-statuses"
           name="enforcedStatuses"
           label="Hold transitions to"
-          error={e('enforcedStatuses')}
           helper="Status names, e.g. Done. A Jira admin adds the “Integration accounts offboarding check” validator to those transitions of the workflow."
         />
         <TextSetting
@@ -293,7 +287,6 @@ export function SettingsForm() {
           id="settings-patterns"
           name="candidatePatterns"
           label="Candidate words"
-          error={e('candidatePatterns')}
           helper="Words in a name or email that make an untagged account a candidate. Up to 30, separated by commas."
         />
         <TextSetting
@@ -304,7 +297,6 @@ export function SettingsForm() {
           required
           width={160}
           range={[1, 50]}
-          error={e('sweepQuotaSharePercent')}
           helper="Jira limits each app's API use per hour. The hourly check of all accounts spends at most this share (1–50 %, default 10); on a large registry it then spreads over several hours, still checking every account within a day."
         />
         {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
