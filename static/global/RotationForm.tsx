@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { isApiError, ownerApi } from '../shared/api';
+import { DateField } from '../shared/field';
 import { flags } from '../shared/flags';
 import { Field } from '../offboarding/ui';
 import { type FormProps, FormButtons, fieldError, FormCard } from './form-kit';
@@ -89,39 +89,23 @@ export function RotationForm({
         )}
       </Field>
       <Inline space="space.200" shouldWrap>
-        <Field id={`${id}-rotated`} label="Rotated on" required error={errors.rotatedOn}>
-          {(a) => (
-            <Textfield
-              id={a.id}
-              type="date"
-              aria-describedby={a.describedBy}
-              aria-required
-              isInvalid={a.invalid}
-              max={todayIso()}
-              value={rotatedOn}
-              isDisabled={busy}
-              onChange={(e) => setRotatedOn(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <DateField
+          id={`${id}-rotated`}
+          label="Rotated on"
+          required
+          error={errors.rotatedOn}
+          value={rotatedOn}
+          isDisabled={busy}
+          onChange={setRotatedOn}
+        />
+        <DateField
           id={`${id}-expires`}
           label="New credential expires on"
-          helper="Optional."
           error={errors.newExpiresOn}
-        >
-          {(a) => (
-            <Textfield
-              id={a.id}
-              type="date"
-              aria-describedby={a.describedBy}
-              isInvalid={a.invalid}
-              value={newExpiresOn}
-              isDisabled={busy}
-              onChange={(e) => setNewExpiresOn(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          value={newExpiresOn}
+          isDisabled={busy}
+          onChange={setNewExpiresOn}
+        />
       </Inline>
       <FormButtons busy={busy} submit="Record rotation" onCancel={onCancel} />
     </FormCard>
