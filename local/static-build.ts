@@ -5,7 +5,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Newest modification time under `dir` (skipping `skip` names), 0 if absent. */
+/**
+ * Files named `__…` are tests' scratch files (test/lint/layers.test.ts writes its probes into static/
+ * and src/contract while `npm test` runs): never a source of the build. Counting them made browser
+ * tests rebuild `static/build/` under the feet of other test files' sites.
+ */
+const isScratch = (name: string) => name.startsWith('__');
+
+/** Newest modification time under `dir` (skipping `skip` names and scratch files), 0 if absent. */
 export function newestMtime(dir: string, skip: ReadonlySet<string> = new Set()): number {
   let entries;
   try {
@@ -15,7 +22,7 @@ export function newestMtime(dir: string, skip: ReadonlySet<string> = new Set()):
   }
   let max = 0;
   for (const entry of entries) {
-    if (skip.has(entry.name)) continue;
+    if (skip.has(entry.name) || isScratch(entry.name)) continue;
     const path = join(dir, entry.name);
     // A file may go between the listing and the stat (test/lint writes and removes probe files).
     const mtime = entry.isDirectory()
