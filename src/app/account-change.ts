@@ -1,14 +1,16 @@
-import type { AccountDto } from '../contract/accounts';
+/** How every account change is loaded, checked against the version the caller saw, and committed. */
+import type { AccountDto, AccountStatus } from '../contract/accounts';
 import type { AuditAction } from '../contract/audit';
 import type { AccountRecord } from '../domain/account';
 import { utcDate } from '../domain/dates';
-import { maxWarningDays } from '../domain/settings';
+import { maxWarningDays, type Settings } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
-import { conflict, notFound } from './errors';
+import { conflict, invalid, notFound } from './errors';
 import { type ExtraWrite, StaleWriteError } from './ports';
+import { actedBy } from './acted-by';
 
-/** How every account change is loaded, checked against the version the caller saw, and committed. */
+/** An account change's audit entry. */
 function entryFor(
   action: AuditAction,
   inv: Invocation,
@@ -18,9 +20,7 @@ function entryFor(
   reason?: string,
 ) {
   return {
-    at: now.toISOString(),
-    actor: { accountId: inv.actorId, kind: inv.actorKind },
-    source: inv.source,
+    ...actedBy(inv, now),
     action,
     target: { type: 'account' as const, id: after.accountId },
     ...(before ? { before } : {}),
@@ -52,34 +52,70 @@ export async function commitAccount(
     const current = await deps.accounts.get(after.accountId);
     const settings = await deps.settings.get();
     throw conflict(
-      before
-        ? 'Someone else saved this account after you opened it. Review their changes and save again.'
-        : 'Someone else tagged this account a moment ago.',
+      before ? STALE : 'Someone else tagged this account a moment ago.',
       current ? toDto(current, utcDate(now), maxWarningDays(settings)) : null,
     );
   }
 }
 
-export async function viewOf(record: AccountRecord, now: Date, deps: RegistryDeps): Promise<AccountDto> {
-  return toDto(record, utcDate(now), maxWarningDays(await deps.settings.get()));
+/** What every account change starts from: the time, today, the settings and how records are shown. */
+export interface ChangeStart {
+  now: Date;
+  nowIso: string;
+  today: string;
+  settings: Settings;
+  /** The record as the caller sees it, with the settings' warning window. */
+  view: (record: AccountRecord) => AccountDto;
 }
 
-export function requireVersion(
-  current: AccountRecord,
-  version: number,
-  today: string,
-  windowDays: number,
-): void {
-  if (current.version !== version)
-    throw conflict(
-      'Someone else saved this account after you opened it. Review their changes and save again.',
-      toDto(current, today, windowDays),
-    );
+function changeStart(now: Date, settings: Settings): ChangeStart {
+  const today = utcDate(now);
+  const windowDays = maxWarningDays(settings);
+  return { now, nowIso: now.toISOString(), today, settings, view: (r) => toDto(r, today, windowDays) };
 }
 
-/** The stored account to change; NOT_FOUND when it is not in the registry. */
-export async function loadForChange(accountId: string, deps: RegistryDeps): Promise<AccountRecord> {
-  const current = await deps.accounts.get(accountId);
+/** The start of a change that loads no record (tagging a new account). */
+export async function startChange(deps: RegistryDeps): Promise<ChangeStart> {
+  return changeStart(deps.clock.now(), await deps.settings.get());
+}
+
+/** The status a change needs the account in, and what the caller is told when it is not. */
+export interface StatusRule {
+  status: AccountStatus;
+  /** The `accountId` field's message. */
+  field: string;
+  message: string;
+}
+
+/** Updates and retiring change active accounts only. */
+export const MUST_BE_ACTIVE: StatusRule = {
+  status: 'active',
+  field: 'This account is retired; re-tag it to register it again.',
+  message: 'The account is retired.',
+};
+
+const STALE = 'Someone else saved this account after you opened it. Review their changes and save again.';
+
+/**
+ * The stored account to change, as the caller saw it: NOT_FOUND when it is not in the registry,
+ * CONFLICT (with the current record) when its version moved on, BAD_REQUEST when it is not in the
+ * status the change needs.
+ */
+export async function loadForChange(
+  input: { accountId: string; version: number },
+  rule: StatusRule,
+  deps: RegistryDeps,
+): Promise<ChangeStart & { current: AccountRecord }> {
+  const now = deps.clock.now();
+  const [current, settings] = await Promise.all([deps.accounts.get(input.accountId), deps.settings.get()]);
   if (!current) throw notFound('This account is not in the registry.');
-  return current;
+  const start = changeStart(now, settings);
+  if (current.version !== input.version) throw conflict(STALE, start.view(current));
+  if (current.status !== rule.status) throw invalid({ accountId: rule.field }, rule.message);
+  return { ...start, current };
+}
+
+/** The record's next version, stamped with who changed it and when. */
+export function revised<R extends AccountRecord>(record: R, inv: Invocation, nowIso: string): R {
+  return { ...record, updatedAt: nowIso, updatedBy: inv.actorId ?? 'app', version: record.version + 1 };
 }

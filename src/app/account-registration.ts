@@ -50,6 +50,22 @@ export async function gatherFacts(
   return { users, records };
 }
 
+/**
+ * The facts for registering an account anew (tag, re-tag): `gatherFacts`, and how many accounts it
+ * owns (an account that owns others is a person, not an integration account; counted up to 100).
+ */
+export async function gatherTagFacts(
+  accountId: string,
+  reg: Registration,
+  deps: RegistryDeps,
+): Promise<{ facts: DirectoryFacts; owns: number }> {
+  const [facts, owns] = await Promise.all([
+    gatherFacts(accountId, reg, deps),
+    deps.accounts.countOwnedBy(accountId, 100),
+  ]);
+  return { facts, owns };
+}
+
 /** All rules of a registration; throws BAD_REQUEST with field errors. */
 export function checkOrThrow(
   accountId: string,

@@ -6,6 +6,7 @@ import { toCsv } from '../domain/csv';
 import { utcDate } from '../domain/dates';
 import type { Invocation, RegistryDeps } from './context';
 import { decodeResume, encodeResume } from './resume-token';
+import { actedBy } from './acted-by';
 
 export const AUDIT_CSV_COLUMNS = [
   'seq',
@@ -50,9 +51,7 @@ export function auditCsvRow(r: AuditRecordDto): string[] {
 
 function entry(inv: Invocation, now: Date, action: 'audit.export' | 'audit.verify', after: unknown) {
   return {
-    at: now.toISOString(),
-    actor: { accountId: inv.actorId, kind: inv.actorKind },
-    source: inv.source,
+    ...actedBy(inv, now),
     action,
     target: { type: 'audit' as const },
     after,

@@ -9,6 +9,7 @@ import { accountKind } from '../domain/account-kinds';
 import { byCandidateStrength, candidateReasons, isCandidate } from '../domain/candidates';
 import type { Invocation, RegistryDeps } from './context';
 import { invalid, notFound } from './errors';
+import { actedBy } from './acted-by';
 
 /** Users read per directory page, and pages per call (bounded Jira calls per call). */
 const USERS_PER_PAGE = 100;
@@ -74,9 +75,7 @@ export async function dismissCandidate(
   const by = inv.actorId ?? 'app';
   await deps.audit.commit({
     entry: {
-      at,
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, at),
       action: 'candidate.dismiss',
       target: { type: 'account', id: input.accountId },
       after: { dismissed: true, ...(input.reason ? { reason: input.reason } : {}) },
@@ -122,9 +121,7 @@ export async function restoreCandidate(
     throw notFound('This account is not a dismissed candidate (it may have been restored already).');
   await deps.audit.commit({
     entry: {
-      at: deps.clock.now().toISOString(),
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, deps.clock),
       action: 'candidate.restore',
       target: { type: 'account', id: input.accountId },
       before: { dismissed: true },

@@ -7,6 +7,7 @@ import { maxWarningDays } from '../domain/settings';
 import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
 import { decodeResume, encodeResume } from './resume-token';
+import { actedBy } from './acted-by';
 
 /** Records per export chunk: 10 storage queries, well inside Forge's 5 MB response. */
 const CHUNK = 1000;
@@ -53,9 +54,7 @@ export async function exportRegistry(
   if (cur.n === 0) {
     await deps.audit.commit({
       entry: {
-        at: now.toISOString(),
-        actor: { accountId: inv.actorId, kind: inv.actorKind },
-        source: inv.source,
+        ...actedBy(inv, now),
         action: 'registry.export',
         target: { type: 'registry' },
         after: { format: input.format, status: input.status },

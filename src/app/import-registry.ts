@@ -11,7 +11,8 @@ import {
   registrationFrom,
   withRegistration,
 } from './account-registration';
-import { commitAccount } from './account-change';
+import { commitAccount, revised } from './account-change';
+import { actedBy } from './acted-by';
 
 interface Planned {
   result: ImportRowResult;
@@ -99,12 +100,7 @@ async function plan(
         continue;
       }
       const after = withRegistration(
-        {
-          ...existing,
-          updatedAt: now.toISOString(),
-          updatedBy: inv.actorId ?? 'app',
-          version: existing.version + 1,
-        },
+        revised(existing, inv, now.toISOString()),
         reg,
         facts,
         now.toISOString(),
@@ -171,9 +167,7 @@ export async function applyImport(
   }
   await deps.audit.commit({
     entry: {
-      at: now.toISOString(),
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, now),
       action: 'import.apply',
       target: { type: 'registry' },
       after: { ...report.summary, created, updated },

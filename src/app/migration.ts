@@ -7,27 +7,14 @@
 import type { AccountDto } from '../contract/accounts';
 import type { AccountRecord } from '../domain/account';
 import { accountKind } from '../domain/account-kinds';
-import { utcDate } from '../domain/dates';
-import { maxWarningDays } from '../domain/settings';
-import { toDto } from './account-views';
 import type { Invocation, RegistryDeps } from './context';
-import { conflict, invalid, notFound } from './errors';
-import { commitAccount } from './account-change';
+import { invalid } from './errors';
+import { commitAccount, loadForChange, MUST_BE_ACTIVE, revised } from './account-change';
 import { tagAccount } from './tag-account';
 import { updateAccount } from './update-account';
 
-async function current(accountId: string, version: number, deps: RegistryDeps, now: Date) {
-  const record = await deps.accounts.get(accountId);
-  if (!record) throw notFound('This account is not in the registry.');
-  if (record.version !== version)
-    throw conflict(
-      'Someone else saved this account after you opened it. Review their changes and try again.',
-      toDto(record, utcDate(now), maxWarningDays(await deps.settings.get())),
-    );
-  if (record.status !== 'active')
-    throw invalid({ accountId: 'This account is retired.' }, 'The account is retired.');
-  return record;
-}
+/** Migration steps move active accounts only. */
+const MUST_BE_ACTIVE_HERE = { ...MUST_BE_ACTIVE, field: 'This account is retired.' };
 
 /** Step 1: names the Atlassian service account that replaces this personal account. */
 export async function markMigration(
@@ -35,8 +22,7 @@ export async function markMigration(
   inv: Invocation,
   deps: RegistryDeps,
 ): Promise<AccountDto> {
-  const now = deps.clock.now();
-  const record = await current(input.accountId, input.version, deps, now);
+  const { now, nowIso, view, current: record } = await loadForChange(input, MUST_BE_ACTIVE_HERE, deps);
   if (accountKind(record) !== 'personal')
     throw invalid({ accountId: 'Only a personal account needs moving to a service account.' });
   if (input.replacementId === record.accountId)
@@ -49,19 +35,14 @@ export async function markMigration(
       replacementId: `${replacement.displayName} is not an Atlassian service account. Create one in admin.atlassian.com → Directory → Service accounts.`,
     });
   if (!replacement.active) throw invalid({ replacementId: `${replacement.displayName} is deactivated.` });
-  const nowIso = now.toISOString();
-  const by = inv.actorId ?? 'app';
   const after: AccountRecord = {
-    ...record,
+    ...revised(record, inv, nowIso),
     migration: {
       replacementId: replacement.accountId,
       replacementName: replacement.displayName,
       markedAt: nowIso,
-      markedBy: by,
+      markedBy: inv.actorId ?? 'app',
     },
-    updatedAt: nowIso,
-    updatedBy: by,
-    version: record.version + 1,
   };
   await commitAccount(
     'account.migration.mark',
@@ -72,7 +53,7 @@ export async function markMigration(
     deps,
     `replaced by ${replacement.displayName}`,
   );
-  return toDto(after, utcDate(now), maxWarningDays(await deps.settings.get()));
+  return view(after);
 }
 
 /**
@@ -85,8 +66,7 @@ export async function moveMigration(
   inv: Invocation,
   deps: RegistryDeps,
 ): Promise<AccountDto> {
-  const now = deps.clock.now();
-  const record = await current(input.accountId, input.version, deps, now);
+  const { now, nowIso, view, current: record } = await loadForChange(input, MUST_BE_ACTIVE_HERE, deps);
   const m = record.migration;
   if (!m) throw invalid({ replacementId: 'First mark the service account that replaces this account.' });
   if (m.movedAt) throw invalid({ accountId: `The integrations already moved to ${m.replacementName}.` });
@@ -127,15 +107,10 @@ export async function moveMigration(
     );
   } else throw invalid({ replacementId: `${m.replacementName} was retired; re-tag it first.` });
 
-  const nowIso = now.toISOString();
-  const by = inv.actorId ?? 'app';
   const after: AccountRecord = {
-    ...record,
+    ...revised(record, inv, nowIso),
     integrations: [],
-    migration: { ...m, movedAt: nowIso, movedBy: by },
-    updatedAt: nowIso,
-    updatedBy: by,
-    version: record.version + 1,
+    migration: { ...m, movedAt: nowIso, movedBy: inv.actorId ?? 'app' },
   };
   await commitAccount(
     'account.migration.move',
@@ -146,5 +121,5 @@ export async function moveMigration(
     deps,
     `${carried.length} integration(s) to ${m.replacementName}`,
   );
-  return toDto(after, utcDate(now), maxWarningDays(await deps.settings.get()));
+  return view(after);
 }

@@ -3,47 +3,17 @@ import type {
   OffboardingAcknowledgeInput,
   OffboardingCheckResult,
 } from '../contract/offboarding';
-import type { AccountRecord } from '../domain/account';
 import { utcDate } from '../domain/dates';
 import { type PersonRoles, offboardingVerdict } from '../domain/offboarding';
 import type { UserFacts } from '../domain/people';
 import type { Invocation, RegistryDeps } from './context';
 import { AppError, invalid, notFound } from './errors';
-import type { AccountListPlan } from './ports';
+import { rolesOf } from './person-roles';
 import { checkOrThrow, gatherFacts, withRegistration } from './account-registration';
-import { commitAccount } from './account-change';
+import { commitAccount, revised } from './account-change';
 import { retireAccount } from './retire-account';
 import { registrationOf } from '../domain/account';
-
-/** Every active record of a person on one index (owner or backup owner), 100 a page. */
-async function allOn(index: 'owner' | 'backupOwner', personId: string, deps: RegistryDeps) {
-  const records: AccountRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const plan: AccountListPlan = {
-      status: 'active',
-      index,
-      personId,
-      filters: [],
-      direction: 'asc',
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    };
-    const page = await deps.accounts.list(plan);
-    records.push(...page.records);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return records;
-}
-
-async function rolesOf(personId: string, deps: RegistryDeps): Promise<PersonRoles> {
-  const [is, owns, backs] = await Promise.all([
-    deps.accounts.get(personId),
-    allOn('owner', personId, deps),
-    allOn('backupOwner', personId, deps),
-  ]);
-  return { ...(is ? { is } : {}), owns, backs };
-}
+import { actedBy } from './acted-by';
 
 function peopleOf(personId: string, roles: PersonRoles): string[] {
   const ids = new Set<string>([personId]);
@@ -80,7 +50,7 @@ export async function offboardingCheck(
   personId: string,
   deps: RegistryDeps,
 ): Promise<OffboardingCheckResult> {
-  const roles = await rolesOf(personId, deps);
+  const roles = await rolesOf(personId, deps.accounts);
   const users = await deps.directory.lookup(peopleOf(personId, roles));
   return resultOf(personId, roles, users, deps.clock.now().toISOString());
 }
@@ -109,7 +79,10 @@ export async function transferFromDeparting(
     });
   const reg = registrationOf(current);
   let backupNote = '';
+  // People read the reason: the departing person by name (their id stays in the record's before/after).
+  let departing: string;
   if (current.ownerId === input.departingId) {
+    departing = current.ownerName;
     const next = input.newOwnerId ?? current.backupOwnerId;
     if (!next)
       throw invalid(
@@ -123,6 +96,7 @@ export async function transferFromDeparting(
       backupNote = `; ${current.displayName} has no backup owner now: name one`;
     }
   } else if (current.backupOwnerId === input.departingId) {
+    departing = current.backupOwnerName ?? 'the backup owner';
     if (input.newOwnerId) reg.backupOwnerId = input.newOwnerId;
     else delete reg.backupOwnerId;
   } else {
@@ -133,13 +107,7 @@ export async function transferFromDeparting(
   }
   const facts = await gatherFacts(input.accountId, reg, deps);
   checkOrThrow(input.accountId, reg, facts, utcDate(now), { accountOwnsCount: 0 });
-  const by = inv.actorId ?? 'app';
-  const after = withRegistration(
-    { ...current, updatedAt: now.toISOString(), updatedBy: by, version: current.version + 1 },
-    reg,
-    facts,
-    now.toISOString(),
-  );
+  const after = withRegistration(revised(current, inv, now.toISOString()), reg, facts, now.toISOString());
   await commitAccount(
     'offboarding.transfer',
     current,
@@ -147,7 +115,7 @@ export async function transferFromDeparting(
     inv,
     now,
     deps,
-    `${input.reason ?? `Hand-over from ${input.departingId}`}${backupNote}`,
+    `${input.reason ?? `Hand-over from ${departing}`}${backupNote}`,
   );
   return offboardingCheck(input.departingId, deps);
 }
@@ -172,9 +140,7 @@ export async function acknowledgeWarning(
   const at = deps.clock.now().toISOString();
   const record = await deps.audit.commit({
     entry: {
-      at,
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, at),
       action: 'offboarding.acknowledge',
       target: { type: 'person', id: input.personId },
       after: { verdict: input.verdict, reason: input.reason, ...(input.note ? { note: input.note } : {}) },

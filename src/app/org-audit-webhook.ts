@@ -17,6 +17,7 @@ import type { Invocation } from './context';
 import type { EnforcementDeps } from './enforcement-ports';
 import { AppError } from './errors';
 import { reevaluatePerson } from './reevaluate-person';
+import { actedBy } from './acted-by';
 
 export interface AuditDeliveryRequest {
   method: string;
@@ -167,9 +168,7 @@ export async function rotateOrgAuditSecret(
   const rotated = await deps.orgAuditSecret.rotate(now);
   await deps.audit.commit({
     entry: {
-      at: now.toISOString(),
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, now),
       action: 'settings.audit-webhook-secret.rotate',
       target: { type: 'settings', id: 'org-audit-webhook-secret' },
       ...(status.createdAt ? { before: { createdAt: status.createdAt } } : {}),

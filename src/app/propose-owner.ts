@@ -7,6 +7,7 @@ import { invalid } from './errors';
 import { loadOwned } from './owner-access';
 import { checkOrThrow, gatherFacts } from './account-registration';
 import type { OversightDeps } from './oversight-ports';
+import { actedBy } from './acted-by';
 
 /** Proposes a new owner (checked by the registry's rules); they accept, or an admin approves. */
 export async function proposeOwner(
@@ -55,9 +56,7 @@ export async function proposeOwner(
   };
   await deps.audit.commit({
     entry: {
-      at: now.toISOString(),
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, now),
       action: 'owner.propose',
       target: { type: 'account', id: r.accountId },
       after: {

@@ -18,6 +18,7 @@ import type { Settings } from '../domain/settings';
 import type { Invocation } from './context';
 import { type ExtraWrite, StaleWriteError } from './ports';
 import type { OversightDeps } from './oversight-ports';
+import { actedBy } from './acted-by';
 
 /** A Forge transaction holds ≤ 25 operations; an account change uses 4 (audit, head, account, counters). */
 const MAX_EXTRA_WRITES = 21;
@@ -138,9 +139,7 @@ export async function reconcileAccount(
   try {
     await deps.audit.commit({
       entry: {
-        at: nowIso,
-        actor: { accountId: inv.actorId, kind: inv.actorKind },
-        source: inv.source,
+        ...actedBy(inv, nowIso),
         action: 'sweep.update',
         target: { type: 'account', id: record.accountId },
         before: record,

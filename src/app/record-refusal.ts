@@ -3,6 +3,7 @@ import type { AuditAction } from '../contract/audit';
 import { canonical } from '../domain/audit-chain';
 import type { Invocation, RegistryDeps } from './context';
 import { StaleWriteError } from './ports';
+import { actedBy } from './acted-by';
 
 /**
  * Largest refusal details kept in a record (canonical JSON). A refused payload can be as large as the
@@ -71,9 +72,7 @@ export async function recordRefusal(
     try {
       await deps.audit.commit({
         entry: {
-          at,
-          actor: { accountId: inv.actorId, kind: inv.actorKind },
-          source: inv.source,
+          ...actedBy(inv, at),
           action: attempt.action,
           target: attempt.targetId ? { type: 'account', id: attempt.targetId } : { type: 'request' },
           ...(attempt.details === undefined ? {} : { after: fitted(attempt.details) }),

@@ -3,6 +3,7 @@ import type { FindingFacts } from '../domain/findings';
 import type { Settings } from '../domain/settings';
 import type { Invocation } from './context';
 import type { OversightDeps } from './oversight-ports';
+import { rolesOf } from './person-roles';
 import { reconcileAccount, sweepInvocation } from './reconcile';
 
 /**
@@ -15,29 +16,7 @@ export async function reevaluatePerson(
   deps: OversightDeps,
   inv: Invocation = sweepInvocation('trigger', 'user-event'),
 ): Promise<{ accounts: number; written: number; opened: number; notices: number }> {
-  const list = async (index: 'owner' | 'backupOwner') => {
-    const out: AccountRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await deps.accounts.list({
-        status: 'active',
-        index,
-        personId,
-        filters: [],
-        direction: 'asc',
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      });
-      out.push(...page.records);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return out;
-  };
-  const [self, owned, backed] = await Promise.all([
-    deps.accounts.get(personId),
-    list('owner'),
-    list('backupOwner'),
-  ]);
+  const { is: self, owns: owned, backs: backed } = await rolesOf(personId, deps.accounts);
   const records = new Map<string, AccountRecord>();
   for (const r of [...(self?.status === 'active' ? [self] : []), ...owned, ...backed])
     records.set(r.accountId, r);

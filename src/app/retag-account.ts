@@ -1,11 +1,13 @@
 import type { AccountDto, UpdateAccount } from '../contract/accounts';
-import { utcDate } from '../domain/dates';
-import { maxWarningDays } from '../domain/settings';
-import { commitAccount, loadForChange, requireVersion } from './account-change';
-import { checkOrThrow, gatherFacts, registrationFrom, withRegistration } from './account-registration';
-import { toDto } from './account-views';
+import { commitAccount, loadForChange, revised, type StatusRule } from './account-change';
+import { checkOrThrow, gatherTagFacts, registrationFrom, withRegistration } from './account-registration';
 import type { Invocation, RegistryDeps } from './context';
-import { invalid } from './errors';
+
+const MUST_BE_RETIRED: StatusRule = {
+  status: 'retired',
+  field: 'This account is already tagged.',
+  message: 'The account is not retired.',
+};
 
 /** Tags a retired account again with a fresh registration; its review clock restarts. */
 export async function retagAccount(
@@ -13,39 +15,18 @@ export async function retagAccount(
   inv: Invocation,
   deps: RegistryDeps,
 ): Promise<AccountDto> {
-  const now = deps.clock.now();
-  const today = utcDate(now);
-  const settings = await deps.settings.get();
-  const windowDays = maxWarningDays(settings);
-  const current = await loadForChange(input.accountId, deps);
-  requireVersion(current, input.version, today, windowDays);
-  if (current.status !== 'retired')
-    throw invalid({ accountId: 'This account is already tagged.' }, 'The account is not retired.');
+  const { now, nowIso, today, settings, view, current } = await loadForChange(input, MUST_BE_RETIRED, deps);
   const reg = registrationFrom(input, settings);
-  const [facts, owns] = await Promise.all([
-    gatherFacts(input.accountId, reg, deps),
-    deps.accounts.countOwnedBy(input.accountId, 100),
-  ]);
+  const { facts, owns } = await gatherTagFacts(input.accountId, reg, deps);
   checkOrThrow(input.accountId, reg, facts, today, { accountOwnsCount: owns });
-  const nowIso = now.toISOString();
   const by = inv.actorId ?? 'app';
-  const { retiredAt: _a, retiredBy: _b, retireReason: _c, ...rest } = current;
+  const { retiredAt: _a, retiredBy: _b, retireReason: _c, ...rest } = revised(current, inv, nowIso);
   const after = withRegistration(
-    {
-      ...rest,
-      status: 'active',
-      ownerSince: nowIso,
-      lastReviewedOn: today,
-      taggedAt: nowIso,
-      taggedBy: by,
-      updatedAt: nowIso,
-      updatedBy: by,
-      version: current.version + 1,
-    },
+    { ...rest, status: 'active', ownerSince: nowIso, lastReviewedOn: today, taggedAt: nowIso, taggedBy: by },
     reg,
     facts,
     nowIso,
   );
   await commitAccount('account.retag', current, after, inv, now, deps);
-  return toDto(after, today, windowDays);
+  return view(after);
 }

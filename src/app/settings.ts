@@ -60,9 +60,7 @@ export async function rotateWebhookSecret(
   const rotated = await deps.secrets.rotate(now);
   await deps.audit.commit({
     entry: {
-      at: now.toISOString(),
-      actor: { accountId: inv.actorId, kind: inv.actorKind },
-      source: inv.source,
+      ...actedBy(inv, now),
       action: 'settings.webhook-secret.rotate',
       target: { type: 'settings', id: 'offboarding-webhook-secret' },
       ...(status.createdAt ? { before: { createdAt: status.createdAt } } : {}),

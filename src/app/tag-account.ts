@@ -1,9 +1,6 @@
 import type { AccountDto, TagAccount } from '../contract/accounts';
-import { utcDate } from '../domain/dates';
-import { maxWarningDays } from '../domain/settings';
-import { commitAccount } from './account-change';
-import { checkOrThrow, gatherFacts, newRecord, registrationFrom } from './account-registration';
-import { toDto } from './account-views';
+import { commitAccount, startChange } from './account-change';
+import { checkOrThrow, gatherTagFacts, newRecord, registrationFrom } from './account-registration';
 import type { Invocation, RegistryDeps } from './context';
 import { invalid } from './errors';
 
@@ -13,14 +10,9 @@ export async function tagAccount(
   inv: Invocation,
   deps: RegistryDeps,
 ): Promise<AccountDto> {
-  const now = deps.clock.now();
-  const today = utcDate(now);
-  const settings = await deps.settings.get();
+  const { now, today, settings, view } = await startChange(deps);
   const reg = registrationFrom(input, settings);
-  const [facts, owns] = await Promise.all([
-    gatherFacts(input.accountId, reg, deps),
-    deps.accounts.countOwnedBy(input.accountId, 100),
-  ]);
+  const { facts, owns } = await gatherTagFacts(input.accountId, reg, deps);
   const existing = facts.records.get(input.accountId);
   if (existing?.status === 'active')
     throw invalid({ accountId: `${existing.displayName} is already tagged.` });
@@ -29,5 +21,5 @@ export async function tagAccount(
   checkOrThrow(input.accountId, reg, facts, today, { accountOwnsCount: owns });
   const record = newRecord(input.accountId, reg, facts, inv, now);
   await commitAccount('account.tag', undefined, record, inv, now, deps);
-  return toDto(record, today, maxWarningDays(settings));
+  return view(record);
 }

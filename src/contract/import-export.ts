@@ -46,6 +46,16 @@ export const exportRegistryInput = z
   .strict();
 export type ExportRegistryInput = z.input<typeof exportRegistryInput>;
 
+/** The columns of one integration, the last of each row. */
+export const INTEGRATION_CSV_COLUMNS = [
+  'system',
+  'environment',
+  'credentialKind',
+  'credentialLabel',
+  'credentialExpiresOn',
+  'lastRotatedOn',
+] as const;
+
 /** The registry CSV columns, in order. Export writes all; import reads the editable ones and ignores the rest. */
 export const REGISTRY_CSV_COLUMNS = [
   'accountId',
@@ -60,11 +70,6 @@ export const REGISTRY_CSV_COLUMNS = [
   'lastReviewedOn',
   'reviewDueOn',
   'notes',
-  'system',
-  'environment',
-  'credentialKind',
-  'credentialLabel',
-  'credentialExpiresOn',
-  'lastRotatedOn',
+  ...INTEGRATION_CSV_COLUMNS,
 ] as const;
 export type RegistryCsvColumn = (typeof REGISTRY_CSV_COLUMNS)[number];

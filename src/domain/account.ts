@@ -1,4 +1,11 @@
-import type { AccountStatus, CredentialState, Integration, RiskDto, RiskLevel } from '../contract/accounts';
+import type {
+  AccountStatus,
+  CredentialState,
+  Integration,
+  MigrationDto,
+  RiskDto,
+  RiskLevel,
+} from '../contract/accounts';
 import { addDays, epochDay } from './dates';
 import type { OpenFinding } from './findings';
 
@@ -46,14 +53,7 @@ export interface AccountRecord {
 }
 
 /** Steps of a migration: mark the replacement, move the integrations, then retire (the record's status). */
-export interface Migration {
-  replacementId: string;
-  replacementName: string;
-  markedAt: string;
-  markedBy: string;
-  movedAt?: string;
-  movedBy?: string;
-}
+export type Migration = MigrationDto;
 
 /** The fields an admin edits (tag, update, re-tag, import). */
 export interface Registration {

@@ -1,5 +1,10 @@
 import { tagAccountInput, type TagAccount } from '../contract/accounts';
-import { MAX_IMPORT_ACCOUNTS, REGISTRY_CSV_COLUMNS, type RegistryCsvColumn } from '../contract/import-export';
+import {
+  INTEGRATION_CSV_COLUMNS,
+  MAX_IMPORT_ACCOUNTS,
+  REGISTRY_CSV_COLUMNS,
+  type RegistryCsvColumn,
+} from '../contract/import-export';
 import { type AccountRecord, reviewDueOn } from './account';
 import { CsvError, parseCsv, toCsv, unneutralize } from './csv';
 import type { FieldErrors } from './registration';
@@ -13,15 +18,6 @@ const ACCOUNT_COLUMNS = [
   'notes',
   'status',
 ] as const;
-const INTEGRATION_COLUMNS = [
-  'system',
-  'environment',
-  'credentialKind',
-  'credentialLabel',
-  'credentialExpiresOn',
-  'lastRotatedOn',
-] as const;
-
 /** One row per integration (one row for an account without any), account fields repeated. */
 export function registryCsvRows(records: readonly AccountRecord[]): string[][] {
   const rows: string[][] = [];
@@ -142,10 +138,10 @@ export function parseRegistryCsv(text: string): ParsedImport {
     if (first.status && first.status !== 'active' && first.status !== 'retired')
       errors.status = 'Status is “active” or “retired”.';
     const integrations = group.rows
-      .filter((r) => INTEGRATION_COLUMNS.some((c) => (r[c] ?? '') !== ''))
+      .filter((r) => INTEGRATION_CSV_COLUMNS.some((c) => (r[c] ?? '') !== ''))
       .map((r) => {
         const out: Record<string, string> = {};
-        for (const c of INTEGRATION_COLUMNS) if (r[c]) out[c] = r[c];
+        for (const c of INTEGRATION_CSV_COLUMNS) if (r[c]) out[c] = r[c];
         return out;
       });
     const cadence = first.reviewCadenceDays ?? '';
