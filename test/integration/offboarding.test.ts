@@ -155,6 +155,12 @@ describe('offboarding check: verdicts for the seed', () => {
       await admin<AuditPage>(ADMIN_KEYS.auditList, { action: 'offboarding.transfer', outcome: 'allowed' }),
     );
     expect(audit.records).toHaveLength(2);
+    // People read the reason: it names Olivia; her id stays in the structured before/after.
+    for (const r of audit.records) {
+      expect(r.reason).toMatch(/^Hand-over from Olivia Owner/);
+      expect(r.reason).not.toContain(ids.olivia);
+      expect(r.before).toMatchObject({ ownerId: ids.olivia });
+    }
     expect((await admin<{ ok: boolean }>(ADMIN_KEYS.auditVerify, {})).ok).toBe(true);
   });
 
