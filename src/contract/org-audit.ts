@@ -70,7 +70,7 @@ export const ORG_AUDIT_OUTPUTS = {
   unauthorized: { statusCode: 401, body: '{"error":"Missing or wrong Authorization header."}' },
   methodNotAllowed: { statusCode: 405, body: '{"error":"Only POST is accepted."}' },
   tooLarge: { statusCode: 413, body: '{"error":"The delivery is too large."}' },
-  unavailable: { statusCode: 503, body: '{"error":"Jira is busy; deliver again later."}' },
+  unavailable: { statusCode: 503, body: '{"error":"Jira or storage is busy; deliver again later."}' },
   error: { statusCode: 500, body: '{"error":"The delivery could not be processed."}' },
 } as const;
 export type OrgAuditOutputKey = keyof typeof ORG_AUDIT_OUTPUTS;

@@ -1,8 +1,14 @@
 import { receiveOrgAuditDelivery } from '../app/org-audit-webhook';
 import type { OrgAuditOutputKey } from '../contract/org-audit';
-import { Unavailable } from '../app/errors';
 import { appDeps } from './compose';
+import { failureOf, type WebtriggerFailure } from './webtrigger-failure';
 import { incomingRequest, type WebtriggerRequest } from './webtrigger-request';
+
+/** The declared output of each failure class (docs/audit-log-webhooks.md). */
+const FAILURE_OUTPUTS: Record<WebtriggerFailure, OrgAuditOutputKey> = {
+  unavailable: 'unavailable',
+  error: 'error',
+};
 
 /**
  * The org audit-log webhook (docs/audit-log-webhooks.md). A **static** webtrigger (Runs on Atlassian
@@ -15,9 +21,6 @@ export async function handler(request: WebtriggerRequest): Promise<{ outputKey: 
       console.warn(`org audit delivery refused: ${answer.output} ${answer.detail}`);
     return { outputKey: answer.output };
   } catch (e) {
-    if (e instanceof Unavailable && e.service === 'jira' && (e.status === 429 || e.status === 503))
-      return { outputKey: 'unavailable' };
-    console.error('org audit delivery failed', e instanceof Error ? e.message : e);
-    return { outputKey: 'error' };
+    return { outputKey: FAILURE_OUTPUTS[failureOf(e, 'org audit delivery')] };
   }
 }

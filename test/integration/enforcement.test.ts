@@ -281,6 +281,51 @@ describe('the org audit-log webhook', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('Jira busy or down, or storage throttled → 503 unavailable (as the pre-deactivation check); a storage failure → 500 error', async () => {
+    const secret = await setUp();
+    site.site.setActive(ids.olivia as string, false);
+    const url = `/x/${ORG_AUDIT_WEBTRIGGER_KEY}`;
+    const deliver = () =>
+      post(url, site.orgAudit.event('deactivate', ids.olivia as string, ids.admin), {
+        authorization: secret.authorization,
+      });
+    const answers: [string, () => void, keyof typeof ORG_AUDIT_OUTPUTS][] = [
+      ['Jira 502', () => site.jira.injectFault({ status: 502, count: 1 }), 'unavailable'],
+      [
+        'Jira 429',
+        () => site.jira.injectFault({ status: 429, count: 1, retryAfterSeconds: 30 }),
+        'unavailable',
+      ],
+      [
+        'storage throttled',
+        () =>
+          site.kvs.injectFault({ path: /entity\/query/, status: 429, code: 'RATE_LIMIT_EXCEEDED', times: 1 }),
+        'unavailable',
+      ],
+      [
+        'storage failed',
+        () =>
+          site.kvs.injectFault({
+            path: /entity\/query/,
+            status: 500,
+            code: 'INTERNAL_SERVER_ERROR',
+            times: 1,
+          }),
+        'error',
+      ],
+    ];
+    for (const [name, fault, output] of answers) {
+      fault();
+      const res = await deliver();
+      expect(res.status, name).toBe(ORG_AUDIT_OUTPUTS[output].statusCode);
+      expect(res.text, name).toBe(ORG_AUDIT_OUTPUTS[output].body);
+    }
+    // Nothing half-done is claimed: the same event, delivered again, is re-evaluated and audited.
+    expect(await auditOf('org-audit.delivery')).toEqual([]);
+    expect((await deliver()).status).toBe(200);
+    expect(await auditOf('org-audit.delivery')).toHaveLength(1);
+  });
+
   it('only admins read the status or generate the secret', async () => {
     const nora = as(site, 'nora@example.com');
     expect((await nora(ORG_AUDIT_KEYS.status)).ok).toBe(false);

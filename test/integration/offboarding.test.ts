@@ -297,13 +297,15 @@ describe('pre-deactivation webtrigger: one person, a static output', () => {
     expect(await call(signed(body, { id, ts, sig }))).toEqual(declared('safe'));
   });
 
-  it('Jira busy or down → 503 unavailable; a storage failure → 500 internal_error; nothing audited', async () => {
+  it('Jira busy or down, or storage throttled → 503 unavailable; a storage failure → 500 internal_error; nothing audited', async () => {
     site.jira.injectFault({ status: 503, count: 1, retryAfterSeconds: 30 });
     expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('unavailable'));
     site.jira.injectFault({ status: 429, count: 1, retryAfterSeconds: 30 });
     expect(await call(signed(JSON.stringify({ email: 'olivia@example.com' })))).toEqual(
       declared('unavailable'),
     );
+    site.kvs.injectFault({ path: /entity\/query/, status: 429, code: 'RATE_LIMIT_EXCEEDED', times: 1 });
+    expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('unavailable'));
     site.kvs.injectFault({ path: /entity\/query/, status: 500, code: 'INTERNAL_SERVER_ERROR', times: 1 });
     expect(await call(signed(JSON.stringify({ accountId: ids.olivia })))).toEqual(declared('internal-error'));
     expect(await webtriggerAudit()).toEqual([]);
