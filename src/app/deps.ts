@@ -1,5 +1,6 @@
 import type { EnforcementDeps } from './enforcement-ports';
 import type { CallerPermissions } from './ports';
+import type { SiteConfig } from './site-config-ports';
 
 /**
  * Every port of the app, built once by the composition root (src/entry/compose.ts). Each use case
@@ -10,4 +11,6 @@ export interface AppDeps extends EnforcementDeps {
   permissions: CallerPermissions;
   /** This installation's MAC key for the tokens the client holds (page cursors, resumable runs). */
   clientTokenKey: () => Promise<Buffer>;
+  /** The site's fields and groups, which saved settings must name (asked as the admin saving). */
+  site: SiteConfig;
 }

@@ -1,20 +1,59 @@
 import { actedBy } from './acted-by';
-import type { RotatedWebhookSecret, SettingsView, UpdateSettingsInput } from '../contract/settings';
-import { settingsSchema } from '../domain/settings';
+import {
+  type RotatedWebhookSecret,
+  type SettingsView,
+  type UpdateSettingsInput,
+  USER_PICKER_FIELD_TYPE,
+} from '../contract/settings';
+import type { FieldErrors } from '../domain/registration';
+import { type Settings, settingsSchema } from '../domain/settings';
 import type { Invocation, RegistryDeps } from './context';
 import { AppError, conflict, invalid } from './errors';
 import { StaleWriteError } from './ports';
+import type { SiteConfig } from './site-config-ports';
 
 export async function getSettings(deps: RegistryDeps): Promise<SettingsView> {
   const [stored, webhookSecret] = await Promise.all([deps.settings.getStored(), deps.secrets.status()]);
   return { settings: stored.settings, version: stored.version, webhookSecret };
 }
 
-/** Saves the settings (whole form); a stale `version` is a CONFLICT carrying the current settings. */
+/**
+ * What Jira must confirm before the settings are saved: the departing-person field is a single user
+ * picker on the site, and each offboarding group exists. Only what changed is asked (Jira counts points
+ * per field and per group returned), so saving other settings costs no Jira call; a group that
+ * disappeared since it was saved is kept (the page marks it) rather than blocking every save.
+ */
+async function checkOnSite(before: Settings, next: Settings, site: SiteConfig): Promise<void> {
+  const fieldId = next.offboardingUserField;
+  const newGroups = next.offboardingGroups.filter((g) => !before.offboardingGroups.includes(g));
+  const [fields, groups] = await Promise.all([
+    fieldId && fieldId !== before.offboardingUserField ? site.fields() : undefined,
+    newGroups.length ? site.existingGroups(newGroups) : undefined,
+  ]);
+  const errors: FieldErrors = {};
+  if (fields) {
+    const field = fields.find((f) => f.id === fieldId);
+    if (!field) errors.offboardingUserField = `Jira has no field ${fieldId}. Pick the field from the list.`;
+    else if (field.customType !== USER_PICKER_FIELD_TYPE)
+      errors.offboardingUserField = `“${field.name}” is not a single-user picker; pick a field that names one person.`;
+  }
+  const missing = groups ? newGroups.filter((g) => !groups.has(g)) : [];
+  if (missing.length)
+    errors.offboardingGroups =
+      missing.length === 1
+        ? `Jira has no group “${missing[0] ?? ''}”.`
+        : `Jira has no groups ${missing.map((g) => `“${g}”`).join(', ')}.`;
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+/**
+ * Saves the settings (whole form); a stale `version` is a CONFLICT carrying the current settings, a
+ * departing-person field or group Jira does not confirm a BAD_REQUEST on that field.
+ */
 export async function updateSettings(
   input: UpdateSettingsInput,
   inv: Invocation,
-  deps: RegistryDeps,
+  deps: RegistryDeps & { site: SiteConfig },
 ): Promise<SettingsView> {
   const { version, ...fields } = input;
   const next = settingsSchema.parse(fields);
@@ -25,6 +64,7 @@ export async function updateSettings(
     conflict('Someone else saved the settings after you opened them.', await getSettings(deps));
   if (current.version !== version) throw await staleError();
   if (JSON.stringify(current.settings) === JSON.stringify(next)) return getSettings(deps);
+  await checkOnSite(current.settings, next, deps.site);
   const after = { settings: next, version: current.version + 1 };
   try {
     await deps.audit.commit({

@@ -3,6 +3,13 @@ import { z } from 'zod';
 export const NOTICE_CHANNELS = ['in-app-flag', 'jira-work-item', 'jira-email'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
+/**
+ * `schema.custom` of a single user picker, the only type the departing-person field may be: it names one
+ * person (the issue panel reads `{accountId}`).
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
+ */
+export const USER_PICKER_FIELD_TYPE = 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker';
+
 /** The app's settings; every field has a default so a fresh install works before anyone saves them. */
 export const settingsSchema = z
   .object({

@@ -2,6 +2,7 @@ import type { AppDeps } from '../app/deps';
 import { withAppErrors } from '../infra/app-errors';
 import { jiraActivity } from '../infra/jira-activity';
 import { jiraCallerPermissions, jiraDirectory } from '../infra/jira-directory';
+import { jiraSiteConfig } from '../infra/jira-site-config';
 import { jiraStaff } from '../infra/jira-staff';
 import { jiraUserStates } from '../infra/jira-user-states';
 import { jiraWorkItems } from '../infra/jira-work-items';
@@ -68,4 +69,5 @@ export const appDeps: AppDeps = withAppErrors<AppDeps>({
   // The caller and the client's tokens
   permissions: jiraCallerPermissions,
   clientTokenKey,
+  site: jiraSiteConfig,
 });

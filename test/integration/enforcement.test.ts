@@ -22,7 +22,7 @@ import {
 import type { SettingsView } from '../../src/contract/settings';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
-import { measure } from './watch-harness';
+import { measure } from './oversight-harness';
 
 let site: LocalSite;
 let admin: Call;
@@ -290,7 +290,7 @@ describe('the org audit-log webhook', () => {
         authorization: secret.authorization,
       });
     const answers: [string, () => void, keyof typeof ORG_AUDIT_OUTPUTS][] = [
-      ['Jira 502', () => site.jira.injectFault({ status: 502, count: 1 }), 'unavailable'],
+      ['Jira 500', () => site.jira.injectFault({ status: 500, count: 1 }), 'unavailable'],
       [
         'Jira 429',
         () => site.jira.injectFault({ status: 429, count: 1, retryAfterSeconds: 30 }),

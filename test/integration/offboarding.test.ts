@@ -14,7 +14,7 @@ import { signWebhook } from '../../src/domain/webhook-signature';
 import type { LocalSite } from '../../local/host/site.js';
 import type { WebtriggerRequest } from '../../local/runtime/runtime.js';
 import { type Call, as, data, idOf, startSite } from './harness';
-import { callResolver, liveDeps, measure } from './watch-harness';
+import { callResolver, liveDeps, measure } from './oversight-harness';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 

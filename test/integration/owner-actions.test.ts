@@ -16,7 +16,7 @@ import {
 import { FORGE_BOT_ACCOUNT_ID } from '../../local/jira/seed.js';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
-import { callResolver } from './watch-harness';
+import { callResolver } from './oversight-harness';
 
 let site: LocalSite;
 let admin: Call;

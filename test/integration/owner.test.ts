@@ -11,7 +11,7 @@ import {
 } from '../../src/contract/resolver-keys';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
-import { callResolver } from './watch-harness';
+import { callResolver } from './oversight-harness';
 
 let site: LocalSite;
 let admin: Call;

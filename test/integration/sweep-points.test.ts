@@ -10,7 +10,7 @@ import { runSweep } from '../../src/app/sweep';
 import type { OversightDeps } from '../../src/app/oversight-ports';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, startSite } from './harness';
-import { liveDeps } from './watch-harness';
+import { liveDeps } from './oversight-harness';
 
 const HOUR = 3_600_000;
 let site: LocalSite;

@@ -14,7 +14,7 @@ import type { OversightDeps } from '../../src/app/oversight-ports';
 import { ADMINS } from '../../src/domain/findings';
 import type { LocalSite } from '../../local/host/site.js';
 import { type Call, as, data, idOf, startSite } from './harness';
-import { callResolver, liveDeps, measure, noticesOf } from './watch-harness';
+import { callResolver, liveDeps, measure, noticesOf } from './oversight-harness';
 
 const DAY = 86_400_000;
 const USER_EVENTS = 'integration-accounts-user-events';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SWEEP_BACKOFF, backoffDelayMs } from '../../src/domain/backoff';
 import { UserStateFetcher } from '../../src/app/user-states';
 import type { UserStateSource, UserStatesAnswer } from '../../src/app/oversight-ports';
-import { person } from './watch-factories';
+import { person } from './oversight-factories';
 
 describe('backoffDelayMs', () => {
   it('doubles from the base, capped, and never waits less than Retry-After', () => {

@@ -6,7 +6,7 @@ import {
   type FindingFacts,
   recipientsOf,
 } from '../../src/domain/findings';
-import { account, person } from './watch-factories';
+import { account, person } from './oversight-factories';
 
 const found = (id: string, active = true, type = 'atlassian') => ({
   kind: 'found' as const,

@@ -21,7 +21,7 @@ import { type AccountsPage, listAccountsInput } from '../../src/contract/account
 import type { AccountRecord } from '../../src/domain/account';
 import { emptyCounters } from '../../src/domain/counters';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { account } from './watch-factories';
+import { account } from './oversight-factories';
 
 describe('list planning', () => {
   const plan = (input: object) => planAccountList(listAccountsInput.parse(input), '2026-03-01', 30);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offboardingVerdict } from '../../src/domain/offboarding';
 import type { UserFacts } from '../../src/domain/people';
-import { account, person } from './watch-factories';
+import { account, person } from './oversight-factories';
 
 const users = (...list: UserFacts[]) => new Map(list.map((u) => [u.accountId, u]));
 

@@ -8,7 +8,7 @@ import type { PendingActionKind } from '../../src/contract/owner';
 import { FINDING_CODES } from '../../src/contract/offboarding';
 import { pendingActions } from '../../src/app/my-accounts';
 import { findingText } from '../../src/domain/findings';
-import { account } from './watch-factories';
+import { account } from './oversight-factories';
 
 /** The controls static/global/AccountPanel.tsx shows each role (its buttons' visible labels). */
 const CONTROLS: Record<'owner' | 'backup', Record<PendingActionKind, string | undefined>> = {

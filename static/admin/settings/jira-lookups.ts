@@ -5,15 +5,12 @@
  * in Jira itself. Scopes: `read:jira-work` (GET /field) and `read:jira-user` (GET /groups/picker,
  * GET /group/bulk), both declared already for other calls.
  */
+import { USER_PICKER_FIELD_TYPE } from '@contract/settings';
 import { z } from 'zod';
 import { getJira } from '../../shared/api';
 
-/**
- * `FieldDetails.schema.custom` of a single user picker: the departing-person field holds one person
- * (the issue panel reads `{accountId}`), so multi-user pickers are not offered.
- * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-post
- */
-export const USER_PICKER_TYPE = 'com.atlassian.jira.plugin.system.customfieldtypes:userpicker';
+/** A single user picker's `schema.custom`: the only type offered (src/contract/settings.ts). */
+export const USER_PICKER_TYPE = USER_PICKER_FIELD_TYPE;
 
 export interface JiraField {
   id: string;
