@@ -58,9 +58,9 @@ export async function listCandidates(
   };
 }
 
-/** Hides a candidate from the list (recorded, with who and why). */
+/** Hides a candidate from the list, recorded with who and why (the reason is required). */
 export async function dismissCandidate(
-  input: { accountId: string; reason?: string | undefined },
+  input: { accountId: string; reason: string },
   inv: Invocation,
   deps: RegistryDeps,
 ): Promise<{ accountId: string; dismissed: true }> {
@@ -68,21 +68,21 @@ export async function dismissCandidate(
     deps.directory.lookup([input.accountId]),
     deps.accounts.getMany([input.accountId]),
   ]);
-  if (!users.has(input.accountId)) throw invalid({ accountId: `Jira has no account ${input.accountId}.` });
+  const user = users.get(input.accountId);
+  if (!user) throw invalid({ accountId: `Jira has no account ${input.accountId}.` });
   if (records.has(input.accountId))
     throw invalid({ accountId: 'This account is in the registry; it is not a candidate.' });
   const at = deps.clock.now().toISOString();
-  const by = inv.actorId ?? 'app';
   await deps.audit.commit({
     entry: {
       ...actedBy(inv, at),
       action: 'candidate.dismiss',
       target: { type: 'account', id: input.accountId },
-      after: { dismissed: true, ...(input.reason ? { reason: input.reason } : {}) },
+      after: { dismissed: true, displayName: user.displayName, reason: input.reason },
       outcome: 'allowed',
-      ...(input.reason ? { reason: input.reason } : {}),
+      reason: input.reason,
     },
-    dismiss: { accountId: input.accountId, at, by, ...(input.reason ? { reason: input.reason } : {}) },
+    dismiss: { accountId: input.accountId, at, by: inv.actorId ?? 'app', reason: input.reason },
   });
   return { accountId: input.accountId, dismissed: true };
 }

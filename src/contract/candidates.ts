@@ -32,10 +32,22 @@ export interface CandidatesPage {
   nextCursor?: string;
 }
 
+/** The most a dismissal's reason may say. */
+export const DISMISS_REASON_MAX = 500;
+
+/**
+ * Dismissing a candidate says why (required): the next admin reads it in the dismissed list and the
+ * audit log before restoring or tagging the account.
+ */
 export const dismissCandidateInput = z
   .object({
     accountId: accountIdSchema,
-    reason: visibleText({ max: 500, maxMessage: 'At most 500 characters.', multiline: true }).optional(),
+    reason: visibleText({
+      min: 'Say why this account is not an integration account.',
+      max: DISMISS_REASON_MAX,
+      maxMessage: `At most ${String(DISMISS_REASON_MAX)} characters.`,
+      multiline: true,
+    }),
   })
   .strict();
 export type DismissCandidateInput = z.input<typeof dismissCandidateInput>;
@@ -56,6 +68,7 @@ export interface DismissedCandidate {
   dismissedAt: string;
   /** The admin who dismissed it. */
   dismissedBy: string;
+  /** Why (required since dismissals asked for one; older dismissals may have none). */
   reason?: string;
 }
 

@@ -222,6 +222,19 @@ describe.each(MODES)('accessibility (axe, WCAG 2.2 A/AA), %s', (mode) => {
     const c = await openAdminAt(mode, '/candidates', 'candidates');
     await c.frame.getByTestId('candidates-table--table').waitFor({ timeout: 30_000 });
     await c.check('list');
+    await c.frame
+      .getByRole('button', { name: /^Dismiss / })
+      .first()
+      .click();
+    const dismiss = c.frame.getByRole('dialog');
+    await dismiss.waitFor();
+    await c.check('dismiss modal');
+    await dismiss.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await dismiss.getByText('Say why this account is not an integration account.').waitFor();
+    await c.check('dismiss modal, reason missing');
+    expect(await fieldsWithoutAriaInvalid(c.frame), 'fields with an error but no aria-invalid').toEqual([]);
+    await dismiss.getByRole('button', { name: 'Cancel' }).click();
+    await dismiss.waitFor({ state: 'detached' });
     await c.frame.getByRole('tab', { name: 'Dismissed' }).click();
     await c.page.waitForTimeout(1_000);
     await c.check('dismissed');

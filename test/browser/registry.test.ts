@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { appFrame, clickInFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
 import {
   adminUrl,
   screenshotPage,
@@ -231,7 +231,22 @@ describe('registry admin page', () => {
     await page.goBack();
     await frame.getByTestId('candidates-table--table').waitFor({ timeout: 30_000 });
     await frame.getByRole('button', { name: `Dismiss ${name}` }).click();
+    // A small confirmation asks why; the reason is required and counted.
+    const dialog = frame.getByRole('dialog', { name: `Dismiss ${name}` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await dialog.getByText('Say why this account is not an integration account.').waitFor();
+    const reason = dialog.getByRole('textbox', { name: 'Why is it not an integration account?' });
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    const why = 'A person’s account with a bot-like name.';
+    await reason.fill(why);
+    await dialog.getByText(new RegExp(`^${String(why.length)}\\D+500`)).waitFor();
+    await dialog.getByRole('button', { name: 'Dismiss', exact: true }).click();
     await waitForFlag(page, 'Candidate dismissed');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await frame.getByRole('button', { name: `Dismiss ${name}` }).count()).toBe(0);
+    await clickInFrame(frame, frame.getByRole('tab', { name: 'Dismissed' }));
+    await frame.getByText(why).waitFor({ timeout: 30_000 });
     await page.close();
   });
 

@@ -1,9 +1,9 @@
 /**
  * Settings, candidates and the audit log in a real browser against the local site: the departing-person
  * field and offboarding groups picked from Jira (as the admin), saved ones that no longer exist kept and
- * marked; unsaved edits hold navigation back; dismissed candidates listed and restored; an audit record
- * opened by keyboard from the table, at its own URL, and clipped details expanded. Screenshots, light and
- * dark, go to docs/images/.
+ * marked; unsaved edits hold navigation back; a candidate dismissed with a reason, listed with it and
+ * restored; an audit record opened by keyboard from the table, at its own URL, and clipped details
+ * expanded. Screenshots, light and dark, go to docs/images/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -198,12 +198,19 @@ describe('candidates: dismissed ones', () => {
     for (const theme of THEMES) {
       await site.reset();
       const bot = site.site.userByEmail('release-bot@example.com')?.accountId ?? '';
-      await asAdmin(ADMIN_KEYS.candidatesDismiss, {
-        accountId: bot,
-        reason: 'Belongs to the old release process.',
-      });
       const { page, frame, problems } = await openAdmin(browser, site, { path: '/candidates', theme });
       await frame.getByTestId('candidates-table--table').waitFor({ timeout: 30_000 });
+      // Dismissing asks why, in a small confirmation with a counted, required reason.
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Dismiss Release Bot' }));
+      const dialog = frame.getByRole('dialog', { name: 'Dismiss Release Bot' });
+      await dialog.waitFor();
+      await dialog
+        .getByRole('textbox', { name: 'Why is it not an integration account?' })
+        .fill('Belongs to the old release process.');
+      await shot(page, 'candidates-dismiss-reason', theme);
+      await clickInFrame(frame, dialog.getByRole('button', { name: 'Dismiss', exact: true }));
+      await waitForFlag(page, 'Candidate dismissed');
+      await dialog.waitFor({ state: 'detached' });
       expect(await frame.getByRole('button', { name: 'Tag Release Bot' }).count()).toBe(0);
       await clickInFrame(frame, frame.getByRole('tab', { name: 'Dismissed' }));
       const row = frame.getByTestId(`dismissed-row-${bot}`);

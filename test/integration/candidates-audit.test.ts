@@ -62,6 +62,28 @@ describe('dismissed candidates', () => {
     });
   });
 
+  it('dismissing asks why: no reason, a blank one or one over 500 characters is refused on that field; the reason is audited', async () => {
+    for (const [payload, words] of [
+      [{ accountId: releaseBot }, /./],
+      [{ accountId: releaseBot, reason: '   ' }, /Say why this account is not an integration account/],
+      [{ accountId: releaseBot, reason: 'x'.repeat(501) }, /At most 500 characters/],
+    ] as const) {
+      const refused = await admin(K.candidatesDismiss, payload);
+      if (refused.ok) throw new Error('dismissed without a reason');
+      expect(refused.error.code).toBe('BAD_REQUEST');
+      expect((refused.error.details as { fields: Record<string, string> }).fields.reason).toMatch(words);
+    }
+    expect(await candidateNames()).toContain('Release Bot');
+    data(await admin(K.candidatesDismiss, { accountId: releaseBot, reason: '  A person, really  ' }));
+    const [record] = data(await admin<AuditPage>(K.auditList, { action: 'candidate.dismiss' })).records;
+    expect(record).toMatchObject({
+      target: { type: 'account', id: releaseBot },
+      outcome: 'allowed',
+      reason: 'A person, really',
+      after: { dismissed: true, displayName: 'Release Bot', reason: 'A person, really' },
+    });
+  });
+
   it('restoring what is not dismissed is NOT_FOUND: recorded as refused, nothing restored', async () => {
     const again = await admin(K.candidatesRestore, { accountId: releaseBot });
     expect(again.ok ? again.data : again.error).toMatchObject({ code: 'NOT_FOUND' });
@@ -74,7 +96,8 @@ describe('dismissed candidates', () => {
     const ids = ['release-bot@example.com', 'former@example.com', 'nora@example.com'].map((e) =>
       idOf(site, e),
     );
-    for (const id of ids) data(await admin(K.candidatesDismiss, { accountId: id }));
+    for (const id of ids)
+      data(await admin(K.candidatesDismiss, { accountId: id, reason: 'Not an integration' }));
     const first = data(await admin<DismissedPage>(K.candidatesDismissed, { pageSize: 2 }));
     expect(first.dismissed).toHaveLength(2);
     expect(first.nextCursor).toBeTruthy();
@@ -86,7 +109,7 @@ describe('dismissed candidates', () => {
   });
 
   it('non-admins are refused, and the refusal is audited; the dismissal stays', async () => {
-    data(await admin(K.candidatesDismiss, { accountId: releaseBot }));
+    data(await admin(K.candidatesDismiss, { accountId: releaseBot, reason: 'A person, really' }));
     for (const [key, payload] of [
       [K.candidatesDismissed, {}],
       [K.candidatesRestore, { accountId: releaseBot }],

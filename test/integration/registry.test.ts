@@ -375,13 +375,13 @@ describe('candidates', () => {
     ).toMatchObject({ dismissed: true });
     const after = data(await admin<CandidatesPage>(K.candidatesList, {}));
     expect(after.candidates.map((c) => c.displayName)).not.toContain('Release Bot');
-    const bad = await admin(K.candidatesDismiss, { accountId: ids['jenkins-ci'] });
+    const bad = await admin(K.candidatesDismiss, { accountId: ids['jenkins-ci'], reason: 'Tagged already' });
     expect(bad.ok || bad.error).toMatchObject({
       code: 'BAD_REQUEST',
       details: { fields: { accountId: expect.any(String) } },
     });
     expect((await admin(K.candidatesList, { cursor: 'abc' })).ok).toBe(false);
-    await expectForbiddenAndAudited(K.candidatesDismiss, { accountId: ids['release-bot'] });
+    await expectForbiddenAndAudited(K.candidatesDismiss, { accountId: ids['release-bot'], reason: 'x' });
     await expectForbiddenAndAudited(K.candidatesList, {});
   });
 });

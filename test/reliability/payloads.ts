@@ -108,7 +108,7 @@ const FACTORIES: Record<string, Factory> = {
   [A.candidatesRestore]: async (s, p) => {
     // Needs a dismissed candidate: dismiss Release Bot first (as the admin).
     if (kvsGet(s, `dismissed:${p.releaseBot}`) === undefined)
-      must(await asAdmin(s, A.candidatesDismiss, { accountId: p.releaseBot }));
+      must(await asAdmin(s, A.candidatesDismiss, { accountId: p.releaseBot, reason: 'A person, really' }));
     return { accountId: p.releaseBot };
   },
   [A.importPreview]: async (s) => ({ csv: await exportedCsv(s) }),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
@@ -9,14 +10,13 @@ import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import type { Candidate, CandidatesPage as Page } from '@contract/candidates';
 import { adminApi } from '../../shared/api';
-import { flags } from '../../shared/flags';
-import { useRowRemoval } from './row-action';
 import { usePaged } from '../../shared/hooks';
 import { useRouter, useSearchParams } from '../../shared/router';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
 import { paths } from '../routes';
 import { candidateReasonText, plural } from '../ui/format';
 import { KindLozenge } from '../ui/lozenges';
+import { DismissCandidate } from './DismissCandidate';
 import { DismissedCandidates } from './DismissedCandidates';
 
 const head: HeadType = {
@@ -64,24 +64,13 @@ export default function CandidatesPage() {
 
 function SuggestedCandidates() {
   const { navigate } = useRouter();
-  const { gone: dismissed, busy, run } = useRowRemoval();
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [asking, setAsking] = useState<Candidate | null>(null);
   const { state, loadMore, loadingMore, moreError, reload } = usePaged<Candidate, Page>(
     (cursor) => adminApi.listCandidates({ pageSize: 50, ...(cursor ? { cursor } : {}) }),
     (p) => p.candidates,
     'candidates',
   );
-
-  const dismiss = (c: Candidate) =>
-    run(
-      c.accountId,
-      () => adminApi.dismissCandidate({ accountId: c.accountId }),
-      () =>
-        flags.success(
-          'Candidate dismissed',
-          `${c.displayName} won’t be suggested again; restore it from Dismissed if that was a mistake.`,
-        ),
-      `${c.displayName} was not dismissed`,
-    );
 
   if (state.status === 'error')
     return <ErrorState title="We couldn’t look for candidates" error={state.error} onRetry={reload} />;
@@ -128,8 +117,7 @@ function SuggestedCandidates() {
               appearance="subtle"
               spacing="compact"
               aria-label={`Dismiss ${c.displayName}`}
-              isLoading={busy === c.accountId}
-              onClick={() => void dismiss(c)}
+              onClick={() => setAsking(c)}
             >
               Dismiss
             </Button>
@@ -141,6 +129,14 @@ function SuggestedCandidates() {
 
   return (
     <Stack space="space.200">
+      <DismissCandidate
+        candidate={asking}
+        onClose={() => setAsking(null)}
+        onDismissed={(accountId) => {
+          setDismissed((s) => new Set(s).add(accountId));
+          setAsking(null);
+        }}
+      />
       <Text as="p" color="color.text.subtle">
         Active users that are not in the registry but look like integrations. Atlassian service accounts come
         first: Atlassian records no owner for them, so the registry is where one is named. Then names or

@@ -15,6 +15,7 @@ import { flags } from '../../shared/flags';
 import { useRowRemoval } from './row-action';
 import { usePaged } from '../../shared/hooks';
 import { EmptyView, ErrorState, LoadingState } from '../../shared/states';
+import { ClampedText } from '../accounts/ClampedText';
 import { formatTime } from '../ui/format';
 import { nameOf, usePeople } from '../ui/people-directory';
 
@@ -89,7 +90,14 @@ export function DismissedCandidates() {
           key: 'when',
           content: <Text>{`${formatTime(d.dismissedAt)} by ${nameOf(people, d.dismissedBy)}`}</Text>,
         },
-        { key: 'why', content: <Text>{d.reason ?? '—'}</Text> },
+        {
+          key: 'why',
+          content: d.reason ? (
+            <ClampedText text={d.reason} lines={3} label={`Reason ${name} was dismissed`} />
+          ) : (
+            <Text color="color.text.subtlest">No reason recorded</Text>
+          ),
+        },
         {
           key: 'actions',
           content: (

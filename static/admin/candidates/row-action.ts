@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { flags } from '../../shared/flags';
 
 /**
- * A per-row action that takes the row off the list once it succeeds (dismiss a candidate, restore a
+ * A per-row action that takes the row off the list once it succeeds (restore a
  * dismissed one): which row is busy, which rows are gone, and the failure flag.
  */
 export function useRowRemoval() {
