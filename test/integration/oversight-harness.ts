@@ -1,6 +1,7 @@
 /** Helpers for the "warn before deactivation" tests: resolvers of modules the UI adds later, stats deltas. */
 import type { Envelope } from '../../src/contract/envelope';
 import type { OversightDeps } from '../../src/app/oversight-ports';
+import { OWNER_PAGE_MODULE_KEY } from '../../src/contract/resolver-keys';
 import { ENTITIES } from '../../src/infra/storage-keys';
 import type { LocalSite } from '../../local/host/site.js';
 
@@ -39,6 +40,17 @@ export async function callResolver<T>(
       )) as Envelope<T>,
   );
 }
+
+/** Owner page resolver calls as this person (the owner page module). */
+export const ownerCalls =
+  (site: LocalSite, accountId: string) =>
+  <T>(functionKey: string, payload: unknown = {}): Promise<Envelope<T>> =>
+    callResolver<T>(site, 'ownerResolver', {
+      accountId,
+      moduleKey: OWNER_PAGE_MODULE_KEY,
+      functionKey,
+      payload,
+    });
 
 /** KVS and Jira request counts of `run`. */
 export async function measure<T>(site: LocalSite, run: () => Promise<T>) {

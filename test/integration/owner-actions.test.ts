@@ -3,9 +3,8 @@
  * the registration's rules; a conditional write; audited; the new backup told), and a proposed owner
  * reads what they are asked to take and can decline (audited, the proposer told).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuditPage } from '../../src/contract/audit';
-import type { Envelope } from '../../src/contract/envelope';
 import type { MyAccount, MyAccounts, OwnerNotices } from '../../src/contract/owner';
 import {
   ADMIN_KEYS,
@@ -15,35 +14,19 @@ import {
 } from '../../src/contract/resolver-keys';
 import { FORGE_BOT_ACCOUNT_ID } from '../../local/jira/seed.js';
 import type { LocalSite } from '../../local/host/site.js';
-import { type Call, as, data, idOf, startSite } from './harness';
-import { callResolver } from './oversight-harness';
+import { type Call, data } from './harness';
+import { useLocalSite } from '../support/local-site';
+import { ownerCalls } from './oversight-harness';
 
 let site: LocalSite;
 let admin: Call;
 let ids: Record<string, string>;
+useLocalSite(
+  ['olivia', 'ben', 'nora', 'admin', 'former', 'jenkins-ci', 'github-sync'],
+  (s) => ({ site, admin, ids } = s),
+);
 
-beforeAll(async () => {
-  site = await startSite();
-  admin = as(site, 'admin@example.com');
-  ids = Object.fromEntries(
-    ['olivia', 'ben', 'nora', 'admin', 'former', 'jenkins-ci', 'github-sync'].map((n) => [
-      n,
-      idOf(site, `${n}@example.com`),
-    ]),
-  );
-});
-afterAll(() => site.close());
-beforeEach(() => site.reset());
-
-const owner =
-  (who: string) =>
-  <T>(functionKey: string, payload: unknown = {}): Promise<Envelope<T>> =>
-    callResolver<T>(site, 'ownerResolver', {
-      accountId: ids[who] as string,
-      moduleKey: OWNER_PAGE_MODULE_KEY,
-      functionKey,
-      payload,
-    });
+const owner = (who: string) => ownerCalls(site, ids[who] as string);
 
 async function mine(who: string, name: string): Promise<MyAccount> {
   const found = data(await owner(who)<MyAccounts>(K.myAccounts)).accounts.find((a) => a.displayName === name);

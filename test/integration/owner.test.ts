@@ -1,41 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/contract/audit';
-import type { Envelope } from '../../src/contract/envelope';
 import type { MyAccount, MyAccounts, OwnerNotices, OwnerProposal } from '../../src/contract/owner';
 import {
   ADMIN_KEYS,
   OWNER_KEYS as K,
-  OWNER_PAGE_MODULE_KEY,
   SWEEP_MODULE_KEY,
   OVERSIGHT_KEYS,
 } from '../../src/contract/resolver-keys';
 import type { LocalSite } from '../../local/host/site.js';
-import { type Call, as, data, idOf, startSite } from './harness';
-import { callResolver } from './oversight-harness';
+import { type Call, data } from './harness';
+import { useLocalSite } from '../support/local-site';
+import { ownerCalls } from './oversight-harness';
 
 let site: LocalSite;
 let admin: Call;
 let ids: Record<string, string>;
+useLocalSite(['olivia', 'ben', 'nora', 'jenkins-ci', 'github-sync'], (s) => ({ site, admin, ids } = s));
 
-beforeAll(async () => {
-  site = await startSite();
-  admin = as(site, 'admin@example.com');
-  ids = Object.fromEntries(
-    ['olivia', 'ben', 'nora', 'jenkins-ci', 'github-sync'].map((n) => [n, idOf(site, `${n}@example.com`)]),
-  );
-});
-afterAll(() => site.close());
-beforeEach(() => site.reset());
-
-const owner =
-  (who: string) =>
-  <T>(functionKey: string, payload: unknown = {}): Promise<Envelope<T>> =>
-    callResolver<T>(site, 'ownerResolver', {
-      accountId: ids[who] as string,
-      moduleKey: OWNER_PAGE_MODULE_KEY,
-      functionKey,
-      payload,
-    });
+const owner = (who: string) => ownerCalls(site, ids[who] as string);
 
 describe('owner surfaces', () => {
   it('my-accounts from the owner and backup indexes, with pending actions', async () => {

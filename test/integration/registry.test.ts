@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- Vitest asymmetric matchers (expect.any, expect.stringMatching) are typed `any`. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountDetail, AccountDto, AccountsPage } from '../../src/contract/accounts';
 import type { AuditPage, AuditVerifyReport } from '../../src/contract/audit';
 import type { CandidatesPage } from '../../src/contract/candidates';
@@ -9,34 +9,32 @@ import { ADMIN_KEYS as K } from '../../src/contract/resolver-keys';
 import type { RotatedWebhookSecret, SettingsView } from '../../src/contract/settings';
 import type { UsersSearchResult } from '../../src/contract/users';
 import type { LocalSite } from '../../local/host/site.js';
-import { type Call, as, data, idOf, startSite } from './harness';
+import { type Call, as, data } from './harness';
+import { useLocalSite } from '../support/local-site';
 
 let site: LocalSite;
 let admin: Call;
 let nora: Call;
 let ids: Record<string, string>;
 
-beforeAll(async () => {
-  site = await startSite();
-  admin = as(site, 'admin@example.com');
-  nora = as(site, 'nora@example.com');
-  ids = Object.fromEntries(
-    [
-      'admin',
-      'olivia',
-      'ben',
-      'nora',
-      'oscar',
-      'jenkins-ci',
-      'github-sync',
-      'release-bot',
-      'legacy-importer',
-      'former',
-    ].map((n) => [n, idOf(site, `${n}@example.com`)]),
-  );
-});
-afterAll(() => site.close());
-beforeEach(() => site.reset());
+useLocalSite(
+  [
+    'admin',
+    'olivia',
+    'ben',
+    'nora',
+    'oscar',
+    'jenkins-ci',
+    'github-sync',
+    'release-bot',
+    'legacy-importer',
+    'former',
+  ],
+  (s) => {
+    ({ site, admin, ids } = s);
+    nora = as(site, 'nora@example.com');
+  },
+);
 
 async function denials(key: string) {
   const page = data(await admin<AuditPage>(K.auditList, { actorId: ids.nora, outcome: 'denied' }));

@@ -3,21 +3,17 @@
  * is a single user picker on the site and each new offboarding group exists. Only changed values are
  * asked, so saving anything else costs no Jira call (points).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SettingsView } from '../../src/contract/settings';
 import { ADMIN_KEYS as K } from '../../src/contract/resolver-keys';
 import type { LocalSite } from '../../local/host/site.js';
-import { type Call, as, data, startSite } from './harness';
+import { type Call, data } from './harness';
+import { useLocalSite } from '../support/local-site';
 
 let site: LocalSite;
 let admin: Call;
 
-beforeAll(async () => {
-  site = await startSite();
-  admin = as(site, 'admin@example.com');
-});
-afterAll(() => site.close());
-beforeEach(() => site.reset());
+useLocalSite([], (s) => ({ site, admin } = s));
 
 const FIELD = 'GET /rest/api/3/field';
 const GROUPS = 'GET /rest/api/3/group/bulk';
