@@ -6,11 +6,10 @@
  * replacement and moves the integrations over; Olivia's work item shows in the issue view.
  * Screenshots (light and dark): docs/images/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureStaticBuild, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { describe, expect, it, vi } from 'vitest';
+import { IMAGES, useBrowserSuite, localControl, invokeAsAdmin } from '../support/browser-suite.js';
 import {
   VIEWPORT,
   openAdmin,
@@ -20,45 +19,18 @@ import {
   type BrowserSite,
 } from '../support/admin-page.js';
 
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const SLOW = { timeout: 30_000 };
 
 let site: BrowserSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  await ensureStaticBuild(['admin']);
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s), { build: ['admin'] });
 
 vi.setConfig({ testTimeout: 180_000 });
 
-async function local<T>(path: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${site.url}/__local${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+const local = <T>(path: string, body: unknown = {}) => localControl<T>(site, path, body);
 
-async function asAdmin<T>(functionKey: string, payload: unknown): Promise<T> {
-  const r = await local<{ ok: boolean; data: T; error?: unknown }>('/invoke', {
-    moduleKey: 'integration-accounts-admin',
-    functionKey,
-    payload,
-    as: 'admin@example.com',
-  });
-  if (!r.ok) throw new Error(`${functionKey}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
+const asAdmin = <T>(functionKey: string, payload: unknown) => invokeAsAdmin<T>(site, functionKey, payload);
 
 async function shot(page: Page, frame: Frame | undefined, name: string): Promise<void> {
   await (frame ?? page.mainFrame()).locator('body').evaluate(() => document.fonts.ready);

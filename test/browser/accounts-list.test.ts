@@ -5,56 +5,30 @@
  * read as retired, and the first render with 4 s of Jira latency. Screenshots (light and dark, 1024 px)
  * go to docs/images/accounts-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADMIN_KEYS as K } from '../../src/contract/resolver-keys';
 import type { AccountDto, AccountsPage } from '../../src/contract/accounts';
-import { appFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { appFrame } from '../support/browser.js';
+import { IMAGES, useBrowserSuite, localControl, invokeAsAdmin } from '../support/browser-suite.js';
 import { adminUrl, screenshotPage, unexpected, type BrowserSite } from '../support/admin-page.js';
 import { collectProblems } from '../support/browser.js';
 
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const WIDTH = 1024;
 const SLOW = { timeout: 30_000 };
 
 let site: BrowserSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s));
 
 vi.setConfig({ testTimeout: 180_000 });
 
-async function local<T>(path: string, body: unknown = {}): Promise<T> {
-  const res = await fetch(`${site.url}/__local${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+const local = <T>(path: string, body: unknown = {}) => localControl<T>(site, path, body);
 
-async function asAdmin<T>(functionKey: string, payload: unknown): Promise<T> {
-  const r = await local<{ ok: boolean; data: T; error?: unknown }>('/invoke', {
-    moduleKey: 'integration-accounts-admin',
-    functionKey,
-    payload,
-    as: 'admin@example.com',
-  });
-  if (!r.ok) throw new Error(`${functionKey}: ${JSON.stringify(r.error)}`);
-  return r.data;
-}
+const asAdmin = <T>(functionKey: string, payload: unknown) => invokeAsAdmin<T>(site, functionKey, payload);
 
 async function open(
   path: string,

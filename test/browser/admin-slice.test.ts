@@ -3,25 +3,17 @@
  * Custom UI iframe, the bridge, `/__local/invoke`, the resolvers, the Jira simulator. The registry's
  * own flows are in registry.test.ts. Screenshots go to docs/images/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appFrame,
-  collectProblems,
-  launchBrowser,
-  ROOT_DIR,
-  startSiteForBrowser,
-} from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { appFrame, collectProblems } from '../support/browser.js';
+import { IMAGES, useBrowserSuite } from '../support/browser-suite.js';
+import type { BrowserSite } from '../support/admin-page.js';
 import { FORGE_IFRAME_SANDBOX } from '../../local/host/cdn.js';
 
-type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
-
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const VIEWPORT = { width: 1280, height: 800 };
 
-let site: Site;
+let site: BrowserSite;
 let browser: Browser;
 
 function adminUrl(as: string): string {
@@ -42,16 +34,7 @@ function unexpected(problems: string[]): string[] {
   return problems.filter((p) => !/favicon/.test(p));
 }
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s));
 
 describe('admin page: the shell, the registry, refusal and the bridge', () => {
   it('shows the seeded registry to a Jira admin, in the shell, with the table and its columns', async () => {

@@ -5,14 +5,13 @@
  * the finding, the account page lists "The owner is deactivated" (OWNER_INACTIVE) and its history the
  * sweep's update. A non-admin still sees only the refusal. Screenshot: docs/images/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { describe, expect, it, vi } from 'vitest';
+import { appFrame } from '../support/browser.js';
+import { IMAGES, useBrowserSuite } from '../support/browser-suite.js';
 import { adminUrl, openAdmin, screenshotPage, unexpected, type BrowserSite } from '../support/admin-page.js';
 
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const SWEEP = 'integration-accounts-sweep';
 /** The admin UI's readable label of OWNER_INACTIVE (static/admin/ui/format.ts). */
 const OWNER_INACTIVE_LABEL = 'The owner is deactivated';
@@ -23,16 +22,7 @@ const SLOW = { timeout: 30_000 };
 let site: BrowserSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s));
 
 vi.setConfig({ testTimeout: 180_000 });
 

@@ -4,39 +4,23 @@
  * reason in the panel, and then moves it; an admin sets up the org audit-log webhook in settings,
  * and a deactivation delivered through it shows on the "last delivery" line. Light and dark screenshots.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { IMAGES, openIssuePanel, PANEL_FRAME, useBrowserSuite } from '../support/browser-suite.js';
 import {
-  collectProblems,
-  ensureStaticBuild,
-  launchBrowser,
-  ROOT_DIR,
-  startSiteForBrowser,
-} from '../support/browser.js';
-import { openAdmin, screenshotPage, unexpected, waitForFlag } from '../support/admin-page.js';
+  type BrowserSite,
+  openAdmin,
+  screenshotPage,
+  unexpected,
+  waitForFlag,
+} from '../support/admin-page.js';
 
-type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
-
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
-const PANEL_FRAME = 'iframe[data-forge-frame="offboarding-check-panel-frame"]';
-
-let site: Site;
+let site: BrowserSite;
 let browser: Browser;
 
-async function openIssue(
-  as: string,
-  theme: 'light' | 'dark' = 'light',
-): Promise<{ page: Page; panel: Frame; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems = collectProblems(page);
-  await page.goto(`${site.url}/browse/OFF-1?as=${encodeURIComponent(as)}&theme=${theme}`);
-  const handle = await page.waitForSelector(PANEL_FRAME, { state: 'attached' });
-  const panel = await handle.contentFrame();
-  if (!panel) throw new Error('the issue panel has no frame');
-  return { page, panel, problems };
-}
+const openIssue = (as: string, theme: 'light' | 'dark' = 'light') =>
+  openIssuePanel(browser, site, as, { theme });
 
 const moveTo = async (page: Page, status: string) => {
   await page
@@ -46,17 +30,7 @@ const moveTo = async (page: Page, status: string) => {
   await page.waitForLoadState('load');
 };
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  await ensureStaticBuild(['admin', 'issue-panel', 'background']);
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s), { build: ['admin', 'issue-panel', 'background'] });
 
 describe('enforcement', { timeout: 90_000 }, () => {
   it('issue view: Done is refused with the validator message, then passes after an acknowledgement with a reason', async () => {

@@ -7,40 +7,17 @@
  * Ben: warn). Handing Jenkins CI to Ben leaves her at exactly `warn`; handing GitHub Sync over too
  * leaves her `safe`.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickInFrame,
-  collectProblems,
-  ensureStaticBuild,
-  launchBrowser,
-  ROOT_DIR,
-  startSiteForBrowser,
-} from '../support/browser.js';
-import { openAdmin, pickUser, unexpected, waitForFlag } from '../support/admin-page.js';
+import type { Browser, Frame } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickInFrame } from '../support/browser.js';
+import { IMAGES, openIssuePanel, useBrowserSuite } from '../support/browser-suite.js';
+import { type BrowserSite, openAdmin, pickUser, unexpected, waitForFlag } from '../support/admin-page.js';
 
-type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
-
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
-const PANEL_FRAME = 'iframe[data-forge-frame="offboarding-check-panel-frame"]';
-
-let site: Site;
+let site: BrowserSite;
 let browser: Browser;
 
-async function openIssue(
-  as: string,
-  key = 'OFF-1',
-): Promise<{ page: Page; panel: Frame; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems = collectProblems(page);
-  await page.goto(`${site.url}/browse/${key}?as=${encodeURIComponent(as)}`);
-  const handle = await page.waitForSelector(PANEL_FRAME, { state: 'attached' });
-  const panel = await handle.contentFrame();
-  if (!panel) throw new Error('the issue panel has no frame');
-  return { page, panel, problems };
-}
+const openIssue = (as: string, key = 'OFF-1') => openIssuePanel(browser, site, as, { key });
 
 async function verdict(frame: Frame): Promise<string | null> {
   return frame.getByTestId('offboarding-verdict').getAttribute('data-verdict');
@@ -59,17 +36,7 @@ function reasonCodes(frame: Frame): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-reason') ?? ''));
 }
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  await ensureStaticBuild(['admin', 'issue-panel', 'background']);
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s), { build: ['admin', 'issue-panel', 'background'] });
 
 describe('offboarding check', { timeout: 90_000 }, () => {
   it('admin page subpage: an admin picks Olivia, sees block, and acknowledges the warning', async () => {

@@ -4,11 +4,11 @@
  * audit log's verify; settings and the webhook secret; a non-admin's refusal. Screenshots go to
  * docs/images/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appFrame, clickInFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { describe, expect, it, vi } from 'vitest';
+import { appFrame, clickInFrame } from '../support/browser.js';
+import { IMAGES, useBrowserSuite } from '../support/browser-suite.js';
 import {
   adminUrl,
   screenshotPage,
@@ -19,21 +19,10 @@ import {
   type BrowserSite,
 } from '../support/admin-page.js';
 
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
-
 let site: BrowserSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s));
 
 const shot = (page: Page, name: string) => screenshotPage(page, join(IMAGES, name));
 

@@ -5,15 +5,15 @@
  * restored; an audit record opened by keyboard from the table, at its own URL, and clipped details
  * expanded. Screenshots, light and dark, go to docs/images/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN_KEYS, ADMIN_MODULE_KEY } from '../../src/contract/resolver-keys';
 import type { SettingsView } from '../../src/contract/settings';
 import type { Envelope } from '../../src/contract/envelope';
 import { STORAGE_KEYS } from '../../src/infra/storage-keys';
-import { clickInFrame, launchBrowser, ROOT_DIR, startSiteForBrowser } from '../support/browser.js';
+import { clickInFrame } from '../support/browser.js';
+import { IMAGES, useBrowserSuite } from '../support/browser-suite.js';
 import {
   openAdmin,
   screenshotPage,
@@ -22,21 +22,12 @@ import {
   type BrowserSite,
 } from '../support/admin-page.js';
 
-const IMAGES = join(ROOT_DIR, 'docs', 'images');
 const THEMES = ['light', 'dark'] as const;
 
 let site: BrowserSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(IMAGES, { recursive: true });
-  site = await startSiteForBrowser();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+useBrowserSuite((s) => ({ site, browser } = s));
 beforeEach(async () => {
   await site.reset();
 });

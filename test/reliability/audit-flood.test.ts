@@ -4,22 +4,19 @@
  * refusal is still recorded; an oversized invalid payload's record is truncated to fit, never lost; and
  * acknowledging an offboarding warning needs a reason.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocalSite } from '../../local/host/site.js';
 import type { AuditRecordDto } from '../../src/contract/audit';
 import { ADMIN_KEYS as A, OFFBOARDING_KEYS as O } from '../../src/contract/resolver-keys';
-import { people, releaseBotTag, type People } from './payloads';
-import { asAdmin, auditAll, invoke, must, startSite, verifyAudit } from './support';
+import { releaseBotTag, type People } from './payloads';
+import { asAdmin, auditAll, invoke, must, verifyAudit } from './support';
+import { useReliabilitySite } from '../support/reliability-site';
 
 let site: LocalSite;
 let p: People;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  await site.reset();
-  p = people(site);
+useReliabilitySite((s, people) => {
+  site = s;
+  p = people;
 });
 afterEach(() => {
   vi.useRealTimers();

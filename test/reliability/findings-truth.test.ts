@@ -3,7 +3,7 @@
  * closed; the registry list, the account page, the owner's page and the findings list show the same
  * findings; the sweep summary tells accounts checked from accounts left unresolved.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalSite } from '../../local/host/site.js';
 import type { AccountDetail, AccountsPage } from '../../src/contract/accounts';
 import type { FindingsPage, SweepStatus } from '../../src/contract/offboarding';
@@ -15,18 +15,15 @@ import {
   SWEEP_MODULE_KEY,
   OVERSIGHT_KEYS as S,
 } from '../../src/contract/resolver-keys';
-import { people, versionOf, type People } from './payloads';
-import { asAdmin, entityItems, invoke, must, startSite } from './support';
+import { versionOf, type People } from './payloads';
+import { asAdmin, entityItems, invoke, must } from './support';
+import { useReliabilitySite } from '../support/reliability-site';
 
 let site: LocalSite;
 let p: People;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  await site.reset();
-  p = people(site);
+useReliabilitySite((s, people) => {
+  site = s;
+  p = people;
 });
 
 async function sweep() {

@@ -4,7 +4,7 @@
  * silently drops a backup owner; offboarding staff who are not admins act only for people who are really
  * departing; the owner rules hold when a tag races a hand-over to the same person.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalSite } from '../../local/host/site.js';
 import type { AccountDetail, AccountDto } from '../../src/contract/accounts';
 import type { OwnerProposal } from '../../src/contract/owner';
@@ -17,18 +17,15 @@ import {
   OWNER_PAGE_MODULE_KEY,
   OVERSIGHT_KEYS as S,
 } from '../../src/contract/resolver-keys';
-import { exportedCsv, people, versionOf, type People } from './payloads';
-import { asAdmin, entityItems, invoke, kvsGet, must, startSite, storedAccountProblems } from './support';
+import { exportedCsv, versionOf, type People } from './payloads';
+import { asAdmin, entityItems, invoke, kvsGet, must, storedAccountProblems } from './support';
+import { useReliabilitySite } from '../support/reliability-site';
 
 let site: LocalSite;
 let p: People;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  await site.reset();
-  p = people(site);
+useReliabilitySite((s, people) => {
+  site = s;
+  p = people;
 });
 
 const asPerson = <T = unknown>(accountId: string, functionKey: string, payload: unknown) =>

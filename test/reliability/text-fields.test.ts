@@ -4,7 +4,7 @@
  * that look like secrets are refused with a message saying why; duplicate integrations (same system,
  * environment and label) are refused in the form and in CSV import (with a row message).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalSite } from '../../local/host/site.js';
 import type { Envelope } from '../../src/contract/envelope';
 import type { ImportReport } from '../../src/contract/import-export';
@@ -14,18 +14,15 @@ import {
   OWNER_KEYS as W,
   OWNER_PAGE_MODULE_KEY,
 } from '../../src/contract/resolver-keys';
-import { exportedCsv, people, releaseBotTag, versionOf, type People } from './payloads';
-import { asAdmin, invoke, must, startSite } from './support';
+import { exportedCsv, releaseBotTag, versionOf, type People } from './payloads';
+import { asAdmin, invoke, must } from './support';
+import { useReliabilitySite } from '../support/reliability-site';
 
 let site: LocalSite;
 let p: People;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  await site.reset();
-  p = people(site);
+useReliabilitySite((s, people) => {
+  site = s;
+  p = people;
 });
 
 /** Each is only invisible: zero-width, control, bidi override, Hangul and braille fillers, soft hyphen. */
