@@ -10,6 +10,9 @@ import { conflict, invalid, notFound } from './errors';
 import { type ExtraWrite, StaleWriteError } from './ports';
 import { actedBy } from './acted-by';
 
+/** What the caller is told when the account changed after they opened it. */
+const STALE = 'Someone else saved this account after you opened it. Review their changes and save again.';
+
 /** An account change's audit entry. */
 function entryFor(
   action: AuditAction,
@@ -93,8 +96,6 @@ export const MUST_BE_ACTIVE: StatusRule = {
   field: 'This account is retired; re-tag it to register it again.',
   message: 'The account is retired.',
 };
-
-const STALE = 'Someone else saved this account after you opened it. Review their changes and save again.';
 
 /**
  * The stored account to change, as the caller saw it: NOT_FOUND when it is not in the registry,
