@@ -8,9 +8,11 @@ import type { MyAccount } from '@contract/owner';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { PeoplePicker } from '../offboarding';
 import { Card, Field } from '../offboarding/ui';
-import { flags } from '../shared/flags';
+import { errorMessage } from '../shared/errors';
+import type { FieldErrors } from '../shared/field';
+import { useMutation } from '../shared/mutation';
 
-/** What the owner page's forms share: their props, a checkbox, field errors from the server, the buttons. */
+/** What the owner page's forms share: their props, a checkbox, the card, the person picker and its save, the buttons. */
 
 export interface FormProps {
   account: MyAccount;
@@ -57,15 +59,6 @@ export function Checkbox({
       <Text>{label}</Text>
     </label>
   );
-}
-
-export function fieldError(e: unknown, ...names: string[]): string | undefined {
-  if (!isApiError(e)) return undefined;
-  for (const n of names) {
-    const m = e.fieldErrors[n];
-    if (m) return m;
-  }
-  return undefined;
 }
 
 /** A form in a sunken, labelled card: no native validation, submit runs `onSubmit` (the page does not reload). */
@@ -134,34 +127,48 @@ export function OwnerPickerField({
 }
 
 /**
- * A form that saves one picked person: the pick, its error (a missing pick, or the server's refusal of
- * `field`), and `save`, which flags a failure and reloads on CONFLICT.
+ * A form that saves one picked person (`useMutation`): the pick, its error (a missing pick, the form's
+ * own check, or the server's refusal of `field`), and `submit`; a CONFLICT reloads the record.
  */
-export function usePersonForm(field: string, onStale: () => void) {
+export function usePersonForm({
+  field,
+  missing,
+  failure,
+  onStale,
+  check,
+  act,
+}: {
+  field: string;
+  /** The error when nobody is picked. */
+  missing: string;
+  /** The failure flag's title. */
+  failure: string;
+  onStale: () => void;
+  /** The contract's check of the rest of the form (`checkWith`), with this person. */
+  check?: (person: JiraPerson) => FieldErrors | undefined;
+  act: (person: JiraPerson) => Promise<void>;
+}) {
   const [person, setPerson] = useState<JiraPerson | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const save = useMutation({ check, run: act, failure, onConflict: onStale });
   const pick = (p: JiraPerson | null) => {
     setPerson(p);
-    setError(undefined);
+    save.clearFieldError(field);
   };
-  const save = async (missing: string, failed: string, act: (person: JiraPerson) => Promise<void>) => {
-    if (!person) {
-      setError(missing);
-      return;
-    }
-    setBusy(true);
-    try {
-      await act(person);
-    } catch (e) {
-      flags.error(failed, e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setError(fieldError(e, field) ?? (isApiError(e) && e.code === 'BAD_REQUEST' ? e.message : undefined));
-    } finally {
-      setBusy(false);
-    }
+  const submit = async () => {
+    if (person) await save.mutate(person);
+    else save.setFieldErrors({ [field]: missing });
   };
-  return { person, error, busy, pick, save };
+  const refused =
+    isApiError(save.error) && save.error.code === 'BAD_REQUEST' ? errorMessage(save.error) : undefined;
+  return {
+    person,
+    pick,
+    submit,
+    busy: save.pending,
+    error: save.fieldErrors[field] ?? (Object.keys(save.fieldErrors).length ? undefined : refused),
+    fieldErrors: save.fieldErrors,
+    clearFieldError: save.clearFieldError,
+  };
 }
 
 export function FormButtons({

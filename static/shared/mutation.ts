@@ -48,6 +48,8 @@ export interface Mutation<I, R> {
   /** Field path → message, from the check or from the server's BAD_REQUEST. */
   fieldErrors: FieldErrors;
   setFieldErrors: (errors: FieldErrors) => void;
+  /** Drops one field's error: the person is fixing it. */
+  clearFieldError: (path: string) => void;
   /** The last failure other than a conflict. */
   error: unknown;
   conflict: Conflict | null;
@@ -67,6 +69,15 @@ export function useMutation<I, R>(options: MutationOptions<I, R>): Mutation<I, R
     setFieldErrors({});
     setError(undefined);
     setConflict(null);
+  }, []);
+
+  const clearFieldError = useCallback((path: string) => {
+    setFieldErrors((prev) => {
+      if (!(path in prev)) return prev;
+      const next = { ...prev };
+      delete next[path];
+      return next;
+    });
   }, []);
 
   const mutate = useCallback(async (input: I): Promise<R | undefined> => {
@@ -108,5 +119,5 @@ export function useMutation<I, R>(options: MutationOptions<I, R>): Mutation<I, R
     }
   }, []);
 
-  return { mutate, pending, fieldErrors, setFieldErrors, error, conflict, reset };
+  return { mutate, pending, fieldErrors, setFieldErrors, clearFieldError, error, conflict, reset };
 }
