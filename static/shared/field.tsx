@@ -107,7 +107,7 @@ function Counter({ id, used, max, of }: { id: string } & CounterValue) {
   const over = used > max;
   const n = (v: number) => v.toLocaleString();
   const overText = of
-    ? `${n(used - max)} ${of} over the limit of ${n(max)}`
+    ? `${n(used - max)} more than the ${n(max)} ${of} allowed`
     : `${n(used - max)} over the ${n(max)}-character limit`;
   return (
     <div id={id} aria-live={near ? 'polite' : 'off'} style={{ marginBlockStart: 4, whiteSpace: 'nowrap' }}>

@@ -202,6 +202,101 @@ describe('forms, words and dates', () => {
     await page.close();
   });
 
+  it('owner forms count their limited fields and check them before the round trip', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const calls = invokes(page);
+      await page.goto(
+        `${site.url}/jira/apps/${site.manifest.appId}/${LOCAL_IDS.environmentId}?as=olivia%40example.com&theme=${theme}`,
+      );
+      const frame = await appFrame(page);
+      const jenkins = frame.getByTestId(`my-account-${DEMO_ACCOUNT_IDS.jenkinsCi}`);
+      await jenkins.waitFor({ timeout: 15_000 });
+      await jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }).click();
+      await jenkins.getByRole('checkbox', { name: /Its purpose is right/ }).click();
+      const comment = jenkins.getByRole('textbox', { name: 'Comment' });
+      await comment.fill('Still builds main.');
+      await jenkins.getByText('18 / 1,000').waitFor();
+      await comment.fill('c'.repeat(1_002));
+      await jenkins.getByText('2 over the 1,000-character limit').waitFor();
+      const before = calls.length;
+      await jenkins.getByRole('button', { name: 'Confirm', exact: true }).click();
+      await jenkins.getByText('Say what the account is really for.').waitFor();
+      await jenkins.getByText('At most 1,000 characters.').waitFor();
+      expect(await jenkins.locator('textarea[aria-invalid="true"]').count()).toBe(2);
+      // The contract's schema answered: nothing went to the app.
+      expect(calls.slice(before)).toEqual([]);
+      // Typing clears the field's error.
+      await jenkins.getByRole('textbox', { name: 'What it is really for' }).fill('Builds every branch.');
+      await jenkins.getByText('Say what the account is really for.').waitFor({ state: 'detached' });
+      await jenkins.getByText('20 / 500').waitFor();
+      await screenshotPage(page, join(IMAGES, `forms-owner-counters${theme === 'dark' ? '-dark' : ''}.png`));
+      await jenkins.getByRole('button', { name: 'Cancel' }).click();
+
+      await jenkins.getByRole('button', { name: 'Propose new owner for Jenkins CI' }).click();
+      await jenkins.getByRole('textbox', { name: 'Message' }).fill('m'.repeat(501));
+      await jenkins.getByText('1 over the 500-character limit').waitFor();
+      await jenkins.getByRole('button', { name: 'Propose', exact: true }).click();
+      await jenkins.getByText('Pick the person you propose.').waitFor();
+      expect(calls.slice(before)).toEqual([]);
+      await jenkins.getByRole('button', { name: 'Cancel' }).click();
+      expect(await leaksOn(frame)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('settings count list items and check before the round trip; the audit filter takes dates in the person’s order', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, frame, problems } = await openAdmin(browser, site, { path: '/settings', theme });
+      const calls = invokes(page);
+      const words = frame.getByRole('textbox', { name: 'Candidate words' });
+      await words.waitFor({ timeout: 20_000 });
+      await frame.getByText('5 / 30 words').waitFor();
+      await words.fill(Array.from({ length: 31 }, (_, i) => `w${String(i)}`).join(', '));
+      await frame.getByText('1 more than the 30 words allowed').waitFor();
+      const before = calls.length;
+      await frame.getByRole('button', { name: 'Save settings' }).click();
+      await frame.locator('#settings-patterns-error').getByText('At most 30 items.').waitFor();
+      expect(await words.getAttribute('aria-invalid')).toBe('true');
+      expect(calls.slice(before)).toEqual([]);
+      await words.scrollIntoViewIfNeeded();
+      await screenshotPage(
+        page,
+        join(IMAGES, `forms-settings-counters${theme === 'dark' ? '-dark' : ''}.png`),
+      );
+      await frame.getByRole('button', { name: 'Discard changes' }).click();
+      await frame.getByText('5 / 30 words').waitFor();
+
+      // The audit log's dates: typed in en-AU order (day first), sent as days.
+      await frame.getByRole('tab', { name: 'Audit log' }).click();
+      await frame.getByTestId('audit-table--table').waitFor({ timeout: 20_000 });
+      const from = frame.getByRole('textbox', { name: 'From', exact: true });
+      const to = frame.getByRole('textbox', { name: 'To', exact: true });
+      expect(await from.getAttribute('placeholder')).toBe('DD/MM/YYYY');
+      expect(await from.getAttribute('type')).not.toBe('date');
+      const sent: unknown[] = [];
+      page.on('request', (req) => {
+        if (!req.url().endsWith('/__local/invoke')) return;
+        const body = req.postDataJSON() as { functionKey?: string; payload?: unknown } | null;
+        if (body?.functionKey === 'audit/list') sent.push(body.payload);
+      });
+      await from.fill('31/12/2099');
+      await frame.getByText('No records.').waitFor({ timeout: 15_000 });
+      expect(sent).toContainEqual(expect.objectContaining({ from: '2099-12-31' }));
+      await to.fill('01/01/2099');
+      await frame.getByText('The start is after the end.').waitFor();
+      await to.fill('31/13/2099');
+      await to.blur();
+      await frame.getByText('Enter a date as DD/MM/YYYY.').waitFor();
+      await screenshotPage(page, join(IMAGES, `forms-audit-dates${theme === 'dark' ? '-dark' : ''}.png`));
+      await frame.getByRole('button', { name: 'Clear filters' }).click();
+      expect(await from.inputValue()).toBe('');
+      await frame.getByTestId('audit-table--table').locator('tbody tr').first().waitFor({ timeout: 15_000 });
+      expect(unexpected(problems)).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('after a sweep 100 days on: the owner page and the audit log tell findings in words, dates in the person’s format', async () => {
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
     vi.setSystemTime(new Date(Date.now() + 100 * 86_400_000));
