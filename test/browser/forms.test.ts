@@ -14,12 +14,14 @@ import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
 import { LOCAL_IDS } from '../../local/runtime/runtime.js';
 import {
   appFrame,
+  clickInFrame,
   ensureStaticBuild,
   launchBrowser,
   ROOT_DIR,
   startSiteForBrowser,
 } from '../support/browser.js';
 import { openAdmin, pickUser, screenshotPage, unexpected, type BrowserSite } from '../support/admin-page.js';
+import { axePage, describeAxeFinding } from '../support/axe.js';
 
 const IMAGES = join(ROOT_DIR, 'docs', 'images');
 
@@ -212,7 +214,7 @@ describe('forms, words and dates', () => {
       const frame = await appFrame(page);
       const jenkins = frame.getByTestId(`my-account-${DEMO_ACCOUNT_IDS.jenkinsCi}`);
       await jenkins.waitFor({ timeout: 15_000 });
-      await jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }).click();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }));
       await jenkins.getByRole('checkbox', { name: /Its purpose is right/ }).click();
       const comment = jenkins.getByRole('textbox', { name: 'Comment' });
       await comment.fill('Still builds main.');
@@ -220,7 +222,7 @@ describe('forms, words and dates', () => {
       await comment.fill('c'.repeat(1_002));
       await jenkins.getByText('2 over the 1,000-character limit').waitFor();
       const before = calls.length;
-      await jenkins.getByRole('button', { name: 'Confirm', exact: true }).click();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Confirm', exact: true }));
       await jenkins.getByText('Say what the account is really for.').waitFor();
       await jenkins.getByText('At most 1,000 characters.').waitFor();
       expect(await jenkins.locator('textarea[aria-invalid="true"]').count()).toBe(2);
@@ -230,16 +232,17 @@ describe('forms, words and dates', () => {
       await jenkins.getByRole('textbox', { name: 'What it is really for' }).fill('Builds every branch.');
       await jenkins.getByText('Say what the account is really for.').waitFor({ state: 'detached' });
       await jenkins.getByText('20 / 500').waitFor();
+      expect((await axePage(page)).map(describeAxeFinding), `axe, attest form (${theme})`).toEqual([]);
       await screenshotPage(page, join(IMAGES, `forms-owner-counters${theme === 'dark' ? '-dark' : ''}.png`));
-      await jenkins.getByRole('button', { name: 'Cancel' }).click();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Cancel' }));
 
-      await jenkins.getByRole('button', { name: 'Propose new owner for Jenkins CI' }).click();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Propose new owner for Jenkins CI' }));
       await jenkins.getByRole('textbox', { name: 'Message' }).fill('m'.repeat(501));
       await jenkins.getByText('1 over the 500-character limit').waitFor();
-      await jenkins.getByRole('button', { name: 'Propose', exact: true }).click();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Propose', exact: true }));
       await jenkins.getByText('Pick the person you propose.').waitFor();
       expect(calls.slice(before)).toEqual([]);
-      await jenkins.getByRole('button', { name: 'Cancel' }).click();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Cancel' }));
       expect(await leaksOn(frame)).toEqual([]);
       await page.close();
     }
@@ -255,16 +258,17 @@ describe('forms, words and dates', () => {
       await words.fill(Array.from({ length: 31 }, (_, i) => `w${String(i)}`).join(', '));
       await frame.getByText('1 more than the 30 words allowed').waitFor();
       const before = calls.length;
-      await frame.getByRole('button', { name: 'Save settings' }).click();
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Save settings' }));
       await frame.locator('#settings-patterns-error').getByText('At most 30 items.').waitFor();
       expect(await words.getAttribute('aria-invalid')).toBe('true');
+      expect((await axePage(page)).map(describeAxeFinding), `axe, settings (${theme})`).toEqual([]);
       expect(calls.slice(before)).toEqual([]);
       await words.scrollIntoViewIfNeeded();
       await screenshotPage(
         page,
         join(IMAGES, `forms-settings-counters${theme === 'dark' ? '-dark' : ''}.png`),
       );
-      await frame.getByRole('button', { name: 'Discard changes' }).click();
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Discard changes' }));
       await frame.getByText('5 / 30 words').waitFor();
 
       // The audit log's dates: typed in en-AU order (day first), sent as days.
@@ -288,8 +292,10 @@ describe('forms, words and dates', () => {
       await to.fill('31/13/2099');
       await to.blur();
       await frame.getByText('Enter a date as DD/MM/YYYY.').waitFor();
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      expect((await axePage(page)).map(describeAxeFinding), `axe, audit filter (${theme})`).toEqual([]);
       await screenshotPage(page, join(IMAGES, `forms-audit-dates${theme === 'dark' ? '-dark' : ''}.png`));
-      await frame.getByRole('button', { name: 'Clear filters' }).click();
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Clear filters' }));
       expect(await from.inputValue()).toBe('');
       await frame.getByTestId('audit-table--table').locator('tbody tr').first().waitFor({ timeout: 15_000 });
       expect(unexpected(problems)).toEqual([]);
