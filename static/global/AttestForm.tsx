@@ -85,13 +85,8 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
           required
           minimumRows={2}
           maxLength={PURPOSE_MAX}
-          error={save.fieldErrors.correctedPurpose}
-          value={correctedPurpose}
           isDisabled={busy}
-          onChange={(v) => {
-            setCorrectedPurpose(v);
-            save.clearFieldError('correctedPurpose');
-          }}
+          {...save.bind('correctedPurpose', correctedPurpose, setCorrectedPurpose)}
         />
       ) : null}
       <TextAreaField
@@ -100,13 +95,8 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
         helper="Optional. Recorded in the audit log."
         minimumRows={2}
         maxLength={COMMENT_MAX}
-        error={save.fieldErrors.comment}
-        value={comment}
         isDisabled={busy}
-        onChange={(v) => {
-          setComment(v);
-          save.clearFieldError('comment');
-        }}
+        {...save.bind('comment', comment, setComment)}
       />
       <FormButtons
         busy={busy}

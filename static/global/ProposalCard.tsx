@@ -55,14 +55,9 @@ function DeclineForm({
         helper={`Optional. ${proposal.proposedBy.displayName} reads it; it is kept in the audit log.`}
         minimumRows={2}
         maxLength={REASON_MAX}
-        error={decline.fieldErrors.reason}
-        value={reason}
         isDisabled={decline.pending}
         autoFocus
-        onChange={(v) => {
-          setReason(v);
-          decline.clearFieldError('reason');
-        }}
+        {...decline.bind('reason', reason, setReason)}
       />
       <FormButtons busy={decline.pending} submit="Decline hand-over" onCancel={onCancel} danger />
     </FormCard>

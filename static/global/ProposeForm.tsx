@@ -76,13 +76,8 @@ export function ProposeForm({
         helper="Optional: why them, what they should know."
         minimumRows={2}
         maxLength={MESSAGE_MAX}
-        error={form.fieldErrors.message}
-        value={message}
         isDisabled={form.busy}
-        onChange={(v) => {
-          setMessage(v);
-          form.clearFieldError('message');
-        }}
+        {...form.bind('message', message, setMessage)}
       />
       <FormButtons busy={form.busy} submit="Propose" onCancel={onCancel} />
     </FormCard>

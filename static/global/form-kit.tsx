@@ -1,16 +1,18 @@
 import Button from '@atlaskit/button/new';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { MyAccount } from '@contract/owner';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { PeoplePicker } from '../offboarding';
-import { Card, Field } from '../offboarding/ui';
+import { Field } from '../offboarding/ui';
 import { errorMessage } from '../shared/errors';
 import type { FieldErrors } from '../shared/field';
 import { useMutation } from '../shared/mutation';
+
+/** The owner forms' card (one owner: static/offboarding/ui.tsx, where the transfer and acknowledgement use it). */
+export { FormCard } from '../offboarding/ui';
 
 /** What the owner page's forms share: their props, a checkbox, the card, the person picker and its save, the buttons. */
 
@@ -58,31 +60,6 @@ export function Checkbox({
       />
       <Text>{label}</Text>
     </label>
-  );
-}
-
-/** A form in a sunken, labelled card: no native validation, submit runs `onSubmit` (the page does not reload). */
-export function FormCard({
-  label,
-  onSubmit,
-  children,
-}: {
-  label: string;
-  onSubmit: () => Promise<void>;
-  children: ReactNode;
-}) {
-  return (
-    <Card tone="sunken" label={label}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <Stack space="space.150">{children}</Stack>
-      </form>
-    </Card>
   );
 }
 
@@ -166,8 +143,7 @@ export function usePersonForm({
     submit,
     busy: save.pending,
     error: save.fieldErrors[field] ?? (Object.keys(save.fieldErrors).length ? undefined : refused),
-    fieldErrors: save.fieldErrors,
-    clearFieldError: save.clearFieldError,
+    bind: save.bind,
   };
 }
 

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import {
   offboardingAcknowledgeInput,
@@ -15,7 +14,7 @@ import { checkWith, TextAreaField } from '../shared/field';
 import { maxLengthOf } from '../shared/limits';
 import { useMutation } from '../shared/mutation';
 import { VERDICT_LABELS, formatTime } from './format';
-import { Card } from './ui';
+import { FormCard } from './ui';
 import { isAcknowledged, personName } from './verdict-view';
 
 const REASON_MAX = maxLengthOf(offboardingAcknowledgeInput.shape.reason);
@@ -65,47 +64,32 @@ export function Acknowledge({
     await record.mutate({ personId: result.person.accountId, verdict: result.verdict, reason });
   };
   return (
-    <Card tone="sunken" label="Acknowledge the warning">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack space="space.150">
-          <Text as="p">
-            {`Record that you have seen this ${VERDICT_LABELS[result.verdict].toLowerCase()} verdict and why ${name} may be deactivated anyway. Your name, the verdict and your reason go into the audit log.`}
-          </Text>
-          <Text as="p" weight="medium" testId="acknowledge-deactivates-nobody">
-            {`This deactivates nobody: it only records your decision. Deactivate ${name} in Atlassian Administration or your identity provider.`}
-          </Text>
-          <TextAreaField
-            id="acknowledge-reason"
-            label="Reason"
-            required
-            helper="For example the approval or the ticket, and who looks after the accounts now."
-            minimumRows={2}
-            maxLength={REASON_MAX}
-            error={record.fieldErrors.reason}
-            autoFocus
-            value={reason}
-            isDisabled={record.pending}
-            onChange={(v) => {
-              setReason(v);
-              record.clearFieldError('reason');
-            }}
-          />
-          <Inline space="space.100">
-            <Button type="submit" appearance="warning" isLoading={record.pending}>
-              Record acknowledgement
-            </Button>
-            <Button appearance="subtle" onClick={() => setOpen(false)} isDisabled={record.pending}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard label="Acknowledge the warning" onSubmit={submit}>
+      <Text as="p">
+        {`Record that you have seen this ${VERDICT_LABELS[result.verdict].toLowerCase()} verdict and why ${name} may be deactivated anyway. Your name, the verdict and your reason go into the audit log.`}
+      </Text>
+      <Text as="p" weight="medium" testId="acknowledge-deactivates-nobody">
+        {`This deactivates nobody: it only records your decision. Deactivate ${name} in Atlassian Administration or your identity provider.`}
+      </Text>
+      <TextAreaField
+        id="acknowledge-reason"
+        label="Reason"
+        required
+        helper="For example the approval or the ticket, and who looks after the accounts now."
+        minimumRows={2}
+        maxLength={REASON_MAX}
+        autoFocus
+        isDisabled={record.pending}
+        {...record.bind('reason', reason, setReason)}
+      />
+      <Inline space="space.100">
+        <Button type="submit" appearance="warning" isLoading={record.pending}>
+          Record acknowledgement
+        </Button>
+        <Button appearance="subtle" onClick={() => setOpen(false)} isDisabled={record.pending}>
+          Cancel
+        </Button>
+      </Inline>
+    </FormCard>
   );
 }
