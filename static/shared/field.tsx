@@ -3,15 +3,16 @@
  *
  * - `FormField`: a labelled slot for any control (pickers, selects), its helper and error wired with
  *   `aria-describedby` / `aria-invalid`.
- * - `TextField`, `TextAreaField`: the same with the control built in. Give `maxLength` (from the
- *   contract's limits, src/contract) and they show a counter ("12 / 500") and refuse nothing silently.
+ * - `TextField`, `TextAreaField`: the same with the control built in. Give `maxLength` (the contract's
+ *   limit, `maxLengthOf(schema)` in static/shared/limits.ts) and they show a counter ("12 / 500") and
+ *   refuse nothing silently; a list typed with commas gives `counter` ("3 / 30 words") instead.
  * - `DateField`: a date typed in the viewer's locale order (`DD/MM/YYYY`…), handed back as `YYYY-MM-DD`
  *   (static/shared/dates.ts).
  * - `checkWith(schema)`: the contract's zod schema as a validator before the round trip, in people's
  *   words (src/contract/words.ts). Pair with `useMutation` (static/shared/mutation.ts).
  *
- * e.g. `<TextAreaField id="purpose" label="Purpose" required maxLength={500} value={v} onChange={setV}
- *        error={errors.purpose} />`
+ * e.g. `<TextAreaField id="purpose" label="Purpose" required maxLength={PURPOSE_MAX}
+ *        {...save.bind('purpose', purpose, setPurpose)} />`   (value, error, onChange: useMutation)
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
