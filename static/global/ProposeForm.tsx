@@ -23,9 +23,9 @@ export function ProposeForm({
 }) {
   const [message, setMessage] = useState('');
   const id = `propose-${account.accountId}`;
-  const input = (person: { accountId: string }) => ({
+  const input = (person: { accountId: string } | null) => ({
     accountId: account.accountId,
-    proposedOwnerId: person.accountId,
+    proposedOwnerId: person?.accountId ?? '',
     ...(message.trim() ? { message } : {}),
   });
   const form = usePersonForm({

@@ -121,8 +121,8 @@ export function usePersonForm({
   /** The failure flag's title. */
   failure: string;
   onStale: () => void;
-  /** The contract's check of the rest of the form (`checkWith`), with this person. */
-  check?: (person: JiraPerson) => FieldErrors | undefined;
+  /** The contract's check of the rest of the form (`checkWith`), with this person (or none yet). */
+  check?: (person: JiraPerson | null) => FieldErrors | undefined;
   act: (person: JiraPerson) => Promise<void>;
 }) {
   const [person, setPerson] = useState<JiraPerson | null>(null);
@@ -133,7 +133,8 @@ export function usePersonForm({
   };
   const submit = async () => {
     if (person) await save.mutate(person);
-    else save.setFieldErrors({ [field]: missing });
+    // Nobody picked: said, with whatever else the check finds, before any round trip.
+    else save.setFieldErrors({ ...check?.(null), [field]: missing });
   };
   const refused =
     isApiError(save.error) && save.error.code === 'BAD_REQUEST' ? errorMessage(save.error) : undefined;

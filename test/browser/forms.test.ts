@@ -241,6 +241,7 @@ describe('forms, words and dates', () => {
       await jenkins.getByText('1 over the 500-character limit').waitFor();
       await clickInFrame(frame, jenkins.getByRole('button', { name: 'Propose', exact: true }));
       await jenkins.getByText('Pick the person you propose.').waitFor();
+      await jenkins.getByText('At most 500 characters.').waitFor();
       expect(calls.slice(before)).toEqual([]);
       await clickInFrame(frame, jenkins.getByRole('button', { name: 'Cancel' }));
       expect(await leaksOn(frame)).toEqual([]);
