@@ -16,17 +16,14 @@ import Modal, {
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import {
-  type Candidate,
-  DISMISS_REASON_MAX,
-  dismissCandidateInput,
-  type DismissCandidateInput,
-} from '@contract/candidates';
+import { type Candidate, dismissCandidateInput, type DismissCandidateInput } from '@contract/candidates';
 import { adminApi } from '../../shared/api';
 import { checkWith, TextAreaField } from '../../shared/field';
+import { maxLengthOf } from '../../shared/limits';
 import { useMutation } from '../../shared/mutation';
 
 const checkDismissal = checkWith(dismissCandidateInput);
+const REASON_MAX = maxLengthOf(dismissCandidateInput.shape.reason);
 
 export function DismissCandidate({
   candidate,
@@ -52,6 +49,8 @@ export function DismissCandidate({
       onDismissed(done.accountId);
     },
   });
+
+  const reasonField = dismiss.bind('reason', reason, setReason);
 
   const close = () => {
     if (dismiss.pending) return;
@@ -85,16 +84,12 @@ export function DismissCandidate({
                   label="Why is it not an integration account?"
                   required
                   helper="Shown in the dismissed list and recorded in the audit log."
-                  error={dismiss.fieldErrors.reason ?? dismiss.fieldErrors.accountId}
-                  maxLength={DISMISS_REASON_MAX}
+                  maxLength={REASON_MAX}
                   minimumRows={3}
                   autoFocus
                   isDisabled={dismiss.pending}
-                  value={reason}
-                  onChange={(v) => {
-                    setReason(v);
-                    if (dismiss.fieldErrors.reason) dismiss.setFieldErrors({});
-                  }}
+                  {...reasonField}
+                  error={reasonField.error ?? dismiss.fieldErrors.accountId}
                 />
               </Stack>
             </ModalBody>
