@@ -92,7 +92,7 @@ export function FormField({
           ) : (
             <span />
           )}
-          {counter ? <Counter id={counterId!} {...counter} /> : null}
+          {counter ? <Counter id={counterId!} beside={Boolean(error)} {...counter} /> : null}
         </Inline>
       ) : null}
     </Box>
@@ -101,9 +101,10 @@ export function FormField({
 
 /**
  * "12 / 500": quiet until the last tenth of the limit, then announced (polite) and coloured. With `of`
- * (a list's items: "words", "projects") it counts those instead of characters: "3 / 30 words".
+ * (a list's items: "words", "projects") it counts those instead of characters: "3 / 30 words". Past
+ * the limit it says by how much, unless the field's error already says so (`beside`): then the count.
  */
-function Counter({ id, used, max, of }: { id: string } & CounterValue) {
+function Counter({ id, used, max, of, beside }: { id: string; beside: boolean } & CounterValue) {
   const near = used > max * 0.9;
   const over = used > max;
   const n = (v: number) => v.toLocaleString();
@@ -116,7 +117,7 @@ function Counter({ id, used, max, of }: { id: string } & CounterValue) {
         size="small"
         color={over ? 'color.text.danger' : near ? 'color.text.warning' : 'color.text.subtlest'}
       >
-        {over ? overText : `${n(used)} / ${n(max)}${of ? ` ${of}` : ''}`}
+        {over && !beside ? overText : `${n(used)} / ${n(max)}${of ? ` ${of}` : ''}`}
       </Text>
     </div>
   );

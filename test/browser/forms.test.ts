@@ -225,6 +225,8 @@ describe('forms, words and dates', () => {
       await clickInFrame(frame, jenkins.getByRole('button', { name: 'Confirm', exact: true }));
       await jenkins.getByText('Say what the account is really for.').waitFor();
       await jenkins.getByText('At most 1,000 characters.').waitFor();
+      // With the error said, the counter only counts.
+      await jenkins.getByText('1,002 / 1,000', { exact: true }).waitFor();
       expect(await jenkins.locator('textarea[aria-invalid="true"]').count()).toBe(2);
       // The contract's schema answered: nothing went to the app.
       expect(calls.slice(before)).toEqual([]);
@@ -260,7 +262,8 @@ describe('forms, words and dates', () => {
       await frame.getByText('1 more than the 30 words allowed').waitFor();
       const before = calls.length;
       await clickInFrame(frame, frame.getByRole('button', { name: 'Save settings' }));
-      await frame.locator('#settings-patterns-error').getByText('At most 30 items.').waitFor();
+      await frame.locator('#settings-patterns-error').getByText('At most 30 words.').waitFor();
+      await frame.getByText('31 / 30 words', { exact: true }).waitFor();
       expect(await words.getAttribute('aria-invalid')).toBe('true');
       expect((await axePage(page)).map(describeAxeFinding), `axe, settings (${theme})`).toEqual([]);
       expect(calls.slice(before)).toEqual([]);
