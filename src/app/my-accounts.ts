@@ -1,3 +1,4 @@
+import { DATE_SLOT } from '../contract/dated-text';
 import { type MyAccount, type MyAccounts, NEWS_CODES, type PendingAction } from '../contract/owner';
 import {
   type AccountRecord,
@@ -40,15 +41,17 @@ export function pendingActions(
   if (isReviewOverdue(r, today) || reviewDueOn(r) <= addDays(today, 14))
     out.push({
       kind: 'attest',
-      text: `Confirm ${r.displayName} is still needed (review due ${reviewDueOn(r)}).`,
+      text: `Confirm ${r.displayName} is still needed (review due ${DATE_SLOT}).`,
+      date: reviewDueOn(r),
     });
   r.integrations.forEach((i, n) => {
     const state = credentialState(i.credentialExpiresOn, today, windowDays);
-    if (state === 'expiring' || state === 'expired')
+    if ((state === 'expiring' || state === 'expired') && i.credentialExpiresOn)
       out.push({
         kind: 'rotate-credential',
         integrationIndex: n,
-        text: `${i.system} (${i.environment}): the credential ${state === 'expired' ? 'expired' : 'expires'} on ${i.credentialExpiresOn ?? ''}. Rotate it, then record the rotation.`,
+        text: `${i.system} (${i.environment}): the credential ${state === 'expired' ? 'expired' : 'expires'} on ${DATE_SLOT}. Rotate it, then record the rotation.`,
+        date: i.credentialExpiresOn,
       });
   });
   return out;

@@ -174,7 +174,7 @@ interface FindingEntity {
   status: string;
   severity: number;
   openedAt: number;
-  record: FindingDto & { details?: { accountName?: string; text?: string } };
+  record: FindingDto & { details?: { accountName?: string; text?: string; date?: string } };
 }
 
 export const kvsFindings: FindingStore = {
@@ -194,6 +194,7 @@ export const kvsFindings: FindingStore = {
         accountId: value.accountId,
         accountName: value.record.details?.accountName ?? value.accountId,
         text: value.record.details?.text ?? value.code,
+        ...(value.record.details?.date ? { date: value.record.details.date } : {}),
       }))
       .sort((a, b) => b.severity - a.severity);
     return { findings, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { PendingActionKind } from '../../src/contract/owner';
 import { FINDING_CODES } from '../../src/contract/offboarding';
 import { pendingActions } from '../../src/app/my-accounts';
-import { findingText } from '../../src/domain/findings';
+import { DATE_SLOT, withDate } from '../../src/contract/dated-text';
+import { findingSentence, findingText } from '../../src/domain/findings';
+import { formatDatedText } from '../../static/shared/dates';
 import { account } from './watch-factories';
 
 /** The controls static/global/AccountPanel.tsx shows each role (its buttons' visible labels). */
@@ -69,5 +71,59 @@ describe('owner asks', () => {
       expect(text, code).not.toMatch(/\bretire it\.|(^|[:.] )Move\b/);
     }
     expect(findingText('PERSONAL_ACCOUNT', broken)).toContain('a Jira admin moves them');
+  });
+});
+
+describe('dates in what owners read are data, not text', () => {
+  const ISO = /\d{4}-\d{2}-\d{2}/;
+
+  it('every pending action and finding sentence carries its date beside the text, never in it', () => {
+    const expiring = account('github', {
+      displayName: 'GitHub Sync',
+      lastReviewedOn: '2026-03-01',
+      integrations: [
+        {
+          system: 'GitHub',
+          environment: 'prod',
+          credentialKind: 'api-token',
+          credentialExpiresOn: '2026-06-10',
+        },
+      ],
+    });
+    const asks = [...pendingActions(broken, '2026-06-01', 30), ...pendingActions(expiring, '2026-06-01', 30)];
+    const dated = asks.filter((a) => a.date);
+    expect(dated.map((a) => a.kind).sort()).toEqual([
+      'attest',
+      'attest',
+      'rotate-credential',
+      'rotate-credential',
+    ]);
+    for (const a of asks) expect(a.text, a.kind).not.toMatch(ISO);
+    for (const a of dated) expect(a.text, a.kind).toContain(DATE_SLOT);
+    expect(dated.find((a) => a.kind === 'rotate-credential' && a.text.startsWith('GitHub'))?.date).toBe(
+      '2026-06-10',
+    );
+
+    for (const code of FINDING_CODES)
+      for (const r of [broken, expiring]) {
+        const s = findingSentence(code, r, '90d');
+        expect(s.text, code).not.toMatch(ISO);
+        expect(s.text.includes(DATE_SLOT), code).toBe(s.date !== undefined);
+      }
+    expect(findingSentence('CREDENTIAL_EXPIRING', expiring).date).toBe('2026-06-10');
+  });
+
+  it('the UI writes the date in the viewer’s locale; a Jira work item (reader unknown) gets ISO', () => {
+    const s = findingSentence('REVIEW_OVERDUE', broken);
+    const sydney = { locale: 'en-AU', timeZone: 'Australia/Sydney' };
+    const newYork = { locale: 'en-US', timeZone: 'America/New_York' };
+    expect(formatDatedText(s, sydney)).toBe('The review of Jenkins CI was due on 1 Apr 2025.');
+    expect(formatDatedText(s, newYork)).toBe('The review of Jenkins CI was due on Apr 1, 2025.');
+    expect(findingText('REVIEW_OVERDUE', broken)).toBe('The review of Jenkins CI was due on 2025-04-01.');
+    expect(withDate({ text: 'No date here.' })).toBe('No date here.');
+    // A notice stored before dates were data still reads in the viewer's format.
+    expect(formatDatedText({ text: 'The review of X was due on 2025-04-01.' }, sydney)).toBe(
+      'The review of X was due on 1 Apr 2025.',
+    );
   });
 });
