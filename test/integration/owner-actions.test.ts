@@ -225,6 +225,14 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
         message: 'You run the GitHub org now.',
       }),
     );
+    // Olivia's own proposal stays on her page when she opens it again, until it is answered.
+    expect((await mine('olivia', 'GitHub Sync')).proposal).toMatchObject({
+      accountId: github.accountId,
+      proposedOwner: { accountId: ids.nora, displayName: 'Nora Newhire' },
+      proposedBy: { accountId: ids.olivia },
+    });
+    // Ben backs GitHub Sync up, but did not propose it: his page does not claim he did.
+    expect((await mine('ben', 'GitHub Sync')).proposal).toBeUndefined();
     const [asked] = data(await owner('nora')<MyAccounts>(K.myAccounts)).proposalsForMe;
     expect(asked).toMatchObject({
       accountId: github.accountId,
@@ -255,6 +263,7 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
 
     const nora = data(await owner('nora')<MyAccounts>(K.myAccounts));
     expect(nora.proposalsForMe).toEqual([]);
+    expect((await mine('olivia', 'GitHub Sync')).proposal).toBeUndefined();
     expect(data(await owner('nora')<OwnerNotices>(K.notices, { peek: true })).count).toBe(0);
     // Declined is final: nothing left to accept.
     expect(await owner('nora')(K.acceptProposal, { accountId: github.accountId })).toMatchObject({
@@ -293,6 +302,11 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
     );
     // Ben (backup) asks to own it himself: a Jira admin decides, Ben cannot "decline" his own request.
     data(await owner('ben')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.ben }));
+    // His request waits for a Jira admin, and his page says so after a reload.
+    expect((await mine('ben', 'GitHub Sync')).proposal).toMatchObject({
+      needsApproval: true,
+      proposedOwner: { accountId: ids.ben },
+    });
     const own = await owner('ben')(K.declineProposal, { accountId: github.accountId });
     expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // A reason too long is refused in people's words.
