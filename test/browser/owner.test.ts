@@ -144,7 +144,7 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
         .first()
         .isVisible(),
     ).toBe(true);
-    await page.screenshot({ path: join(IMAGES, 'owner-my-accounts.png'), fullPage: true });
+    await screenshotPage(page, join(IMAGES, 'owner-my-accounts.png'));
 
     // Confirm: still needed, purpose right. The pending review resolves.
     await jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }).click();
@@ -267,6 +267,7 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
       .getByText(/^Hand-over to Ben Backup proposed on \d{1,2} [A-Z][a-z]{2} \d{4}, waiting for them/)
       .waitFor({ timeout: 15_000 });
     expect(await reloaded.getByRole('button', { name: 'Propose new owner for Jenkins CI' }).count()).toBe(0);
+    await screenshotPage(olivia.page, join(IMAGES, 'owner-proposal-pending-light.png'));
     expect(unexpected(olivia.problems)).toEqual([]);
     await olivia.page.close();
 
