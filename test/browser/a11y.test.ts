@@ -74,7 +74,7 @@ async function visit(
   mode: Mode,
   surface: string,
   /** Runs before the page loads (e.g. to hold a call's answer). */
-  before?: (page: Page) => Promise<void>,
+  before?: (page: Page) => Promise<unknown>,
 ): Promise<Visit> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   const problems = collectProblems(page);
