@@ -53,7 +53,10 @@ export interface MyAccount {
   credentialState: CredentialState;
   findings: FindingDto[];
   pendingActions: PendingAction[];
-  /** A pending hand-over of this account, if any. */
+  /**
+   * The hand-over of this account the caller proposed and that still stands (after a reload too), if any.
+   * A proposal the other owner or backup made is not shown here.
+   */
   proposal?: OwnerProposal;
   version: number;
 }
