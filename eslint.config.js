@@ -62,7 +62,6 @@ const strictLeftOff = [
   '@typescript-eslint/no-unnecessary-type-parameters', // 4: static/shared/api.ts (the typed UI client)
   '@typescript-eslint/no-dynamic-delete', // 3
   '@typescript-eslint/no-unnecessary-boolean-literal-compare', // 2: static/shared/api.ts
-  '@typescript-eslint/no-unnecessary-template-expression', // 1: local/host/pages.ts
   '@typescript-eslint/no-unnecessary-type-conversion', // 1: local/host/public/bridge-host.ts
   '@typescript-eslint/no-unsafe-class-instance-assignment', // 1: local/runtime/runtime.ts
 ];

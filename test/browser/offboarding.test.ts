@@ -126,10 +126,7 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     await page.close();
   });
 
-  // Skipped for now: in two clean-clone `.ci/run`s of 2026-11-30 the verdict stayed "warn" for 15 s after
-  // GitHub Sync's transfer (the flag said it was transferred), while every run of this file alone passed.
-  // Cause not found yet; see the session-3 closing note. Un-skip once it is understood.
-  it.skip('issue panel: Oscar checks Olivia (block), hands Jenkins CI to Ben (warn), then GitHub Sync (safe)', async () => {
+  it('issue panel: Oscar checks Olivia (block), hands Jenkins CI to Ben (warn), then GitHub Sync (safe)', async () => {
     const { page, panel, problems } = await openIssue('oscar@example.com');
 
     // The shell's issue view: the issue and its departing-person field, read from the local Jira.
@@ -146,8 +143,8 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     const jenkins = panel.getByTestId(/^offboarding-account-/).filter({ hasText: 'Jenkins CI' });
     await jenkins.getByRole('button', { name: 'Transfer ownership of Jenkins CI' }).click();
     await pickUser(panel, 'New owner', 'Ben', /Ben Backup/);
-    await panel.getByRole('button', { name: 'Transfer to Ben Backup' }).click();
-    await waitForFlag(page, 'Ownership transferred');
+    await clickInFrame(panel, panel.getByRole('button', { name: 'Transfer to Ben Backup' }));
+    await waitForFlag(page, /Jenkins CI now belongs to Ben Backup/);
 
     // The action answered with the check run again; "Check again" agrees.
     await expect.poll(() => verdict(panel), { timeout: 15_000 }).toBe('warn');
@@ -157,9 +154,11 @@ describe('offboarding check', { timeout: 90_000 }, () => {
     expect(await panel.getByTestId(/^offboarding-account-/).count()).toBe(1);
 
     // GitHub Sync goes to its backup owner (prefilled): nothing is left, the verdict is safe.
-    await panel.getByRole('button', { name: 'Transfer ownership of GitHub Sync' }).click();
-    await panel.getByRole('button', { name: 'Transfer to Ben Backup' }).click();
-    await waitForFlag(page, 'Ownership transferred');
+    // The first transfer's flag may still be up: wait for this transfer's own words. The button can sit
+    // at the viewport's bottom edge, where a plain click into the cross-origin frame can miss.
+    await clickInFrame(panel, panel.getByRole('button', { name: 'Transfer ownership of GitHub Sync' }));
+    await clickInFrame(panel, panel.getByRole('button', { name: 'Transfer to Ben Backup' }));
+    await waitForFlag(page, /GitHub Sync now belongs to Ben Backup/);
     await expect.poll(() => verdict(panel), { timeout: 15_000 }).toBe('safe');
     await panel.getByRole('button', { name: 'Check again' }).click();
     expect(await settledVerdict(panel)).toBe('safe');
