@@ -292,6 +292,16 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
     });
   });
 
+  it('a proposal shows on the page of who made it; one replaced by another person’s shows only theirs', async () => {
+    const github = await mine('olivia', 'GitHub Sync');
+    data(await owner('olivia')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
+    expect((await mine('olivia', 'GitHub Sync')).proposal?.proposedBy.accountId).toBe(ids.olivia);
+    // Ben, the backup owner, proposes Nora too: his proposal replaces Olivia's (one per person and account).
+    data(await owner('ben')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
+    expect((await mine('ben', 'GitHub Sync')).proposal?.proposedBy.accountId).toBe(ids.ben);
+    expect((await mine('olivia', 'GitHub Sync')).proposal).toBeUndefined();
+  });
+
   it('declining without a reason; a request for oneself is not declined by its requester', async () => {
     const github = await mine('olivia', 'GitHub Sync');
     data(await owner('olivia')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
