@@ -1,4 +1,4 @@
-import { DATE_SLOT, type DatedText, withDate } from '../contract/dated-text';
+import { DATE_SLOT, type DatedText } from '../contract/dated-text';
 import type { FindingCode } from '../contract/offboarding';
 import {
   type AccountRecord,
@@ -244,10 +244,6 @@ export function findingSentence(code: FindingCode, record: AccountRecord, period
     }
   }
 }
-
-/** The finding's sentence with its date as ISO 8601: for readers whose locale the app cannot know (Jira work items). */
-export const findingText = (code: FindingCode, record: AccountRecord, period?: string): string =>
-  withDate(findingSentence(code, record, period));
 
 /** Storage keys of a finding and its notices. */
 export const findingKey = (accountId: string, code: string) => `${accountId}:${code}`;

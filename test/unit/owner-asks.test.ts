@@ -8,7 +8,8 @@ import type { PendingActionKind } from '../../src/contract/owner';
 import { FINDING_CODES } from '../../src/contract/offboarding';
 import { pendingActions } from '../../src/app/my-accounts';
 import { DATE_SLOT, withDate } from '../../src/contract/dated-text';
-import { findingSentence, findingText } from '../../src/domain/findings';
+import { findingSentence } from '../../src/domain/findings';
+import { adf } from '../../src/infra/jira-work-items';
 import { formatDatedText } from '../../static/shared/dates';
 import { account } from './watch-factories';
 
@@ -67,10 +68,10 @@ describe('owner asks', () => {
     const inactive = pendingActions(broken, '2026-06-01', 30).find((a) => a.kind === 'account-inactive');
     expect(inactive?.text).toContain('ask a Jira admin');
     for (const code of FINDING_CODES) {
-      const text = findingText(code, broken, '90d');
+      const text = findingSentence(code, broken, '90d').text;
       expect(text, code).not.toMatch(/\bretire it\.|(^|[:.] )Move\b/);
     }
-    expect(findingText('PERSONAL_ACCOUNT', broken)).toContain('a Jira admin moves them');
+    expect(findingSentence('PERSONAL_ACCOUNT', broken).text).toContain('a Jira admin moves them');
   });
 });
 
@@ -113,17 +114,35 @@ describe('dates in what owners read are data, not text', () => {
     expect(findingSentence('CREDENTIAL_EXPIRING', expiring).date).toBe('2026-06-10');
   });
 
-  it('the UI writes the date in the viewer’s locale; a Jira work item (reader unknown) gets ISO', () => {
+  it('the UI writes the date in the viewer’s locale; ISO where no locale is known', () => {
     const s = findingSentence('REVIEW_OVERDUE', broken);
     const sydney = { locale: 'en-AU', timeZone: 'Australia/Sydney' };
     const newYork = { locale: 'en-US', timeZone: 'America/New_York' };
     expect(formatDatedText(s, sydney)).toBe('The review of Jenkins CI was due on 1 Apr 2025.');
     expect(formatDatedText(s, newYork)).toBe('The review of Jenkins CI was due on Apr 1, 2025.');
-    expect(findingText('REVIEW_OVERDUE', broken)).toBe('The review of Jenkins CI was due on 2025-04-01.');
+    expect(withDate(s)).toBe('The review of Jenkins CI was due on 2025-04-01.');
     expect(withDate({ text: 'No date here.' })).toBe('No date here.');
     // A notice stored before dates were data still reads in the viewer's format.
     expect(formatDatedText({ text: 'The review of X was due on 2025-04-01.' }, sydney)).toBe(
       'The review of X was due on 1 Apr 2025.',
     );
+  });
+
+  it('a Jira work item carries the date as an ADF date node, which Jira shows in its reader’s locale', () => {
+    const doc = adf({ text: 'Due on {date}.\n\nOpen the page.', date: '2025-04-01' });
+    expect(doc.content).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Due on ' },
+          { type: 'date', attrs: { timestamp: String(Date.UTC(2025, 3, 1)) } },
+          { type: 'text', text: '.' },
+        ],
+      },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Open the page.' }] },
+    ]);
+    expect(adf({ text: 'No date.' }).content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'No date.' }] },
+    ]);
   });
 });
