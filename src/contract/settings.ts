@@ -11,11 +11,14 @@ export const settingsSchema = z
     credentialExpiryWarningDays: z
       .array(z.number().int().min(1).max(365))
       .min(1)
-      .max(5)
+      .max(5, 'At most 5 days.')
       .refine((days) => new Set(days).size === days.length, 'Each window once.')
       .default([30, 7, 1]),
     /** Groups whose members may run the offboarding check (besides Jira admins). */
-    offboardingGroups: z.array(z.string().trim().min(1).max(255)).max(10).default(['offboarding-team']),
+    offboardingGroups: z
+      .array(z.string().trim().min(1).max(255))
+      .max(10, 'At most 10 groups.')
+      .default(['offboarding-team']),
     /** The user-picker field that names the departing person on offboarding tickets. */
     offboardingUserField: z
       .string()
@@ -31,7 +34,7 @@ export const settingsSchema = z
     /** Name or email words that make an untagged account a candidate (e.g. bot, svc, ci). */
     candidatePatterns: z
       .array(z.string().trim().toLowerCase().min(1).max(50))
-      .max(30)
+      .max(30, 'At most 30 words.')
       .default(['bot', 'svc', 'ci', 'integration', 'sync']),
     /** The workflow validator: projects (keys) and target statuses (names) it enforces. */
     enforcedProjects: z
@@ -42,9 +45,12 @@ export const settingsSchema = z
           .toUpperCase()
           .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'A project key such as OFF.'),
       )
-      .max(20)
+      .max(20, 'At most 20 projects.')
       .default(['OFF']),
-    enforcedStatuses: z.array(z.string().trim().min(1).max(255)).max(10).default(['Done']),
+    enforcedStatuses: z
+      .array(z.string().trim().min(1).max(255))
+      .max(10, 'At most 10 statuses.')
+      .default(['Done']),
     /** DORMANT: no Jira changes (JQL `updatedBy`) for this many days; 90 as Google Cloud and Entra use. */
     dormantAfterDays: z
       .number()

@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Textarea from '@atlaskit/textarea';
-import { isApiError, ownerApi } from '../shared/api';
+import { attestInput, type AttestInput } from '@contract/owner';
+import { ownerApi } from '../shared/api';
+import { checkWith, TextAreaField } from '../shared/field';
 import { flags } from '../shared/flags';
-import { Field } from '../offboarding/ui';
-import { Checkbox, type FormProps, FormButtons, fieldError, FormCard } from './form-kit';
+import { maxLengthOf } from '../shared/limits';
+import { useMutation } from '../shared/mutation';
+import { Checkbox, type FormProps, FormButtons, FormCard } from './form-kit';
 import { formatDate } from './format';
+
+const PURPOSE_MAX = maxLengthOf(attestInput.shape.correctedPurpose);
+const COMMENT_MAX = maxLengthOf(attestInput.shape.comment);
+const checkAttest = checkWith(attestInput);
+/** The server's rule for a wrong purpose (owner/attest), checked before the round trip. */
+const PURPOSE_MISSING = 'Say what the account is really for.';
 
 /** "Still needed, and the purpose is right" (or not: then it says what is true). */
 export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
@@ -13,39 +21,40 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
   const [purposeCorrect, setPurposeCorrect] = useState(true);
   const [correctedPurpose, setCorrectedPurpose] = useState('');
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<{ purpose?: string | undefined; comment?: string | undefined }>({});
-  const [busy, setBusy] = useState(false);
   const id = `attest-${account.accountId}`;
 
-  const submit = async () => {
-    if (!purposeCorrect && !correctedPurpose.trim()) {
-      setErrors({ purpose: 'Say what the account is really for.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await ownerApi.attest({
-        accountId: account.accountId,
-        version: account.version,
-        stillNeeded,
-        purposeCorrect,
-        ...(!purposeCorrect ? { correctedPurpose: correctedPurpose.trim() } : {}),
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
-      if (stillNeeded)
-        flags.success(
-          'Review recorded',
-          `Thanks. The next review of ${saved.displayName} is due ${formatDate(saved.reviewDueOn)}.`,
-        );
-      else flags.info('Recorded: no longer needed', `The admins are asked to retire ${saved.displayName}.`);
+  const save = useMutation({
+    check: (input: AttestInput) =>
+      !input.purposeCorrect && !input.correctedPurpose
+        ? { correctedPurpose: PURPOSE_MISSING, ...checkAttest(input) }
+        : checkAttest(input),
+    run: (input: AttestInput) => ownerApi.attest(input),
+    success: (saved, input) =>
+      input.stillNeeded
+        ? {
+            title: 'Review recorded',
+            description: `Thanks. The next review of ${saved.displayName} is due ${formatDate(saved.reviewDueOn)}.`,
+          }
+        : undefined,
+    failure: 'The review was not recorded',
+    onSuccess: (saved, input) => {
+      if (!input.stillNeeded)
+        flags.info('Recorded: no longer needed', `The admins are asked to retire ${saved.displayName}.`);
       onDone(saved);
-    } catch (e) {
-      flags.error('The review was not recorded', e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setErrors({ purpose: fieldError(e, 'correctedPurpose'), comment: fieldError(e, 'comment') });
-    } finally {
-      setBusy(false);
-    }
+    },
+    onConflict: onStale,
+  });
+  const busy = save.pending;
+
+  const submit = async () => {
+    await save.mutate({
+      accountId: account.accountId,
+      version: account.version,
+      stillNeeded,
+      purposeCorrect,
+      ...(!purposeCorrect && correctedPurpose.trim() ? { correctedPurpose } : {}),
+      ...(comment.trim() ? { comment } : {}),
+    });
   };
 
   return (
@@ -70,46 +79,25 @@ export function AttestForm({ account, onDone, onCancel, onStale }: FormProps) {
         </Text>
       ) : null}
       {!purposeCorrect ? (
-        <Field id={`${id}-corrected`} label="What it is really for" required error={errors.purpose}>
-          {(a) => (
-            <Textarea
-              id={a.id}
-              aria-describedby={a.describedBy}
-              aria-required
-              isInvalid={a.invalid}
-              aria-invalid={a.invalid}
-              minimumRows={2}
-              maxLength={500}
-              value={correctedPurpose}
-              isDisabled={busy}
-              onChange={(e) => {
-                setCorrectedPurpose(e.currentTarget.value);
-                setErrors({});
-              }}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          id={`${id}-corrected`}
+          label="What it is really for"
+          required
+          minimumRows={2}
+          maxLength={PURPOSE_MAX}
+          isDisabled={busy}
+          {...save.bind('correctedPurpose', correctedPurpose, setCorrectedPurpose)}
+        />
       ) : null}
-      <Field
+      <TextAreaField
         id={`${id}-comment`}
         label="Comment"
         helper="Optional. Recorded in the audit log."
-        error={errors.comment}
-      >
-        {(a) => (
-          <Textarea
-            id={a.id}
-            aria-describedby={a.describedBy}
-            isInvalid={a.invalid}
-            aria-invalid={a.invalid}
-            minimumRows={2}
-            maxLength={1000}
-            value={comment}
-            isDisabled={busy}
-            onChange={(e) => setComment(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+        minimumRows={2}
+        maxLength={COMMENT_MAX}
+        isDisabled={busy}
+        {...save.bind('comment', comment, setComment)}
+      />
       <FormButtons
         busy={busy}
         submit={stillNeeded ? 'Confirm' : 'Record: not needed'}

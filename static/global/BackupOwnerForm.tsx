@@ -11,11 +11,13 @@ import { type FormProps, FormButtons, FormCard, OwnerPickerField, usePersonForm 
 export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProps) {
   const current = account.backupOwner;
   const replacing = current !== undefined;
-  const { person, error, busy, pick, save } = usePersonForm('backupOwnerId', onStale);
   const id = `backup-${account.accountId}`;
-
-  const submit = () =>
-    save('Pick the person who stands in for you.', 'The backup owner was not saved', async (person) => {
+  const { person, error, busy, pick, submit } = usePersonForm({
+    field: 'backupOwnerId',
+    missing: 'Pick the person who stands in for you.',
+    failure: 'The backup owner was not saved',
+    onStale,
+    act: async (person) => {
       const saved = await ownerApi.nameBackupOwner({
         accountId: account.accountId,
         version: account.version,
@@ -26,7 +28,8 @@ export function BackupOwnerForm({ account, onDone, onCancel, onStale }: FormProp
         `${person.displayName} is the backup owner of ${saved.displayName} now, and is told so.`,
       );
       onDone(saved);
-    });
+    },
+  });
 
   return (
     <FormCard

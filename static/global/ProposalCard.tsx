@@ -4,14 +4,18 @@ import Heading from '@atlaskit/heading';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Textarea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import type { ProposalForMe } from '@contract/owner';
+import { declineProposalInput, type DeclineProposalInput, type ProposalForMe } from '@contract/owner';
 import { isApiError, ownerApi } from '../shared/api';
+import { checkWith, TextAreaField } from '../shared/field';
 import { flags } from '../shared/flags';
-import { Card, Field, List } from '../offboarding/ui';
-import { FormButtons, fieldError, FormCard } from './form-kit';
+import { maxLengthOf } from '../shared/limits';
+import { useMutation } from '../shared/mutation';
+import { Card, List } from '../offboarding/ui';
+import { FormButtons, FormCard } from './form-kit';
 import { CREDENTIAL_KIND_LABELS, formatDate } from './format';
+
+const REASON_MAX = maxLengthOf(declineProposalInput.shape.reason);
 
 /** The reason the proposed person gives for declining (optional; the proposer reads it). */
 function DeclineForm({
@@ -24,56 +28,38 @@ function DeclineForm({
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const id = `decline-${proposal.accountId}`;
+  const decline = useMutation({
+    check: checkWith(declineProposalInput),
+    run: (input: DeclineProposalInput) => ownerApi.declineProposal(input),
+    success: () => ({
+      title: 'Hand-over declined',
+      description: `${proposal.proposedBy.displayName} is told that you won’t take over ${proposal.accountName}.`,
+    }),
+    failure: 'The hand-over was not declined',
+    onSuccess: onDeclined,
+    // Gone or no longer theirs to answer: the page reloads without it.
+    onConflict: onDeclined,
+    onFailure: (e) => {
+      if (isApiError(e) && e.code === 'FORBIDDEN') onDeclined();
+    },
+  });
   const submit = async () => {
-    setBusy(true);
-    try {
-      await ownerApi.declineProposal({
-        accountId: proposal.accountId,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      flags.info(
-        'Hand-over declined',
-        `${proposal.proposedBy.displayName} is told that you won’t take over ${proposal.accountName}.`,
-      );
-      onDeclined();
-    } catch (e) {
-      flags.error('The hand-over was not declined', e);
-      setError(fieldError(e, 'reason'));
-      if (isApiError(e) && (e.code === 'FORBIDDEN' || e.code === 'CONFLICT')) onDeclined();
-    } finally {
-      setBusy(false);
-    }
+    await decline.mutate({ accountId: proposal.accountId, ...(reason.trim() ? { reason } : {}) });
   };
   return (
     <FormCard label={`Decline the hand-over of ${proposal.accountName}`} onSubmit={submit}>
-      <Field
+      <TextAreaField
         id={`${id}-reason`}
         label="Why not?"
         helper={`Optional. ${proposal.proposedBy.displayName} reads it; it is kept in the audit log.`}
-        error={error}
-      >
-        {(a) => (
-          <Textarea
-            id={a.id}
-            aria-describedby={a.describedBy}
-            isInvalid={a.invalid}
-            aria-invalid={a.invalid}
-            minimumRows={2}
-            maxLength={500}
-            value={reason}
-            isDisabled={busy}
-            autoFocus
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setError(undefined);
-            }}
-          />
-        )}
-      </Field>
-      <FormButtons busy={busy} submit="Decline hand-over" onCancel={onCancel} danger />
+        minimumRows={2}
+        maxLength={REASON_MAX}
+        isDisabled={decline.pending}
+        autoFocus
+        {...decline.bind('reason', reason, setReason)}
+      />
+      <FormButtons busy={decline.pending} submit="Decline hand-over" onCancel={onCancel} danger />
     </FormCard>
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import Textarea from '@atlaskit/textarea';
-import type { OwnerProposal } from '@contract/owner';
+import { proposeOwnerInput, type OwnerProposal } from '@contract/owner';
 import { ownerApi } from '../shared/api';
+import { checkWith, TextAreaField } from '../shared/field';
 import { flags } from '../shared/flags';
-import { Field } from '../offboarding/ui';
+import { maxLengthOf } from '../shared/limits';
 import { type FormProps, FormButtons, FormCard, OwnerPickerField, usePersonForm } from './form-kit';
+
+const MESSAGE_MAX = maxLengthOf(proposeOwnerInput.shape.message);
+const checkProposal = checkWith(proposeOwnerInput);
 
 /** Proposes a new owner; they accept it on this page (or an admin approves it). */
 export function ProposeForm({
@@ -19,16 +22,20 @@ export function ProposeForm({
   onProposed: (proposal: OwnerProposal) => void;
 }) {
   const [message, setMessage] = useState('');
-  const { person, error, busy, pick, save } = usePersonForm('proposedOwnerId', onStale);
   const id = `propose-${account.accountId}`;
-
-  const submit = () =>
-    save('Pick the person you propose.', 'The hand-over was not proposed', async (person) => {
-      const proposal = await ownerApi.proposeOwner({
-        accountId: account.accountId,
-        proposedOwnerId: person.accountId,
-        ...(message.trim() ? { message: message.trim() } : {}),
-      });
+  const input = (person: { accountId: string } | null) => ({
+    accountId: account.accountId,
+    proposedOwnerId: person?.accountId ?? '',
+    ...(message.trim() ? { message } : {}),
+  });
+  const form = usePersonForm({
+    field: 'proposedOwnerId',
+    missing: 'Pick the person you propose.',
+    failure: 'The hand-over was not proposed',
+    onStale,
+    check: (person) => checkProposal(input(person)),
+    act: async (person) => {
+      const proposal = await ownerApi.proposeOwner(input(person));
       if (proposal.needsApproval)
         flags.success(
           'Request sent',
@@ -40,10 +47,11 @@ export function ProposeForm({
           `${person.displayName} is asked to take over ${account.displayName}.`,
         );
       onProposed(proposal);
-    });
+    },
+  });
 
   return (
-    <FormCard label={`Propose a new owner for ${account.displayName}`} onSubmit={submit}>
+    <FormCard label={`Propose a new owner for ${account.displayName}`} onSubmit={form.submit}>
       <OwnerPickerField
         id={`${id}-person`}
         label="New owner"
@@ -52,30 +60,26 @@ export function ProposeForm({
             ? 'They see the account and your message on their My integration accounts page, and accept or decline; until then you stay the owner.'
             : `They accept or decline on their My integration accounts page. You can propose yourself: a Jira admin then approves or rejects it.`
         }
-        error={error}
-        value={person}
-        onChange={pick}
+        error={form.error}
+        value={form.person}
+        onChange={form.pick}
         exclude={[
           account.accountId,
           account.owner.accountId,
           ...(viewerId && account.role === 'owner' ? [viewerId] : []),
         ]}
-        busy={busy}
+        busy={form.busy}
       />
-      <Field id={`${id}-message`} label="Message" helper="Optional: why them, what they should know.">
-        {(a) => (
-          <Textarea
-            id={a.id}
-            aria-describedby={a.describedBy}
-            minimumRows={2}
-            maxLength={500}
-            value={message}
-            isDisabled={busy}
-            onChange={(e) => setMessage(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <FormButtons busy={busy} submit="Propose" onCancel={onCancel} />
+      <TextAreaField
+        id={`${id}-message`}
+        label="Message"
+        helper="Optional: why them, what they should know."
+        minimumRows={2}
+        maxLength={MESSAGE_MAX}
+        isDisabled={form.busy}
+        {...form.bind('message', message, setMessage)}
+      />
+      <FormButtons busy={form.busy} submit="Propose" onCancel={onCancel} />
     </FormCard>
   );
 }

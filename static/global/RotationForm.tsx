@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import Select from '@atlaskit/select';
-import { isApiError, ownerApi } from '../shared/api';
-import { DateField } from '../shared/field';
-import { flags } from '../shared/flags';
-import { Field } from '../offboarding/ui';
-import { type FormProps, FormButtons, fieldError, FormCard } from './form-kit';
+import { recordRotationInput, type RecordRotationInput } from '@contract/owner';
+import { ownerApi } from '../shared/api';
+import { checkWith, DateField, FormField, type FieldErrors } from '../shared/field';
+import { useMutation } from '../shared/mutation';
+import { type FormProps, FormButtons, FormCard } from './form-kit';
 import { CREDENTIAL_KIND_LABELS, formatDate, todayIso } from './format';
+
+const checkRotation = checkWith(recordRotationInput);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 interface IntegrationOption {
   value: number;
@@ -29,43 +32,38 @@ export function RotationForm({
   const [index, setIndex] = useState<number>(initialIndex ?? 0);
   const [rotatedOn, setRotatedOn] = useState(todayIso());
   const [newExpiresOn, setNewExpiresOn] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [busy, setBusy] = useState(false);
   const id = `rotation-${account.accountId}`;
 
+  const save = useMutation({
+    check: (input: RecordRotationInput) => {
+      const dates: FieldErrors = {};
+      if (!ISO_DAY.test(input.rotatedOn)) dates.rotatedOn = 'Enter the day it was rotated.';
+      else if (input.rotatedOn > todayIso()) dates.rotatedOn = 'The rotation can’t be in the future.';
+      if (input.newExpiresOn && input.newExpiresOn <= input.rotatedOn)
+        dates.newExpiresOn = 'The new expiry comes after the rotation.';
+      const problems = { ...checkRotation(input), ...dates };
+      return Object.keys(problems).length ? problems : undefined;
+    },
+    run: (input: RecordRotationInput) => ownerApi.recordRotation(input),
+    success: (_saved, input) => ({
+      title: 'Rotation recorded',
+      description: `${options[input.integrationIndex]?.label ?? 'The credential'} was rotated on ${formatDate(input.rotatedOn)}.`,
+    }),
+    failure: 'The rotation was not recorded',
+    onSuccess: onDone,
+    onConflict: onStale,
+  });
+  const errors = save.fieldErrors;
+  const busy = save.pending;
+
   const submit = async () => {
-    const next: Record<string, string | undefined> = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(rotatedOn)) next.rotatedOn = 'Enter the day it was rotated.';
-    else if (rotatedOn > todayIso()) next.rotatedOn = 'The rotation can’t be in the future.';
-    if (newExpiresOn && newExpiresOn <= rotatedOn)
-      next.newExpiresOn = 'The new expiry comes after the rotation.';
-    setErrors(next);
-    if (Object.values(next).some(Boolean)) return;
-    setBusy(true);
-    try {
-      const saved = await ownerApi.recordRotation({
-        accountId: account.accountId,
-        version: account.version,
-        integrationIndex: index,
-        rotatedOn,
-        ...(newExpiresOn ? { newExpiresOn } : {}),
-      });
-      flags.success(
-        'Rotation recorded',
-        `${options[index]?.label ?? 'The credential'} was rotated on ${formatDate(rotatedOn)}.`,
-      );
-      onDone(saved);
-    } catch (e) {
-      flags.error('The rotation was not recorded', e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setErrors({
-        rotatedOn: fieldError(e, 'rotatedOn'),
-        newExpiresOn: fieldError(e, 'newExpiresOn'),
-        integration: fieldError(e, 'integrationIndex'),
-      });
-    } finally {
-      setBusy(false);
-    }
+    await save.mutate({
+      accountId: account.accountId,
+      version: account.version,
+      integrationIndex: index,
+      rotatedOn,
+      ...(newExpiresOn ? { newExpiresOn } : {}),
+    });
   };
 
   return (
@@ -73,7 +71,7 @@ export function RotationForm({
       <Text as="p" color="color.text.subtle">
         Only the dates are recorded. Never paste a credential here.
       </Text>
-      <Field id={`${id}-integration`} label="Integration" required error={errors.integration}>
+      <FormField id={`${id}-integration`} label="Integration" required error={errors.integrationIndex}>
         {(a) => (
           <Select<IntegrationOption, false>
             inputId={a.id}
@@ -87,7 +85,7 @@ export function RotationForm({
             isSearchable={false}
           />
         )}
-      </Field>
+      </FormField>
       <Inline space="space.200" shouldWrap>
         <DateField
           id={`${id}-rotated`}

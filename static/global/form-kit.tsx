@@ -1,16 +1,20 @@
 import Button from '@atlaskit/button/new';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import type { MyAccount } from '@contract/owner';
 import { isApiError, ownerApi, type JiraPerson } from '../shared/api';
 import { PeoplePicker } from '../offboarding';
-import { Card, Field } from '../offboarding/ui';
-import { flags } from '../shared/flags';
+import { Field } from '../offboarding/ui';
+import { errorMessage } from '../shared/errors';
+import type { FieldErrors } from '../shared/field';
+import { useMutation } from '../shared/mutation';
 
-/** What the owner page's forms share: their props, a checkbox, field errors from the server, the buttons. */
+/** The owner forms' card (one owner: static/offboarding/ui.tsx, where the transfer and acknowledgement use it). */
+export { FormCard } from '../offboarding/ui';
+
+/** What the owner page's forms share: their props, a checkbox, the card, the person picker and its save, the buttons. */
 
 export interface FormProps {
   account: MyAccount;
@@ -59,40 +63,6 @@ export function Checkbox({
   );
 }
 
-export function fieldError(e: unknown, ...names: string[]): string | undefined {
-  if (!isApiError(e)) return undefined;
-  for (const n of names) {
-    const m = e.fieldErrors[n];
-    if (m) return m;
-  }
-  return undefined;
-}
-
-/** A form in a sunken, labelled card: no native validation, submit runs `onSubmit` (the page does not reload). */
-export function FormCard({
-  label,
-  onSubmit,
-  children,
-}: {
-  label: string;
-  onSubmit: () => Promise<void>;
-  children: ReactNode;
-}) {
-  return (
-    <Card tone="sunken" label={label}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <Stack space="space.150">{children}</Stack>
-      </form>
-    </Card>
-  );
-}
-
 /** A required person field whose picker offers only who can own an account (see `ownerChoosable`). */
 export function OwnerPickerField({
   id,
@@ -134,34 +104,48 @@ export function OwnerPickerField({
 }
 
 /**
- * A form that saves one picked person: the pick, its error (a missing pick, or the server's refusal of
- * `field`), and `save`, which flags a failure and reloads on CONFLICT.
+ * A form that saves one picked person (`useMutation`): the pick, its error (a missing pick, the form's
+ * own check, or the server's refusal of `field`), and `submit`; a CONFLICT reloads the record.
  */
-export function usePersonForm(field: string, onStale: () => void) {
+export function usePersonForm({
+  field,
+  missing,
+  failure,
+  onStale,
+  check,
+  act,
+}: {
+  field: string;
+  /** The error when nobody is picked. */
+  missing: string;
+  /** The failure flag's title. */
+  failure: string;
+  onStale: () => void;
+  /** The contract's check of the rest of the form (`checkWith`), with this person (or none yet). */
+  check?: (person: JiraPerson | null) => FieldErrors | undefined;
+  act: (person: JiraPerson) => Promise<void>;
+}) {
   const [person, setPerson] = useState<JiraPerson | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const save = useMutation({ check, run: act, failure, onConflict: onStale });
   const pick = (p: JiraPerson | null) => {
     setPerson(p);
-    setError(undefined);
+    save.clearFieldError(field);
   };
-  const save = async (missing: string, failed: string, act: (person: JiraPerson) => Promise<void>) => {
-    if (!person) {
-      setError(missing);
-      return;
-    }
-    setBusy(true);
-    try {
-      await act(person);
-    } catch (e) {
-      flags.error(failed, e);
-      if (isApiError(e) && e.code === 'CONFLICT') onStale();
-      setError(fieldError(e, field) ?? (isApiError(e) && e.code === 'BAD_REQUEST' ? e.message : undefined));
-    } finally {
-      setBusy(false);
-    }
+  const submit = async () => {
+    if (person) await save.mutate(person);
+    // Nobody picked: said, with whatever else the check finds, before any round trip.
+    else save.setFieldErrors({ ...check?.(null), [field]: missing });
   };
-  return { person, error, busy, pick, save };
+  const refused =
+    isApiError(save.error) && save.error.code === 'BAD_REQUEST' ? errorMessage(save.error) : undefined;
+  return {
+    person,
+    pick,
+    submit,
+    busy: save.pending,
+    error: save.fieldErrors[field] ?? (Object.keys(save.fieldErrors).length ? undefined : refused),
+    bind: save.bind,
+  };
 }
 
 export function FormButtons({

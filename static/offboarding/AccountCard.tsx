@@ -6,15 +6,16 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
-import Textarea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import type { OffboardingAccount } from '@contract/offboarding';
+import { offboardingTransferInput, type OffboardingAccount } from '@contract/offboarding';
 import type { PersonRef } from '@contract/common';
 import type { JiraPerson } from '../shared/api';
+import { checkWith, TextAreaField } from '../shared/field';
+import { maxLengthOf } from '../shared/limits';
 import { RetireAccount } from '../shared/retire';
 import { ROLE_LABELS, SUGGESTED_ACTION_LABELS } from './format';
 import { PeoplePicker } from './LazyPeoplePicker';
-import { Card, Field } from './ui';
+import { Card, Field, FormCard } from './ui';
 
 export interface TransferRequest {
   account: OffboardingAccount;
@@ -58,6 +59,9 @@ const asPicked = (p: PersonRef): JiraPerson => ({
   active: p.active !== false,
 });
 
+const NOTE_MAX = maxLengthOf(offboardingTransferInput.shape.reason);
+const checkNote = checkWith(offboardingTransferInput.pick({ reason: true }));
+
 function TransferForm({
   account,
   departingId,
@@ -75,15 +79,16 @@ function TransferForm({
   const [person, setPerson] = useState<JiraPerson | null>(isOwner && backup ? asPicked(backup) : null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [noteError, setNoteError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const idBase = `transfer-${account.accountId}`;
   const toBackup = isOwner && backup !== undefined && person?.accountId === backup.accountId;
 
   const submit = async () => {
-    if (isOwner && !person) {
-      setError('Pick the new owner.');
-      return;
-    }
+    const note = reason.trim() ? checkNote({ reason })?.reason : undefined;
+    if (isOwner && !person) setError('Pick the new owner.');
+    setNoteError(note);
+    if ((isOwner && !person) || note) return;
     setBusy(true);
     const ok = await onTransfer({
       account,
@@ -107,72 +112,63 @@ function TransferForm({
       : 'Leave empty to remove them as backup owner without a replacement.';
 
   return (
-    <Card
-      tone="sunken"
+    <FormCard
       label={`${isOwner ? 'Transfer ownership of' : 'Replace the backup owner of'} ${account.displayName}`}
+      onSubmit={submit}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <Field
+        id={`${idBase}-person`}
+        label={isOwner ? 'New owner' : 'New backup owner'}
+        required={isOwner}
+        helper={helper}
+        error={error}
       >
-        <Stack space="space.150">
-          <Field
-            id={`${idBase}-person`}
+        {(a) => (
+          <PeoplePicker
+            id={a.id}
             label={isOwner ? 'New owner' : 'New backup owner'}
-            required={isOwner}
-            helper={helper}
-            error={error}
-          >
-            {(a) => (
-              <PeoplePicker
-                id={a.id}
-                label={isOwner ? 'New owner' : 'New backup owner'}
-                value={person}
-                onChange={(p) => {
-                  setPerson(p);
-                  setError(undefined);
-                }}
-                exclude={[departingId, account.accountId, ...(isOwner ? [] : [account.owner.accountId])]}
-                isInvalid={a.invalid}
-                describedBy={a.describedBy}
-                isDisabled={busy}
-                autoFocus
-              />
-            )}
-          </Field>
-          <Field id={`${idBase}-reason`} label="Note for the audit log" helper="Optional.">
-            {(a) => (
-              <Textarea
-                id={a.id}
-                aria-describedby={a.describedBy}
-                minimumRows={2}
-                maxLength={500}
-                value={reason}
-                isDisabled={busy}
-                onChange={(e) => setReason(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <Inline space="space.100">
-            <Button type="submit" appearance="primary" isLoading={busy}>
-              {isOwner
-                ? person
-                  ? `Transfer to ${person.displayName}`
-                  : 'Transfer'
-                : person
-                  ? 'Replace backup owner'
-                  : 'Remove as backup owner'}
-            </Button>
-            <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Card>
+            value={person}
+            onChange={(p) => {
+              setPerson(p);
+              setError(undefined);
+            }}
+            exclude={[departingId, account.accountId, ...(isOwner ? [] : [account.owner.accountId])]}
+            isInvalid={a.invalid}
+            describedBy={a.describedBy}
+            isDisabled={busy}
+            autoFocus
+          />
+        )}
+      </Field>
+      <TextAreaField
+        id={`${idBase}-reason`}
+        label="Note for the audit log"
+        helper="Optional."
+        minimumRows={2}
+        maxLength={NOTE_MAX}
+        error={noteError}
+        value={reason}
+        isDisabled={busy}
+        onChange={(v) => {
+          setReason(v);
+          setNoteError(undefined);
+        }}
+      />
+      <Inline space="space.100">
+        <Button type="submit" appearance="primary" isLoading={busy}>
+          {isOwner
+            ? person
+              ? `Transfer to ${person.displayName}`
+              : 'Transfer'
+            : person
+              ? 'Replace backup owner'
+              : 'Remove as backup owner'}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+          Cancel
+        </Button>
+      </Inline>
+    </FormCard>
   );
 }
 

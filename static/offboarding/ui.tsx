@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { token } from '@atlaskit/tokens';
 
 /** A bordered surface (an account, a form) drawn with design tokens only. */
@@ -32,6 +33,31 @@ export function Card({
 }
 
 export { FormField as Field } from '../shared/field';
+
+/** A form in a sunken, labelled card: no native validation, submit runs `onSubmit` (the page does not reload). */
+export function FormCard({
+  label,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  onSubmit: () => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <Card tone="sunken" label={label}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+      >
+        <Stack space="space.150">{children}</Stack>
+      </form>
+    </Card>
+  );
+}
 
 /** A plain list with token spacing (reasons, integrations). */
 export function List({ children }: { children: ReactNode }) {

@@ -3,15 +3,16 @@
  *
  * - `FormField`: a labelled slot for any control (pickers, selects), its helper and error wired with
  *   `aria-describedby` / `aria-invalid`.
- * - `TextField`, `TextAreaField`: the same with the control built in. Give `maxLength` (from the
- *   contract's limits, src/contract) and they show a counter ("12 / 500") and refuse nothing silently.
+ * - `TextField`, `TextAreaField`: the same with the control built in. Give `maxLength` (the contract's
+ *   limit, `maxLengthOf(schema)` in static/shared/limits.ts) and they show a counter ("12 / 500") and
+ *   refuse nothing silently; a list typed with commas gives `counter` ("3 / 30 words") instead.
  * - `DateField`: a date typed in the viewer's locale order (`DD/MM/YYYY`…), handed back as `YYYY-MM-DD`
  *   (static/shared/dates.ts).
  * - `checkWith(schema)`: the contract's zod schema as a validator before the round trip, in people's
  *   words (src/contract/words.ts). Pair with `useMutation` (static/shared/mutation.ts).
  *
- * e.g. `<TextAreaField id="purpose" label="Purpose" required maxLength={500} value={v} onChange={setV}
- *        error={errors.purpose} />`
+ * e.g. `<TextAreaField id="purpose" label="Purpose" required maxLength={PURPOSE_MAX}
+ *        {...save.bind('purpose', purpose, setPurpose)} />`   (value, error, onChange: useMutation)
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
@@ -27,6 +28,13 @@ export interface FieldAria {
   id: string;
   describedBy: string | undefined;
   invalid: boolean;
+}
+
+/** How much of a limit is used: characters, or a list's items (`of: 'words'`). */
+export interface CounterValue {
+  used: number;
+  max: number;
+  of?: string | undefined;
 }
 
 /** Field path → message, as the server's BAD_REQUEST details and `checkWith` name them. */
@@ -50,8 +58,8 @@ export function FormField({
   required?: boolean;
   helper?: ReactNode;
   error?: string | undefined;
-  /** Characters used of the limit, shown under the control. */
-  counter?: { used: number; max: number } | undefined;
+  /** How much of the limit is used, shown under the control. */
+  counter?: CounterValue | undefined;
   children: (aria: FieldAria) => ReactNode;
 }) {
   const helperId = helper ? `${id}-helper` : undefined;
@@ -84,114 +92,160 @@ export function FormField({
           ) : (
             <span />
           )}
-          {counter ? <Counter id={counterId!} {...counter} /> : null}
+          {counter ? <Counter id={counterId!} beside={Boolean(error)} {...counter} /> : null}
         </Inline>
       ) : null}
     </Box>
   );
 }
 
-/** "12 / 500": quiet until the last tenth of the limit, then announced (polite) and coloured. */
-function Counter({ id, used, max }: { id: string; used: number; max: number }) {
+/**
+ * "12 / 500": quiet until the last tenth of the limit, then announced (polite) and coloured. With `of`
+ * (a list's items: "words", "projects") it counts those instead of characters: "3 / 30 words". Past
+ * the limit it says by how much, unless the field's error already says so (`beside`): then the count.
+ */
+function Counter({ id, used, max, of, beside }: { id: string; beside: boolean } & CounterValue) {
   const near = used > max * 0.9;
   const over = used > max;
+  const n = (v: number) => v.toLocaleString();
+  const overText = of
+    ? `${n(used - max)} more than the ${n(max)} ${of} allowed`
+    : `${n(used - max)} over the ${n(max)}-character limit`;
   return (
     <div id={id} aria-live={near ? 'polite' : 'off'} style={{ marginBlockStart: 4, whiteSpace: 'nowrap' }}>
       <Text
         size="small"
         color={over ? 'color.text.danger' : near ? 'color.text.warning' : 'color.text.subtlest'}
       >
-        {over
-          ? `${(used - max).toLocaleString()} over the ${max.toLocaleString()}-character limit`
-          : `${used.toLocaleString()} / ${max.toLocaleString()}`}
+        {over && !beside ? overText : `${n(used)} / ${n(max)}${of ? ` ${of}` : ''}`}
       </Text>
     </div>
   );
 }
 
-interface TextProps {
+/** What every field of the kit takes besides its value. */
+interface FieldProps {
   id: string;
   label: string;
-  value: string;
-  onChange: (value: string) => void;
   required?: boolean;
   helper?: ReactNode;
   error?: string | undefined;
-  /** The contract's limit: shows a counter. Typing past it is allowed (and said), never cut. */
-  maxLength?: number;
-  placeholder?: string;
   isDisabled?: boolean;
   autoFocus?: boolean;
   /** The accessible name when the visible label is not enough (`System, integration 2`). */
   ariaLabel?: string;
 }
 
+/** The props Atlaskit's Textfield and Textarea both take from the field around them. */
+interface ControlProps {
+  id: string;
+  'aria-label': string;
+  'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
+  // Atlaskit's Textarea does not set aria-invalid from isInvalid; given to both alike.
+  'aria-invalid': boolean;
+  isInvalid: boolean;
+  isDisabled: boolean | undefined;
+  autoFocus: boolean | undefined;
+}
+
+/** The kit's fields in one place: label, helper, error and counter around a control wired to them. */
+function KitField({
+  field,
+  counter,
+  children,
+}: {
+  field: FieldProps;
+  counter?: CounterValue | undefined;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  return (
+    <FormField
+      id={field.id}
+      label={field.label}
+      required={field.required}
+      helper={field.helper}
+      error={field.error}
+      counter={counter}
+    >
+      {(a) =>
+        children({
+          id: a.id,
+          'aria-label': field.ariaLabel ?? field.label,
+          'aria-describedby': a.describedBy,
+          'aria-required': field.required || undefined,
+          'aria-invalid': a.invalid,
+          isInvalid: a.invalid,
+          isDisabled: field.isDisabled,
+          autoFocus: field.autoFocus,
+        })
+      }
+    </FormField>
+  );
+}
+
+interface TextProps extends FieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** The contract's limit (`maxLengthOf`, static/shared/limits.ts): shows a counter. Typing past it is allowed (and said), never cut. */
+  maxLength?: number | undefined;
+  /** A list typed as text: the counter counts its items (`{ used: 3, max: 30, of: 'words' }`) instead. */
+  counter?: CounterValue | undefined;
+  placeholder?: string;
+}
+
+const counterOf = (p: TextProps): CounterValue | undefined =>
+  p.counter ?? (p.maxLength ? { used: p.value.length, max: p.maxLength } : undefined);
+
 export function TextField({
   type,
   autoComplete,
   width,
+  min,
+  max,
   ...p
-}: TextProps & { type?: 'text' | 'number' | 'email'; autoComplete?: string; width?: number }) {
+}: TextProps & {
+  type?: 'text' | 'number' | 'email';
+  autoComplete?: string;
+  width?: number | undefined;
+  /** A number field's bounds (`rangeOf`, static/shared/limits.ts). */
+  min?: number | undefined;
+  max?: number | undefined;
+}) {
   return (
-    <FormField
-      id={p.id}
-      label={p.label}
-      required={p.required}
-      helper={p.helper}
-      error={p.error}
-      counter={p.maxLength ? { used: p.value.length, max: p.maxLength } : undefined}
-    >
-      {(a) => (
+    <KitField field={p} counter={counterOf(p)}>
+      {(control) => (
         <Box style={width ? { maxWidth: width } : undefined}>
           <Textfield
-            id={a.id}
+            {...control}
             type={type}
-            aria-label={p.ariaLabel ?? p.label}
-            aria-describedby={a.describedBy}
-            aria-required={p.required || undefined}
-            isInvalid={a.invalid}
+            min={min}
+            max={max}
             autoComplete={autoComplete}
             placeholder={p.placeholder}
-            isDisabled={p.isDisabled}
-            autoFocus={p.autoFocus}
             value={p.value}
             onChange={(e) => p.onChange(e.currentTarget.value)}
           />
         </Box>
       )}
-    </FormField>
+    </KitField>
   );
 }
 
 export function TextAreaField({ minimumRows = 3, ...p }: TextProps & { minimumRows?: number }) {
   return (
-    <FormField
-      id={p.id}
-      label={p.label}
-      required={p.required}
-      helper={p.helper}
-      error={p.error}
-      counter={p.maxLength ? { used: p.value.length, max: p.maxLength } : undefined}
-    >
-      {(a) => (
+    <KitField field={p} counter={counterOf(p)}>
+      {(control) => (
         <Textarea
-          id={a.id}
-          aria-label={p.ariaLabel ?? p.label}
-          aria-describedby={a.describedBy}
-          aria-required={p.required || undefined}
-          isInvalid={a.invalid}
-          // Atlaskit's Textarea does not set aria-invalid from isInvalid.
-          aria-invalid={a.invalid}
+          {...control}
           minimumRows={minimumRows}
           maxHeight="30vh"
           placeholder={p.placeholder}
-          isDisabled={p.isDisabled}
-          autoFocus={p.autoFocus}
           value={p.value}
           onChange={(e) => p.onChange(e.currentTarget.value)}
         />
       )}
-    </FormField>
+    </KitField>
   );
 }
 
@@ -203,7 +257,7 @@ export function DateField({
   value,
   onChange,
   ...p
-}: Omit<TextProps, 'maxLength' | 'placeholder'> & { value: string; onChange: (iso: string) => void }) {
+}: FieldProps & { value: string; onChange: (iso: string) => void }) {
   const pattern = dateInputPattern();
   const [text, setText] = useState(() => formatDateInput(value));
   const [typo, setTypo] = useState(false);
@@ -220,25 +274,19 @@ export function DateField({
     if (next !== value) onChange(next);
   };
   return (
-    <FormField
-      id={p.id}
-      label={p.label}
-      required={p.required}
-      helper={p.helper ?? `As ${pattern.placeholder}.`}
-      error={typo ? `Enter a date as ${pattern.placeholder}.` : p.error}
+    <KitField
+      field={{
+        ...p,
+        helper: p.helper ?? `As ${pattern.placeholder}.`,
+        error: typo ? `Enter a date as ${pattern.placeholder}.` : p.error,
+      }}
     >
-      {(a) => (
+      {(control) => (
         <Textfield
-          id={a.id}
-          aria-label={p.ariaLabel ?? p.label}
-          aria-describedby={a.describedBy}
-          aria-required={p.required || undefined}
-          isInvalid={a.invalid}
+          {...control}
           inputMode="numeric"
           autoComplete="off"
           placeholder={pattern.placeholder}
-          isDisabled={p.isDisabled}
-          autoFocus={p.autoFocus}
           value={text}
           onChange={(e) => {
             const t = e.currentTarget.value;
@@ -248,7 +296,7 @@ export function DateField({
           onBlur={() => commit(text)}
         />
       )}
-    </FormField>
+    </KitField>
   );
 }
 

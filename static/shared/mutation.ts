@@ -12,7 +12,7 @@
  *     onSuccess: (saved) => onRetired(saved),
  *   });
  *   <Button isLoading={save.pending} onClick={() => void save.mutate(input)} />
- *   <TextAreaField error={save.fieldErrors.reason} … />
+ *   <TextAreaField id="reason" label="Reason" maxLength={…} {...save.bind('reason', reason, setReason)} />
  */
 import { useCallback, useRef, useState } from 'react';
 import { isApiError, type ApiError } from './api';
@@ -41,6 +41,12 @@ export interface MutationOptions<I, R> {
   onFailure?: ((error: unknown) => void) | undefined;
 }
 
+export interface BoundField {
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}
+
 export interface Mutation<I, R> {
   /** Runs the change; resolves with the result, or undefined when it was stopped or failed. */
   mutate: (input: I) => Promise<R | undefined>;
@@ -48,6 +54,13 @@ export interface Mutation<I, R> {
   /** Field path → message, from the check or from the server's BAD_REQUEST. */
   fieldErrors: FieldErrors;
   setFieldErrors: (errors: FieldErrors) => void;
+  /** Drops one field's error: the person is fixing it. */
+  clearFieldError: (path: string) => void;
+  /**
+   * A text field's props bound to this change: its value, its error, and typing that clears the error.
+   * `<TextAreaField … {...save.bind('comment', comment, setComment)} />`
+   */
+  bind: (path: string, value: string, set: (value: string) => void) => BoundField;
   /** The last failure other than a conflict. */
   error: unknown;
   conflict: Conflict | null;
@@ -67,6 +80,15 @@ export function useMutation<I, R>(options: MutationOptions<I, R>): Mutation<I, R
     setFieldErrors({});
     setError(undefined);
     setConflict(null);
+  }, []);
+
+  const clearFieldError = useCallback((path: string) => {
+    setFieldErrors((prev) => {
+      if (!(path in prev)) return prev;
+      const next = { ...prev };
+      delete next[path];
+      return next;
+    });
   }, []);
 
   const mutate = useCallback(async (input: I): Promise<R | undefined> => {
@@ -108,5 +130,14 @@ export function useMutation<I, R>(options: MutationOptions<I, R>): Mutation<I, R
     }
   }, []);
 
-  return { mutate, pending, fieldErrors, setFieldErrors, error, conflict, reset };
+  const bind = (path: string, value: string, set: (value: string) => void): BoundField => ({
+    value,
+    error: fieldErrors[path],
+    onChange: (v) => {
+      set(v);
+      clearFieldError(path);
+    },
+  });
+
+  return { mutate, pending, fieldErrors, setFieldErrors, clearFieldError, bind, error, conflict, reset };
 }

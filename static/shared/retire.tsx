@@ -24,8 +24,9 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 import { retireAccountInput } from '@contract/accounts';
 import { checkWith, TextAreaField } from './field';
+import { maxLengthOf } from './limits';
 
-export const RETIRE_REASON_MAX = 500;
+export const RETIRE_REASON_MAX = maxLengthOf(retireAccountInput.shape.reason);
 const checkReason = checkWith(retireAccountInput.pick({ reason: true }));
 
 export const RETIRE_WORDS = {

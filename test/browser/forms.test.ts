@@ -14,12 +14,14 @@ import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
 import { LOCAL_IDS } from '../../local/runtime/runtime.js';
 import {
   appFrame,
+  clickInFrame,
   ensureStaticBuild,
   launchBrowser,
   ROOT_DIR,
   startSiteForBrowser,
 } from '../support/browser.js';
 import { openAdmin, pickUser, screenshotPage, unexpected, type BrowserSite } from '../support/admin-page.js';
+import { axePage, describeAxeFinding } from '../support/axe.js';
 
 const IMAGES = join(ROOT_DIR, 'docs', 'images');
 
@@ -200,6 +202,109 @@ describe('forms, words and dates', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
     expect(unexpected(problems)).toEqual([]);
     await page.close();
+  });
+
+  it('owner forms count their limited fields and check them before the round trip', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const calls = invokes(page);
+      await page.goto(
+        `${site.url}/jira/apps/${site.manifest.appId}/${LOCAL_IDS.environmentId}?as=olivia%40example.com&theme=${theme}`,
+      );
+      const frame = await appFrame(page);
+      const jenkins = frame.getByTestId(`my-account-${DEMO_ACCOUNT_IDS.jenkinsCi}`);
+      await jenkins.waitFor({ timeout: 15_000 });
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }));
+      await jenkins.getByRole('checkbox', { name: /Its purpose is right/ }).click();
+      const comment = jenkins.getByRole('textbox', { name: 'Comment' });
+      await comment.fill('Still builds main.');
+      await jenkins.getByText('18 / 1,000').waitFor();
+      await comment.fill('c'.repeat(1_002));
+      await jenkins.getByText('2 over the 1,000-character limit').waitFor();
+      const before = calls.length;
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Confirm', exact: true }));
+      await jenkins.getByText('Say what the account is really for.').waitFor();
+      await jenkins.getByText('At most 1,000 characters.').waitFor();
+      // With the error said, the counter only counts.
+      await jenkins.getByText('1,002 / 1,000', { exact: true }).waitFor();
+      expect(await jenkins.locator('textarea[aria-invalid="true"]').count()).toBe(2);
+      // The contract's schema answered: nothing went to the app.
+      expect(calls.slice(before)).toEqual([]);
+      // Typing clears the field's error.
+      await jenkins.getByRole('textbox', { name: 'What it is really for' }).fill('Builds every branch.');
+      await jenkins.getByText('Say what the account is really for.').waitFor({ state: 'detached' });
+      await jenkins.getByText('20 / 500').waitFor();
+      expect((await axePage(page)).map(describeAxeFinding), `axe, attest form (${theme})`).toEqual([]);
+      await screenshotPage(page, join(IMAGES, `forms-owner-counters${theme === 'dark' ? '-dark' : ''}.png`));
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Cancel' }));
+
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Propose new owner for Jenkins CI' }));
+      await jenkins.getByRole('textbox', { name: 'Message' }).fill('m'.repeat(501));
+      await jenkins.getByText('1 over the 500-character limit').waitFor();
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Propose', exact: true }));
+      await jenkins.getByText('Pick the person you propose.').waitFor();
+      await jenkins.getByText('At most 500 characters.').waitFor();
+      expect(calls.slice(before)).toEqual([]);
+      await clickInFrame(frame, jenkins.getByRole('button', { name: 'Cancel' }));
+      expect(await leaksOn(frame)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('settings count list items and check before the round trip; the audit filter takes dates in the person’s order', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, frame, problems } = await openAdmin(browser, site, { path: '/settings', theme });
+      const calls = invokes(page);
+      const words = frame.getByRole('textbox', { name: 'Candidate words' });
+      await words.waitFor({ timeout: 20_000 });
+      await frame.getByText('5 / 30 words').waitFor();
+      await words.fill(Array.from({ length: 31 }, (_, i) => `w${String(i)}`).join(', '));
+      await frame.getByText('1 more than the 30 words allowed').waitFor();
+      const before = calls.length;
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Save settings' }));
+      await frame.locator('#settings-patterns-error').getByText('At most 30 words.').waitFor();
+      await frame.getByText('31 / 30 words', { exact: true }).waitFor();
+      expect(await words.getAttribute('aria-invalid')).toBe('true');
+      expect((await axePage(page)).map(describeAxeFinding), `axe, settings (${theme})`).toEqual([]);
+      expect(calls.slice(before)).toEqual([]);
+      await words.scrollIntoViewIfNeeded();
+      await screenshotPage(
+        page,
+        join(IMAGES, `forms-settings-counters${theme === 'dark' ? '-dark' : ''}.png`),
+      );
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Discard changes' }));
+      await frame.getByText('5 / 30 words').waitFor();
+
+      // The audit log's dates: typed in en-AU order (day first), sent as days.
+      await frame.getByRole('tab', { name: 'Audit log' }).click();
+      await frame.getByTestId('audit-table--table').waitFor({ timeout: 20_000 });
+      const from = frame.getByRole('textbox', { name: 'From', exact: true });
+      const to = frame.getByRole('textbox', { name: 'To', exact: true });
+      expect(await from.getAttribute('placeholder')).toBe('DD/MM/YYYY');
+      expect(await from.getAttribute('type')).not.toBe('date');
+      const sent: unknown[] = [];
+      page.on('request', (req) => {
+        if (!req.url().endsWith('/__local/invoke')) return;
+        const body = req.postDataJSON() as { functionKey?: string; payload?: unknown } | null;
+        if (body?.functionKey === 'audit/list') sent.push(body.payload);
+      });
+      await from.fill('31/12/2099');
+      await frame.getByText('No records.').waitFor({ timeout: 15_000 });
+      expect(sent).toContainEqual(expect.objectContaining({ from: '2099-12-31' }));
+      await to.fill('01/01/2099');
+      await frame.getByText('The start is after the end.').waitFor();
+      await to.fill('31/13/2099');
+      await to.blur();
+      await frame.getByText('Enter a date as DD/MM/YYYY.').waitFor();
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      expect((await axePage(page)).map(describeAxeFinding), `axe, audit filter (${theme})`).toEqual([]);
+      await screenshotPage(page, join(IMAGES, `forms-audit-dates${theme === 'dark' ? '-dark' : ''}.png`));
+      await clickInFrame(frame, frame.getByRole('button', { name: 'Clear filters' }));
+      expect(await from.inputValue()).toBe('');
+      await frame.getByTestId('audit-table--table').locator('tbody tr').first().waitFor({ timeout: 15_000 });
+      expect(unexpected(problems)).toEqual([]);
+      await page.close();
+    }
   });
 
   it('after a sweep 100 days on: the owner page and the audit log tell findings in words, dates in the person’s format', async () => {

@@ -4,8 +4,9 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import { CREDENTIAL_KINDS, type CredentialKind } from '@contract/accounts';
+import { CREDENTIAL_KINDS, integrationSchema, type CredentialKind } from '@contract/accounts';
 import { DateField, FormField, TextField, type FieldErrors } from '../../shared/field';
+import { maxLengthOf } from '../../shared/limits';
 import { CREDENTIAL_KIND_LABELS } from '../ui/format';
 import type { IntegrationRow } from './registration-form';
 
@@ -18,9 +19,9 @@ const KIND_OPTIONS: Opt<CredentialKind>[] = CREDENTIAL_KINDS.map((k) => ({
   value: k,
   label: CREDENTIAL_KIND_LABELS[k],
 }));
-/** The contract's limits (src/contract/accounts.ts `integrationSchema`). */
-const SYSTEM_MAX = 100;
-const LABEL_MAX = 100;
+/** The contract's limits (src/contract/accounts.ts `integrationSchema`), read from it. */
+const SYSTEM_MAX = maxLengthOf(integrationSchema.shape.system);
+const LABEL_MAX = maxLengthOf(integrationSchema.shape.credentialLabel);
 
 /** One integration of the tag / edit form: the system, its environment and its credential's metadata. */
 export function IntegrationEditor({

@@ -10,12 +10,16 @@ import {
 } from '@contract/accounts';
 import { issuesByField } from '@contract/words';
 import type { FieldErrors } from '../../shared/field';
+import { maxLengthOf } from '../../shared/limits';
 import type { PickedUser } from '../ui/UserPicker';
 
 export type FormMode = 'tag' | 'edit' | 'retag';
 
 /** The contract's character limits of the form's free text (src/contract/accounts.ts). */
-export const LIMITS = { purpose: 500, notes: 2000 } as const;
+export const LIMITS = {
+  purpose: maxLengthOf(tagAccountInput.shape.purpose),
+  notes: maxLengthOf(tagAccountInput.shape.notes),
+} as const;
 
 export interface IntegrationRow {
   /** Stable React key. */

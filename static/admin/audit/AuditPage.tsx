@@ -24,7 +24,7 @@ import { useDebounced, usePaged } from '../../shared/hooks';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { AuditTable } from '../ui/AuditTable';
 import { ExportResult, type ExportedFile } from '../ui/ExportResult';
-import { FormField } from '../../shared/field';
+import { DateField, FormField } from '../../shared/field';
 import { AUDIT_ACTION_LABELS, humanizeCode, plural } from '../ui/format';
 import { usePeople } from '../ui/people-directory';
 import { UserPicker, type PickedUser } from '../ui/UserPicker';
@@ -112,7 +112,9 @@ export default function AuditPage() {
   const [files, setFiles] = useState<ExportedFile[]>([]);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const dateError =
-    filters.from && filters.to && filters.from > filters.to ? 'The start is after the end.' : undefined;
+    DATE.test(filters.from) && DATE.test(filters.to) && filters.from > filters.to
+      ? 'The start is after the end.'
+      : undefined;
 
   const runVerify = async () => {
     setVerifying(true);
@@ -248,32 +250,16 @@ export default function AuditPage() {
           </FormField>
         </div>
         <div style={{ width: 160 }}>
-          <FormField id="audit-from" label="From" error={dateError}>
-            {(a) => (
-              <Textfield
-                id={a.id}
-                type="date"
-                aria-label="From"
-                aria-describedby={a.describedBy}
-                isInvalid={a.invalid}
-                value={filters.from}
-                onChange={(e) => set('from', e.currentTarget.value)}
-              />
-            )}
-          </FormField>
+          <DateField
+            id="audit-from"
+            label="From"
+            error={dateError}
+            value={filters.from}
+            onChange={(v) => set('from', v)}
+          />
         </div>
         <div style={{ width: 160 }}>
-          <FormField id="audit-to" label="To">
-            {(a) => (
-              <Textfield
-                id={a.id}
-                type="date"
-                aria-label="To"
-                value={filters.to}
-                onChange={(e) => set('to', e.currentTarget.value)}
-              />
-            )}
-          </FormField>
+          <DateField id="audit-to" label="To" value={filters.to} onChange={(v) => set('to', v)} />
         </div>
         {JSON.stringify(filters) !== JSON.stringify(EMPTY) ? (
           <div style={{ paddingTop: token('space.300') }}>

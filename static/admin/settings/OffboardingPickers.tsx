@@ -9,14 +9,16 @@ import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage from '@atlaskit/section-message';
 import Select, { AsyncSelect } from '@atlaskit/select';
+import { settingsSchema } from '@contract/settings';
 import { debouncedSearch } from '../../shared/debounced-search';
 import type { FieldAria } from '../../shared/field';
 import { useLoad } from '../../shared/hooks';
+import { maxLengthOf } from '../../shared/limits';
 import { multiSelectTargetStyles } from '../../shared/select-targets';
 import { existingGroups, findGroups, userPickerFields } from './jira-lookups';
 
 /** The contract allows at most this many offboarding groups (src/contract/settings.ts). */
-export const MAX_OFFBOARDING_GROUPS = 10;
+export const MAX_OFFBOARDING_GROUPS = maxLengthOf(settingsSchema.shape.offboardingGroups);
 
 const reasonOf = (e: unknown) => (e instanceof Error && e.message ? e.message : String(e));
 

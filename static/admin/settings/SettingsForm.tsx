@@ -4,28 +4,28 @@
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { Box } from '@atlaskit/primitives/compiled/box';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { Text } from '@atlaskit/primitives/compiled/text';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import {
   NOTICE_CHANNELS,
   updateSettingsInput,
   type NoticeChannel,
   type SettingsView,
+  type UpdateSettingsInput,
 } from '@contract/settings';
-import { adminApi, isApiError } from '../../shared/api';
-import { FormField } from '../../shared/field';
+import { adminApi } from '../../shared/api';
+import { checkWith, FormField, TextField, type CounterValue } from '../../shared/field';
 import { flags } from '../../shared/flags';
 import { multiSelectTargetStyles } from '../../shared/select-targets';
+import { useMutation } from '../../shared/mutation';
 import { UnsavedChangesGuard } from '../../shared/unsaved-changes';
 import { useAdmin } from '../admin-context';
-import { issuesToFields, type FieldErrors } from '../accounts/registration-form';
-import { DepartingFieldPicker, GroupsPicker } from './OffboardingPickers';
-import { fieldOf, hasUnsavedEdits, payload, valuesOf, type Values } from './settings-values';
+import { DepartingFieldPicker, GroupsPicker, MAX_OFFBOARDING_GROUPS } from './OffboardingPickers';
+import { fieldOf, hasUnsavedEdits, listItems, payload, valuesOf, type Values } from './settings-values';
+import { TEXT_SETTINGS, type TextKey } from './text-settings';
 
 const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   'in-app-flag': 'Flag in Jira',
@@ -33,51 +33,38 @@ const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   'jira-email': 'Email from Jira',
 };
 const CHANNEL_OPTIONS = NOTICE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
+const checkSettings = checkWith(updateSettingsInput);
 
-type TextKey = { [K in keyof Values]: Values[K] extends string ? K : never }[keyof Values];
-
-/** A text or number setting: label, helper, error and width in one place. */
-function TextSetting({
-  id,
+/** One of `TEXT_SETTINGS`, drawn with the form kit's `TextField`. */
+export function TextSetting({
   name,
-  label,
-  helper,
-  required,
-  width,
-  range,
-  values,
-  set,
-  errorOf,
+  value,
+  error,
+  onChange,
 }: {
-  id: string;
   name: TextKey;
-  label: string;
-  helper: string;
-  required?: boolean;
-  width?: number;
-  /** A number field with these bounds. */
-  range?: [number, number];
-  values: Values;
-  set: (name: TextKey, value: string) => void;
-  /** The server's message for a field, if any. */
-  errorOf: (name: string) => string | undefined;
+  value: string;
+  error: string | undefined;
+  onChange: (name: TextKey, value: string) => void;
 }) {
+  const spec = TEXT_SETTINGS[name];
+  const counter: CounterValue | undefined = spec.list
+    ? { used: listItems(value).length, ...spec.list }
+    : undefined;
   return (
-    <FormField id={id} label={label} required={required} error={errorOf(name)} helper={helper}>
-      {(a) => (
-        <Box style={width ? { maxWidth: width } : undefined}>
-          <Textfield
-            id={a.id}
-            {...(range ? { type: 'number', min: range[0], max: range[1] } : {})}
-            aria-label={label}
-            aria-describedby={a.describedBy}
-            isInvalid={a.invalid}
-            value={values[name]}
-            onChange={(ev) => set(name, ev.currentTarget.value)}
-          />
-        </Box>
-      )}
-    </FormField>
+    <TextField
+      id={spec.id}
+      label={spec.label}
+      helper={spec.helper}
+      required={spec.required}
+      width={spec.width}
+      {...(spec.range ? { type: 'number', min: spec.range[0], max: spec.range[1] } : {})}
+      maxLength={spec.maxLength}
+      counter={counter}
+      error={error}
+      value={value}
+      onChange={(v) => onChange(name, v)}
+    />
   );
 }
 
@@ -85,11 +72,6 @@ export function SettingsForm() {
   const { settings: view, setSettings } = useAdmin();
   const [loaded, setLoaded] = useState<SettingsView>(view);
   const [values, setValues] = useState<Values>(() => valuesOf(view));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [conflict, setConflict] = useState<{ message: string; current?: SettingsView | undefined } | null>(
-    null,
-  );
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((prev) => ({ ...prev, [k]: v }));
   const dirty = hasUnsavedEdits(values, loaded);
 
@@ -97,54 +79,40 @@ export function SettingsForm() {
     setSettings(current);
     setLoaded(current);
     setValues(valuesOf(current));
-    setErrors({});
+    save.reset();
   };
-
-  const save = async () => {
-    setConflict(null);
-    const body = payload(values, loaded.version);
-    const check = updateSettingsInput.safeParse(body);
-    if (!check.success) {
-      setErrors(issuesToFields(check.error.issues));
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      adopt(await adminApi.updateSettings(body));
-      flags.success('Settings saved');
-    } catch (e) {
-      if (isApiError(e) && e.code === 'CONFLICT')
-        setConflict({ message: e.message, current: e.conflictCurrent<SettingsView>() });
-      else if (isApiError(e)) setErrors(e.fieldErrors);
-      flags.error('The settings were not saved', e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = useMutation({
+    check: checkSettings,
+    run: (body: UpdateSettingsInput) => adminApi.updateSettings(body),
+    success: () => ({ title: 'Settings saved' }),
+    failure: 'The settings were not saved',
+    onSuccess: (saved) => adopt(saved),
+  });
+  const conflict = save.conflict;
 
   const reloadCurrent = async () => {
     try {
-      adopt(conflict?.current ?? (await adminApi.getSettings()));
-      setConflict(null);
+      adopt((conflict?.current as SettingsView | undefined) ?? (await adminApi.getSettings()));
       flags.info('Reloaded the current settings');
     } catch (e) {
       flags.error('The settings could not be reloaded', e);
     }
   };
 
-  const e = (name: string) => fieldOf(errors, name);
-  const text = { values, set, errorOf: e } as const;
+  const e = (name: string) => fieldOf(save.fieldErrors, name);
+  const text = (name: TextKey) => (
+    <TextSetting name={name} value={values[name]} error={e(name)} onChange={set} />
+  );
   return (
     <form
       noValidate
       aria-label="Settings"
       onSubmit={(ev) => {
         ev.preventDefault();
-        void save();
+        void save.mutate(payload(values, loaded.version));
       }}
     >
-      <UnsavedChangesGuard dirty={dirty && !saving} what="the settings" />
+      <UnsavedChangesGuard dirty={dirty && !save.pending} what="the settings" />
       <Stack space="space.200">
         {conflict ? (
           <SectionMessage
@@ -159,24 +127,8 @@ export function SettingsForm() {
             <Text as="p">{`${conflict.message} Reloading discards your unsaved changes here.`}</Text>
           </SectionMessage>
         ) : null}
-        <TextSetting
-          {...text}
-          id="settings-cadence"
-          name="defaultReviewCadenceDays"
-          label="Default review cadence (days)"
-          required
-          width={160}
-          range={[30, 365]}
-          helper="For newly tagged accounts: 30 to 365 days."
-        />
-        <TextSetting
-          {...text}
-          id="settings-windows"
-          name="credentialExpiryWarningDays"
-          label="Credential expiry warnings (days before)"
-          required
-          helper="Up to 5 different numbers from 1 to 365, separated by commas, e.g. 30, 7, 1."
-        />
+        {text('defaultReviewCadenceDays')}
+        {text('credentialExpiryWarningDays')}
         <FormField
           id="settings-channels"
           label="Notify owners by"
@@ -209,41 +161,17 @@ export function SettingsForm() {
               moves the work item to done when it resolves. Needs the app to create work items in that
               project.
             </Text>
-            <TextSetting
-              {...text}
-              id="settings-work-project"
-              name="workItemProjectKey"
-              label="Project for owners’ work items"
-              required
-              width={160}
-              helper="Its key, e.g. OPS."
-            />
-            <TextSetting
-              {...text}
-              id="settings-work-type"
-              name="workItemTypeName"
-              label="Work type"
-              required
-              width={240}
-              helper="The name of a work type of that project, e.g. Task."
-            />
+            {text('workItemProjectKey')}
+            {text('workItemTypeName')}
           </Stack>
         ) : null}
-        <TextSetting
-          {...text}
-          id="settings-dormant"
-          name="dormantAfterDays"
-          label="Dormant after (days without changes)"
-          required
-          width={160}
-          range={[0, 365]}
-          helper="7 to 365 days (0 turns the check off). An account that created, edited or commented on nothing in Jira for this long is flagged DORMANT. Read-only use is invisible to Jira: dormant means “made no changes”."
-        />
+        {text('dormantAfterDays')}
         <FormField
           id="settings-groups"
           label="Offboarding groups"
           error={e('offboardingGroups')}
-          helper={`Jira groups whose members may run the offboarding check, besides admins. Up to 10.`}
+          helper="Jira groups whose members may run the offboarding check, besides admins."
+          counter={{ used: values.offboardingGroups.length, max: MAX_OFFBOARDING_GROUPS, of: 'groups' }}
         >
           {(a) => (
             <GroupsPicker
@@ -268,48 +196,21 @@ export function SettingsForm() {
             />
           )}
         </FormField>
-        <TextSetting
-          {...text}
-          id="settings-enforced-projects"
-          name="enforcedProjects"
-          label="Hold offboarding tickets in projects"
-          helper="Project keys where the workflow validator holds the transitions below while the departing person's verdict is block, e.g. OFF. Empty: nowhere."
-        />
-        <TextSetting
-          {...text}
-          id="settings-enforced-statuses"
-          name="enforcedStatuses"
-          label="Hold transitions to"
-          helper="Status names, e.g. Done. A Jira admin adds the “Integration accounts offboarding check” validator to those transitions of the workflow."
-        />
-        <TextSetting
-          {...text}
-          id="settings-patterns"
-          name="candidatePatterns"
-          label="Candidate words"
-          helper="Words in a name or email that make an untagged account a candidate. Up to 30, separated by commas."
-        />
-        <TextSetting
-          {...text}
-          id="settings-sweep-share"
-          name="sweepQuotaSharePercent"
-          label="Sweep's share of Jira's hourly API quota (%)"
-          required
-          width={160}
-          range={[1, 50]}
-          helper="Jira limits each app's API use per hour. The hourly check of all accounts spends at most this share (1–50 %, default 10); on a large registry it then spreads over several hours, still checking every account within a day."
-        />
+        {text('enforcedProjects')}
+        {text('enforcedStatuses')}
+        {text('candidatePatterns')}
+        {text('sweepQuotaSharePercent')}
         {(e('_') ?? e('version')) ? <Text color="color.text.danger">{e('_') ?? e('version')}</Text> : null}
         <Inline space="space.100" alignBlock="center">
-          <Button type="submit" appearance="primary" isLoading={saving}>
+          <Button type="submit" appearance="primary" isLoading={save.pending}>
             Save settings
           </Button>
           <Button
             appearance="subtle"
-            isDisabled={saving || !dirty}
+            isDisabled={save.pending || !dirty}
             onClick={() => {
               setValues(valuesOf(loaded));
-              setErrors({});
+              save.reset();
             }}
           >
             Discard changes

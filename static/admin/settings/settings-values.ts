@@ -1,6 +1,6 @@
 /** The settings form's values (text as typed), to and from the stored settings. */
 import type { NoticeChannel, SettingsView, UpdateSettingsInput } from '@contract/settings';
-import type { FieldErrors } from '../accounts/registration-form';
+import type { FieldErrors } from '../../shared/field';
 
 export interface Values {
   defaultReviewCadenceDays: string;
@@ -37,7 +37,8 @@ export function valuesOf(view: SettingsView): Values {
   };
 }
 
-const list = (text: string) =>
+/** A list typed as text, separated by commas: its items. */
+export const listItems = (text: string) =>
   text
     .split(',')
     .map((s) => s.trim())
@@ -48,13 +49,13 @@ export function payload(v: Values, version: number): UpdateSettingsInput {
   return {
     version,
     defaultReviewCadenceDays: num(v.defaultReviewCadenceDays),
-    credentialExpiryWarningDays: list(v.credentialExpiryWarningDays).map(num),
+    credentialExpiryWarningDays: listItems(v.credentialExpiryWarningDays).map(num),
     offboardingGroups: v.offboardingGroups,
     offboardingUserField: v.offboardingUserField.trim(),
     noticeChannels: v.noticeChannels,
-    candidatePatterns: list(v.candidatePatterns),
-    enforcedProjects: list(v.enforcedProjects),
-    enforcedStatuses: list(v.enforcedStatuses),
+    candidatePatterns: listItems(v.candidatePatterns),
+    enforcedProjects: listItems(v.enforcedProjects),
+    enforcedStatuses: listItems(v.enforcedStatuses),
     dormantAfterDays: num(v.dormantAfterDays),
     workItemProjectKey: v.workItemProjectKey.trim(),
     workItemTypeName: v.workItemTypeName.trim(),
