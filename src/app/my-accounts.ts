@@ -1,3 +1,4 @@
+import { DATE_SLOT } from '../contract/dated-text';
 import { type MyAccount, type MyAccounts, NEWS_CODES, type PendingAction } from '../contract/owner';
 import {
   type AccountRecord,
@@ -12,7 +13,7 @@ import type { Invocation } from './context';
 import { forbidden } from './errors';
 import { ownerRefs } from './account-views';
 import { openFindingsOf } from './open-findings';
-import { proposalsForPerson } from './owner-proposals';
+import { deadProposal, proposalsForPerson } from './owner-proposals';
 import type { OversightDeps } from './oversight-ports';
 
 /**
@@ -40,15 +41,17 @@ export function pendingActions(
   if (isReviewOverdue(r, today) || reviewDueOn(r) <= addDays(today, 14))
     out.push({
       kind: 'attest',
-      text: `Confirm ${r.displayName} is still needed (review due ${reviewDueOn(r)}).`,
+      text: `Confirm ${r.displayName} is still needed (review due ${DATE_SLOT}).`,
+      date: reviewDueOn(r),
     });
   r.integrations.forEach((i, n) => {
     const state = credentialState(i.credentialExpiresOn, today, windowDays);
-    if (state === 'expiring' || state === 'expired')
+    if ((state === 'expiring' || state === 'expired') && i.credentialExpiresOn)
       out.push({
         kind: 'rotate-credential',
         integrationIndex: n,
-        text: `${i.system} (${i.environment}): the credential ${state === 'expired' ? 'expired' : 'expires'} on ${i.credentialExpiresOn ?? ''}. Rotate it, then record the rotation.`,
+        text: `${i.system} (${i.environment}): the credential ${state === 'expired' ? 'expired' : 'expires'} on ${DATE_SLOT}. Rotate it, then record the rotation.`,
+        date: i.credentialExpiresOn,
       });
   });
   return out;
@@ -80,16 +83,20 @@ export function myAccount(
   };
 }
 
-/** The caller's accounts (owner and backup indexes: two reads), proposals to them, their news (one read each). */
+/**
+ * The caller's accounts (owner and backup indexes: two reads), proposals to them and by them, their news
+ * (one read each; each of their own proposals is checked against the proposal it copies).
+ */
 export async function myAccounts(inv: Invocation, deps: OversightDeps): Promise<MyAccounts> {
   const me = inv.actorId;
   if (!me) throw forbidden('Sign in to Jira to use this app.');
   const page = (index: 'owner' | 'backupOwner') =>
     deps.accounts.list({ status: 'active', index, personId: me, filters: [], direction: 'asc', limit: 100 });
-  const [owned, backed, proposals, settings, notices] = await Promise.all([
+  const [owned, backed, proposals, mine, settings, notices] = await Promise.all([
     page('owner'),
     page('backupOwner'),
     proposalsForPerson(me, deps),
+    deps.proposals.byProposer(me),
     deps.settings.get(),
     deps.notices.listFor([me]),
   ]);
@@ -97,10 +104,15 @@ export async function myAccounts(inv: Invocation, deps: OversightDeps): Promise<
   const today = utcDate(now);
   const nowIso = now.toISOString();
   const w = maxWarningDays(settings);
+  // The caller's own proposals that still stand, shown on the account they are about (after a reload too).
+  const withMine = (r: AccountRecord, role: 'owner' | 'backup'): MyAccount => {
+    const proposal = mine.find((p) => p.accountId === r.accountId && !deadProposal(p, r));
+    return { ...myAccount(r, role, today, w), ...(proposal ? { proposal } : {}) };
+  };
   return {
     accounts: [
-      ...owned.records.map((r) => myAccount(r, 'owner', today, w)),
-      ...backed.records.map((r) => myAccount(r, 'backup', today, w)),
+      ...owned.records.map((r) => withMine(r, 'owner')),
+      ...backed.records.map((r) => withMine(r, 'backup')),
     ],
     proposalsForMe: proposals,
     news: notices.filter(

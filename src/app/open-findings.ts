@@ -1,7 +1,13 @@
 import type { FindingDto } from '../contract/accounts';
 import type { FindingCode } from '../contract/offboarding';
 import type { AccountRecord } from '../domain/account';
-import { FINDING_SEVERITY, type OpenFinding, findingKey, findingText, noticeKey } from '../domain/findings';
+import {
+  FINDING_SEVERITY,
+  type OpenFinding,
+  findingKey,
+  findingSentence,
+  noticeKey,
+} from '../domain/findings';
 import type { ExtraWrite } from './ports';
 
 /**
@@ -15,7 +21,7 @@ export function findingDto(f: OpenFinding, r: AccountRecord): FindingDto {
     status: 'open',
     severity: FINDING_SEVERITY[f.code],
     openedAt: f.openedAt,
-    details: { period: f.period, text: findingText(f.code, r, f.period) },
+    details: { period: f.period, ...findingSentence(f.code, r, f.period) },
   };
 }
 
@@ -56,7 +62,7 @@ export function resolveNow(
           ...findingDto(f, r),
           status: 'resolved',
           resolvedAt: nowIso,
-          details: { period: f.period, accountName: r.displayName, text: findingText(f.code, r, f.period) },
+          details: { period: f.period, accountName: r.displayName, ...findingSentence(f.code, r, f.period) },
         },
       },
     });

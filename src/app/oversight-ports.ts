@@ -129,6 +129,8 @@ export interface NoticeStore {
 export interface ProposalStore {
   get(proposedOwnerId: string, accountId: string): Promise<OwnerProposal | undefined>;
   forPerson(proposedOwnerId: string): Promise<OwnerProposal[]>;
+  /** The proposals this person made that are still stored (whether they still stand is the caller's check). */
+  byProposer(proposerId: string): Promise<OwnerProposal[]>;
   all(): Promise<OwnerProposal[]>;
   put(p: OwnerProposal): Promise<void>;
   remove(proposedOwnerId: string, accountId: string): Promise<void>;

@@ -12,8 +12,15 @@
  */
 import type { FindingCode } from '../contract/offboarding';
 import type { AccountRecord } from '../domain/account';
-import { type OpenFinding, findingText, needsOwner } from '../domain/findings';
+import type { DatedText } from '../contract/dated-text';
+import { type OpenFinding, findingSentence, needsOwner } from '../domain/findings';
 import type { Settings } from '../domain/settings';
+
+/** The sentence with its text reworded, its date kept as data. */
+const withText = (s: DatedText, reword: (text: string) => string): DatedText => ({
+  ...s,
+  text: reword(s.text),
+});
 
 /** Jira writes of this step per sweep run (create, watch, comment, transition). */
 export const WORK_ITEM_WRITES_PER_RUN = 60;
@@ -45,14 +52,15 @@ export interface NewWorkItem {
   projectKey: string;
   typeName: string;
   summary: string;
-  description: string;
+  /** Its date, if any, stays data (`{date}`): Jira shows it in the reader's locale (an ADF date node). */
+  description: DatedText;
   assigneeId: string;
 }
 
 export interface WorkItemTracker {
   create(item: NewWorkItem): Promise<{ key: string }>;
   addWatcher(issueKey: string, accountId: string): Promise<void>;
-  comment(issueKey: string, text: string): Promise<void>;
+  comment(issueKey: string, body: string | DatedText): Promise<void>;
   /** Moves the work item to a status of the done category; false when its workflow has none. */
   resolve(issueKey: string): Promise<boolean>;
 }
@@ -130,7 +138,11 @@ export async function syncWorkItems(
         projectKey: settings.workItemProjectKey,
         typeName: settings.workItemTypeName,
         summary: workItemSummary(r, f.code),
-        description: `${findingText(f.code, r, f.period)}\n\nOpen "My integration accounts" in Jira (the apps menu) to act on it. This work item moves to done by itself when the finding resolves.`,
+        description: withText(
+          findingSentence(f.code, r, f.period),
+          (t) =>
+            `${t}\n\nOpen "My integration accounts" in Jira (the apps menu) to act on it. This work item moves to done by itself when the finding resolves.`,
+        ),
         assigneeId: r.ownerId,
       });
       if (r.backupOwnerId && r.backupOwnerActive !== false && f.notified.includes(r.backupOwnerId)) {
@@ -157,7 +169,7 @@ export async function syncWorkItems(
         writes++;
         await deps.tracker.comment(
           current.issueKey,
-          `The finding changed: ${findingText(f.code, r, f.period)}`,
+          withText(findingSentence(f.code, r, f.period), (t) => `The finding changed: ${t}`),
         );
         const next = { ...current, period: f.period, updatedAt: nowIso, version: current.version + 1 };
         if (await deps.workItems.put(next, current.version)) totals.commented++;

@@ -10,7 +10,7 @@ import {
   diffFindings,
   dueFindings,
   findingKey,
-  findingText,
+  findingSentence,
   noticeKey,
   recipientsOf,
 } from '../domain/findings';
@@ -188,7 +188,7 @@ function findingEntity(
       severity: FINDING_SEVERITY[code],
       openedAt: f.openedAt,
       ...(status === 'resolved' ? { resolvedAt: nowIso } : {}),
-      details: { period: f.period, accountName: r.displayName, text: findingText(code, r, f.period) },
+      details: { period: f.period, accountName: r.displayName, ...findingSentence(code, r, f.period) },
     },
   };
 }
@@ -205,7 +205,7 @@ function noticeEntity(person: string, r: AccountRecord, f: OpenFinding, now: Dat
       accountId: r.accountId,
       accountName: r.displayName,
       code: f.code,
-      text: findingText(f.code, r, f.period),
+      ...findingSentence(f.code, r, f.period),
       createdAt: now.toISOString(),
       as,
     },

@@ -223,7 +223,9 @@ export type FindingsListInput = z.input<typeof findingsListInput>;
 export interface FindingRow extends FindingDto {
   accountId: string;
   accountName: string;
+  /** The finding in words; `{date}` marks where `date` goes (src/contract/dated-text.ts). */
   text: string;
+  date?: string;
 }
 
 export interface FindingsPage {

@@ -10,7 +10,10 @@ export type PendingActionKind =
 
 export interface PendingAction {
   kind: PendingActionKind;
+  /** The ask in words; `{date}` marks where `date` goes (src/contract/dated-text.ts: the UI writes it). */
   text: string;
+  /** `YYYY-MM-DD`: the date the ask speaks of (review due, credential expiry), if any. */
+  date?: string;
   /** For rotate-credential: which integration (index in `integrations`). */
   integrationIndex?: number;
 }
@@ -50,7 +53,10 @@ export interface MyAccount {
   credentialState: CredentialState;
   findings: FindingDto[];
   pendingActions: PendingAction[];
-  /** A pending hand-over of this account, if any. */
+  /**
+   * The hand-over of this account the caller proposed and that still stands (after a reload too), if any.
+   * A proposal the other owner or backup made is not shown here.
+   */
   proposal?: OwnerProposal;
   version: number;
 }
@@ -169,7 +175,13 @@ export interface NoticeDto {
   accountId: string;
   accountName: string;
   code: FindingCode | 'OWNER_PROPOSAL' | 'NOT_NEEDED' | 'BACKUP_OWNER_NAMED' | 'PROPOSAL_DECLINED';
+  /**
+   * The notice in words; `{date}` marks where `date` goes (src/contract/dated-text.ts). Notices stored
+   * before dates became data carry an ISO date in the text instead (the UI formats those too).
+   */
   text: string;
+  /** `YYYY-MM-DD`: the date the notice speaks of, if any. */
+  date?: string;
   createdAt: string;
   /** News that asks nothing (a backup named, a hand-over declined) is told until then, then dropped. */
   expiresAt?: string;

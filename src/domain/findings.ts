@@ -1,3 +1,4 @@
+import { DATE_SLOT, type DatedText } from '../contract/dated-text';
 import type { FindingCode } from '../contract/offboarding';
 import {
   type AccountRecord,
@@ -196,36 +197,50 @@ export function needsOwner(code: FindingCode): boolean {
   return code !== 'OWNER_INACTIVE' && code !== 'OWNER_MISSING';
 }
 
-/** A sentence for people about a finding on an account (`period` details DORMANT's window). */
-export function findingText(code: FindingCode, record: AccountRecord, period?: string): string {
+/**
+ * A sentence for people about a finding on an account (`period` details DORMANT's window). A date it
+ * speaks of is data (`{date}` in the text, src/contract/dated-text.ts): each surface writes it in its
+ * reader's format.
+ */
+export function findingSentence(code: FindingCode, record: AccountRecord, period?: string): DatedText {
   const a = record.displayName;
   const owner = record.ownerName || 'its owner';
   switch (code) {
     case 'ACCOUNT_INACTIVE':
-      return `${a} is deactivated in Jira: integrations using it are broken.`;
+      return { text: `${a} is deactivated in Jira: integrations using it are broken.` };
     case 'ACCOUNT_MISSING':
-      return `Jira no longer knows ${a}: integrations using it are broken.`;
+      return { text: `Jira no longer knows ${a}: integrations using it are broken.` };
     case 'OWNER_INACTIVE':
-      return `${owner}, the owner of ${a}, is deactivated: pick a new owner.`;
+      return { text: `${owner}, the owner of ${a}, is deactivated: pick a new owner.` };
     case 'OWNER_MISSING':
-      return `The owner of ${a} no longer exists in Jira: pick a new owner.`;
+      return { text: `The owner of ${a} no longer exists in Jira: pick a new owner.` };
     case 'NO_BACKUP_OWNER':
-      return record.backupOwnerId
-        ? `The backup owner of ${a} is deactivated: name an active backup owner.`
-        : `${a} has no backup owner: name one.`;
+      return {
+        text: record.backupOwnerId
+          ? `The backup owner of ${a} is deactivated: name an active backup owner.`
+          : `${a} has no backup owner: name one.`,
+      };
     case 'OWNER_IS_INTEGRATION_ACCOUNT':
-      return `The owner of ${a} is itself an integration account: a person must own it.`;
+      return { text: `The owner of ${a} is itself an integration account: a person must own it.` };
     case 'REVIEW_OVERDUE':
-      return `The review of ${a} was due on ${reviewDueOn(record)}.`;
-    case 'CREDENTIAL_EXPIRING':
-      return `A credential of ${a} expires on ${earliestCredentialExpiry(record.integrations) ?? 'soon'}: rotate it.`;
+      return { text: `The review of ${a} was due on ${DATE_SLOT}.`, date: reviewDueOn(record) };
+    case 'CREDENTIAL_EXPIRING': {
+      const expiry = earliestCredentialExpiry(record.integrations);
+      return expiry
+        ? { text: `A credential of ${a} expires on ${DATE_SLOT}: rotate it.`, date: expiry }
+        : { text: `A credential of ${a} expires soon: rotate it.` };
+    }
     case 'CREDENTIAL_EXPIRED':
-      return `A credential of ${a} has expired: rotate it.`;
+      return { text: `A credential of ${a} has expired: rotate it.` };
     case 'PERSONAL_ACCOUNT':
-      return `${a} is a personal account: it holds a seat and breaks when its user is offboarded. Its integrations should move to an Atlassian service account (a Jira admin moves them from the account's page).`;
+      return {
+        text: `${a} is a personal account: it holds a seat and breaks when its user is offboarded. Its integrations should move to an Atlassian service account (a Jira admin moves them from the account's page).`,
+      };
     case 'DORMANT': {
       const days = /^(\d+)d$/.exec(period ?? '')?.[1] ?? 'many';
-      return `${a} made no changes in Jira for ${days} days (read-only use is invisible to Jira): confirm it is still needed, or that it can be retired.`;
+      return {
+        text: `${a} made no changes in Jira for ${days} days (read-only use is invisible to Jira): confirm it is still needed, or that it can be retired.`,
+      };
     }
   }
 }

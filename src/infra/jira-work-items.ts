@@ -1,17 +1,35 @@
 import api, { route } from '@forge/api';
 import { z } from 'zod';
 import type { WorkItemTracker } from '../app/owner-work-items';
+import { DATE_SLOT, type DatedText } from '../contract/dated-text';
 import { JiraError, readJira } from './jira-client';
 
-/** Atlassian Document Format for plain text, one paragraph per line. */
-function adf(text: string) {
+/**
+ * Atlassian Document Format for plain text, one paragraph per line. The sentence's date (`{date}`,
+ * src/contract/dated-text.ts) becomes an ADF `date` node, which Jira shows "in the user's locale"
+ * (https://developer.atlassian.com/platform/framework/adf-builder/reference/nodes/date/; `timestamp`:
+ * milliseconds since 1970-01-01 UTC, as a string): the work item's reader sees the app's one date
+ * format, not an ISO day.
+ */
+export function adf(sentence: DatedText) {
+  const { text, date } = sentence;
+  const dateNode = date
+    ? { type: 'date', attrs: { timestamp: String(Date.parse(`${date}T00:00:00Z`)) } }
+    : undefined;
+  const inline = (line: string) =>
+    line
+      .split(DATE_SLOT)
+      .flatMap((piece, i) => [
+        ...(i > 0 && dateNode ? [dateNode] : i > 0 ? [{ type: 'text', text: DATE_SLOT }] : []),
+        ...(piece ? [{ type: 'text', text: piece }] : []),
+      ]);
   return {
     type: 'doc',
     version: 1,
     content: text
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })),
+      .map((line) => ({ type: 'paragraph', content: inline(line) })),
   };
 }
 
@@ -77,13 +95,13 @@ export const jiraWorkItems: WorkItemTracker = {
     );
   },
 
-  async comment(issueKey, text) {
+  async comment(issueKey, body) {
     await write(
       () =>
         api.asApp().requestJira(route`/rest/api/3/issue/${issueKey}/comment`, {
           method: 'POST',
           headers: json,
-          body: JSON.stringify({ body: adf(text) }),
+          body: JSON.stringify({ body: adf(typeof body === 'string' ? { text: body } : body) }),
         }),
       'comment on work item',
     );

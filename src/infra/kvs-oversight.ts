@@ -152,19 +152,35 @@ async function proposalsWithPrefix(prefix: string): Promise<OwnerProposal[]> {
   return out;
 }
 
+const proposalByKey = (p: OwnerProposal) =>
+  `${STORAGE_KEYS.proposalByPrefix}${p.proposedBy.accountId}:${p.accountId}:${p.proposedOwner.accountId}`;
+const PROPOSAL_TTL = { ttl: { value: 30, unit: 'DAYS' } } as const;
+
 export const kvsProposals: ProposalStore = {
   async get(to, accountId) {
     return kvs.get<OwnerProposal>(proposalKey(to, accountId));
   },
   forPerson: (to) => proposalsWithPrefix(`${STORAGE_KEYS.proposalPrefix}${to}:`),
+  async byProposer(by) {
+    const copies = await proposalsWithPrefix(`${STORAGE_KEYS.proposalByPrefix}${by}:`);
+    // A copy counts while the proposal it copies is stored, unchanged (not replaced by a newer one).
+    const stored = await Promise.all(
+      copies.map((c) => kvsProposals.get(c.proposedOwner.accountId, c.accountId)),
+    );
+    return stored.filter(
+      (p, i): p is OwnerProposal =>
+        p !== undefined && p.proposedBy.accountId === by && p.proposedAt === copies[i]?.proposedAt,
+    );
+  },
   all: () => proposalsWithPrefix(STORAGE_KEYS.proposalPrefix),
   async put(p) {
-    await kvs.set(proposalKey(p.proposedOwner.accountId, p.accountId), p, {
-      ttl: { value: 30, unit: 'DAYS' },
-    });
+    await kvs.set(proposalKey(p.proposedOwner.accountId, p.accountId), p, PROPOSAL_TTL);
+    await kvs.set(proposalByKey(p), p, PROPOSAL_TTL);
   },
   async remove(to, accountId) {
+    const stored = await kvs.get<OwnerProposal>(proposalKey(to, accountId));
     await kvs.delete(proposalKey(to, accountId));
+    if (stored) await kvs.delete(proposalByKey(stored));
   },
 };
 
@@ -174,7 +190,7 @@ interface FindingEntity {
   status: string;
   severity: number;
   openedAt: number;
-  record: FindingDto & { details?: { accountName?: string; text?: string } };
+  record: FindingDto & { details?: { accountName?: string; text?: string; date?: string } };
 }
 
 export const kvsFindings: FindingStore = {
@@ -194,6 +210,7 @@ export const kvsFindings: FindingStore = {
         accountId: value.accountId,
         accountName: value.record.details?.accountName ?? value.accountId,
         text: value.record.details?.text ?? value.code,
+        ...(value.record.details?.date ? { date: value.record.details.date } : {}),
       }))
       .sort((a, b) => b.severity - a.severity);
     return { findings, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };

@@ -10,6 +10,12 @@ export const STORAGE_KEYS = {
   webhookReplayPrefix: 'webhook-id:',
   /** `proposal:<proposedOwnerId>:<accountId>`: a pending hand-over to a new owner. */
   proposalPrefix: 'proposal:',
+  /**
+   * `proposal-by:<proposerId>:<accountId>:<proposedOwnerId>`: a copy of that proposal under who made it,
+   * so "My integration accounts" shows a person their own pending proposals (one query). The
+   * `proposal:` key stays the truth: a copy counts only while it matches it.
+   */
+  proposalByPrefix: 'proposal-by:',
   /** `notice-flag:<personId>`: the UTC day the background script last showed the person a flag. */
   noticeFlagPrefix: 'notice-flag:',
   /** `offboarding-ack:<issueKey>`: an acknowledgement with a reason on an offboarding ticket (the validator lets it pass). */

@@ -1,6 +1,6 @@
 import type { FlagOptions } from '@forge/bridge';
 import type { NoticeDto, OwnerNotices } from '@contract/owner';
-import { localizeDates } from '../shared/dates';
+import { formatDatedText } from '../shared/dates';
 
 /** One flag id: a second page load the same day replaces the flag rather than stacking another. */
 export const NOTICES_FLAG_ID = 'integration-accounts-notices';
@@ -34,7 +34,7 @@ export function noticesFlag(notices: OwnerNotices, open: () => void): FlagOption
       ? 'An integration account needs you'
       : `${String(notices.count)} things about your integration accounts need you`;
   const description = first
-    ? `${localizeDates(first.text)}${more > 0 ? ` And ${String(more)} more.` : ''}`
+    ? `${formatDatedText(first)}${more > 0 ? ` And ${String(more)} more.` : ''}`
     : 'Open My integration accounts to see what needs you.';
   return {
     id: NOTICES_FLAG_ID,

@@ -19,7 +19,7 @@ import {
   formatDate,
   severityAppearance,
 } from './format';
-import { localizeDates } from '../shared/dates';
+import { formatDatedText } from '../shared/dates';
 
 type Open = 'none' | 'attest' | 'rotate' | 'propose' | 'backup';
 
@@ -205,7 +205,7 @@ export function AccountPanel({
                     data-pending-kind={p.kind}
                     title={PENDING_LABELS[p.kind]}
                   >
-                    <Text>{localizeDates(p.text)}</Text>
+                    <Text>{formatDatedText(p)}</Text>
                   </li>
                 ))}
               </List>

@@ -13,7 +13,7 @@ import { EmptyView, ErrorState, LoadingState } from '../shared/states';
 import { AccountPanel } from './AccountPanel';
 import { ProposalCard } from './ProposalCard';
 import { List } from '../offboarding/ui';
-import { formatDate, plural } from './format';
+import { formatDate, formatDatedText, plural } from './format';
 
 export const PAGE_TITLE = 'My integration accounts';
 
@@ -113,7 +113,7 @@ export function MyAccountsApp() {
               <List>
                 {data.news.map((n) => (
                   <li key={n.id} data-news-code={n.code}>
-                    <Text>{n.text}</Text>
+                    <Text>{formatDatedText(n)}</Text>
                     <Text size="small" color="color.text.subtlest">{` · ${formatDate(n.createdAt)}`}</Text>
                   </li>
                 ))}

@@ -2,7 +2,7 @@ import type { CredentialKind, CredentialState } from '@contract/accounts';
 import type { PendingActionKind } from '@contract/owner';
 
 /** Dates: one format for every surface, in the viewer's locale and zone (static/shared/dates.ts). */
-export { formatDate, todayIso } from '../shared/dates';
+export { formatDate, formatDatedText, todayIso } from '../shared/dates';
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
   'api-token': 'API token',

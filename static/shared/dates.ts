@@ -13,6 +13,7 @@
  * them from here, so no component passes them around. Tests pass explicit settings instead.
  * Pure: no `@forge/bridge` import here, so unit tests load it without a host.
  */
+import { type DatedText, withDate } from '@contract/dated-text';
 
 export interface DateSettings {
   /** BCP 47, e.g. `en-US`, `de-DE` (Forge normalises Jira's `de_DE`). */
@@ -162,7 +163,20 @@ function realDay(iso: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Sentences the server wrote (notices, rate-limit messages)
+// Sentences the server wrote (pending asks, notices, audit reasons, rate-limit messages)
+
+/**
+ * A server sentence whose date is data (src/contract/dated-text.ts: `{date}` and `date`), written in the
+ * viewer's format; a date still inside its text (notices stored before dates were data, audit reasons,
+ * which are never rewritten) is formatted too (`localizeDates`).
+ */
+export function formatDatedText(sentence: DatedText, s: DateSettings = current, now = new Date()): string {
+  return localizeDates(
+    withDate(sentence, (day) => formatDate(day, s)),
+    s,
+    now,
+  );
+}
 
 const ISO_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z)?\b/g;
 const UTC_CLOCK = /\b(\d{2}):(\d{2}) UTC\b/g;

@@ -138,6 +138,11 @@ describe('kinds of integration account, dormancy and owners’ work items', () =
       const details = page.getByRole('complementary', { name: 'Details' });
       expect(await details.innerText()).toMatch(/Assignee\s*Olivia Owner/);
       expect(await details.innerText()).toMatch(/Reporter\s*Integration Accounts for Jira/);
+      // The finding's date is an ADF date node: shown in the reader's locale (Olivia: en-GB), never ISO.
+      const description = await page.getByRole('region', { name: 'Description' }).innerText();
+      expect(description).not.toMatch(/\d{4}-\d{2}-\d{2}|\{date\}/);
+      if (/(expires|due) on/.test(description))
+        expect(description).toMatch(/(expires|due) on \d{1,2} [A-Z][a-z]{2} \d{4}/);
       await shot(page, undefined, `owner-work-item-${theme}.png`);
       await page.close();
     }

@@ -231,6 +231,14 @@ describe('accounts list at 1024 px', () => {
       expect(text).not.toMatch(/Review due|Overdue/);
       expect(text).not.toMatch(/Edit the account/);
       expect(await frame.getByRole('region', { name: /^Findings/ }).count()).toBe(0);
+      // Jira's "Active" is no lozenge beside "Retired": it is said in words (only the people keep theirs).
+      const registration = frame.getByRole('region', { name: 'Registration' });
+      expect(await main.getByText('Active', { exact: true }).count()).toBe(
+        await registration.getByText('Active', { exact: true }).count(),
+      );
+      expect(await frame.getByTestId('retired-jira-account').innerText()).toMatch(
+        /^Its Jira user account is still active: .*deactivate it in Jira\.$/,
+      );
       // One primary action in the account's header: Re-tag (the page header's Tag account is another area).
       expect(await frame.getByRole('button', { name: 'Re-tag' }).count()).toBe(1);
       expect(await frame.getByRole('button', { name: 'Edit' }).count()).toBe(0);

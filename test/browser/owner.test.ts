@@ -22,6 +22,10 @@ import {
   startSiteForBrowser,
 } from '../support/browser.js';
 import { pickUser, screenshotPage, unexpected, waitForFlag } from '../support/admin-page.js';
+import type { Envelope } from '../../src/contract/envelope';
+import type { MyAccounts } from '../../src/contract/owner';
+import { OWNER_KEYS, OWNER_PAGE_MODULE_KEY } from '../../src/contract/resolver-keys';
+import { formatDate } from '../../static/shared/dates';
 
 type Site = Awaited<ReturnType<typeof startSiteForBrowser>>;
 
@@ -47,6 +51,24 @@ async function openMyAccounts(
   const frame = await appFrame(page);
   await frame.getByRole('heading', { name: 'My integration accounts', level: 1 }).waitFor();
   return { page, frame, problems };
+}
+
+/** A resolver call as `as`, through the local site's invoke endpoint (what the bridge's `invoke` posts). */
+async function invokeAs<T>(as: string, functionKey: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${site.url}/__local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      moduleKey: OWNER_PAGE_MODULE_KEY,
+      functionKey,
+      payload,
+      extension: { type: 'jira:globalPage' },
+      as,
+    }),
+  });
+  const envelope = (await response.json()) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${functionKey}: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
 }
 
 function accountCard(frame: Frame, accountId: string): Locator {
@@ -91,6 +113,10 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     const flag = page.locator('.flag').filter({ hasText: /integration accounts? needs? you/ });
     await flag.waitFor({ timeout: 15_000 });
     expect(await flag.getByRole('button', { name: FLAG_ACTION }).count()).toBe(1);
+    // Its date in her locale (en-GB, "28 Feb 2027"), never the server's ISO.
+    expect(await flag.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The flag slides in: the screenshot waits for it to settle.
+    await flag.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await page.screenshot({ path: join(IMAGES, 'owner-flag.png') });
 
     // The action navigates (router.navigate) to the global page.
@@ -106,13 +132,19 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     expect(await jenkins.getByText('Review overdue').count()).toBe(1);
     const github = accountCard(frame, DEMO_ACCOUNT_IDS.githubSync);
     expect(await github.locator('[data-pending-kind="rotate-credential"]').count()).toBe(1);
+    // "Needs you" writes its dates in her Jira locale (en-GB: "30 Mar 2027"), never as ISO.
+    const asks = frame.getByTestId('pending-actions');
+    for (const text of await asks.allInnerTexts()) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await jenkins.locator('[data-pending-kind="rotate-credential"]').innerText()).toMatch(
+      /the credential expires on \d{1,2} [A-Z][a-z]{2} \d{4}\. Rotate it/,
+    );
     expect(
       await frame
         .getByText(/things? needs? you/)
         .first()
         .isVisible(),
     ).toBe(true);
-    await page.screenshot({ path: join(IMAGES, 'owner-my-accounts.png'), fullPage: true });
+    await screenshotPage(page, join(IMAGES, 'owner-my-accounts.png'));
 
     // Confirm: still needed, purpose right. The pending review resolves.
     await jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }).click();
@@ -228,6 +260,14 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     await jenkins.getByRole('button', { name: 'Propose', exact: true }).click();
     await waitForFlag(olivia.page, 'Hand-over proposed');
     await jenkins.getByText(/Hand-over to Ben Backup proposed/).waitFor({ timeout: 15_000 });
+    // Her proposal is still shown after a reload (the server's answer carries it), with no second one offered.
+    await olivia.page.reload();
+    const reloaded = accountCard(await appFrame(olivia.page), DEMO_ACCOUNT_IDS.jenkinsCi);
+    await reloaded
+      .getByText(/^Hand-over to Ben Backup proposed on \d{1,2} [A-Z][a-z]{2} \d{4}, waiting for them/)
+      .waitFor({ timeout: 15_000 });
+    expect(await reloaded.getByRole('button', { name: 'Propose new owner for Jenkins CI' }).count()).toBe(0);
+    await screenshotPage(olivia.page, join(IMAGES, 'owner-proposal-pending-light.png'));
     expect(unexpected(olivia.problems)).toEqual([]);
     await olivia.page.close();
 
@@ -297,6 +337,47 @@ describe('owner surfaces', { timeout: 90_000 }, () => {
     await screenshotPage(told.page, join(IMAGES, 'owner-news-light.png'));
     expect(unexpected(told.problems)).toEqual([]);
     await told.page.close();
+  });
+
+  it('the site admin (en-AU, Australia/Sydney) reads the flag’s date the Australian way', async () => {
+    // The admin owns Reporting Service: a rotation whose new credential expires in 10 days, then a sweep,
+    // make a CREDENTIAL_EXPIRING notice, the newest, so the flag tells it first.
+    const me = await invokeAs<MyAccounts>('admin@example.com', OWNER_KEYS.myAccounts, {});
+    const reporting = me.accounts.find((a) => a.accountId === DEMO_ACCOUNT_IDS.reportingService)!;
+    const today = new Date().toISOString().slice(0, 10);
+    const expiresOn = new Date(Date.now() + 10 * DAY_MS).toISOString().slice(0, 10);
+    await invokeAs('admin@example.com', OWNER_KEYS.recordRotation, {
+      accountId: reporting.accountId,
+      version: reporting.version,
+      integrationIndex: 0,
+      rotatedOn: today,
+      newExpiresOn: expiresOn,
+    });
+    const sweep = await fetch(`${site.url}/__local/scheduled/integration-accounts-sweep`, { method: 'POST' });
+    expect(((await sweep.json()) as { ok: boolean }).ok).toBe(true);
+
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const problems = collectProblems(page);
+    // The shell's bridge script arriving late (a loaded machine) still hears the frames' first calls:
+    // a deferred one did not, and the background script's context and notices calls never settled.
+    await page.route('**/__local/bridge/host.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const asked = noticesAsked(page);
+    await page.goto(`${site.url}/?as=admin@example.com`);
+    await asked;
+    const flag = page.locator('.flag').filter({ hasText: 'A credential of Reporting Service expires on' });
+    await flag.waitFor({ timeout: 15_000 });
+    // en-AU writes "20 Mar 2027"; the defaults (en-US, UTC) would write "Mar 20, 2027", the server "2027-03-20".
+    const sydney = formatDate(expiresOn, { locale: 'en-AU', timeZone: 'Australia/Sydney' });
+    expect(sydney).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(await flag.innerText()).toContain(
+      `A credential of Reporting Service expires on ${sydney}: rotate it.`,
+    );
+    expect(await flag.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(unexpected(problems)).toEqual([]);
+    await page.close();
   });
 
   it('Nora, who answers for nothing, gets the empty state', async () => {

@@ -270,6 +270,8 @@ describe('audit log: record detail', () => {
         'Hash',
       ])
         expect(fields).toContain(text);
+      // Its time in the viewer's format only, not the stored instant beside it.
+      expect(fields).not.toMatch(/\(\d{4}-\d{2}-\d{2}T[\d:.]+Z\)/);
       await shot(page, 'audit-record-detail', theme);
 
       // The URL alone opens it (a shared link), and the browser's back button returns to the log.

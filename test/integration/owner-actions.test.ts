@@ -208,6 +208,14 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
         message: 'You run the GitHub org now.',
       }),
     );
+    // Olivia's own proposal stays on her page when she opens it again, until it is answered.
+    expect((await mine('olivia', 'GitHub Sync')).proposal).toMatchObject({
+      accountId: github.accountId,
+      proposedOwner: { accountId: ids.nora, displayName: 'Nora Newhire' },
+      proposedBy: { accountId: ids.olivia },
+    });
+    // Ben backs GitHub Sync up, but did not propose it: his page does not claim he did.
+    expect((await mine('ben', 'GitHub Sync')).proposal).toBeUndefined();
     const [asked] = data(await owner('nora')<MyAccounts>(K.myAccounts)).proposalsForMe;
     expect(asked).toMatchObject({
       accountId: github.accountId,
@@ -238,6 +246,7 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
 
     const nora = data(await owner('nora')<MyAccounts>(K.myAccounts));
     expect(nora.proposalsForMe).toEqual([]);
+    expect((await mine('olivia', 'GitHub Sync')).proposal).toBeUndefined();
     expect(data(await owner('nora')<OwnerNotices>(K.notices, { peek: true })).count).toBe(0);
     // Declined is final: nothing left to accept.
     expect(await owner('nora')(K.acceptProposal, { accountId: github.accountId })).toMatchObject({
@@ -266,6 +275,16 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
     });
   });
 
+  it('a proposal shows on the page of who made it; one replaced by another person’s shows only theirs', async () => {
+    const github = await mine('olivia', 'GitHub Sync');
+    data(await owner('olivia')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
+    expect((await mine('olivia', 'GitHub Sync')).proposal?.proposedBy.accountId).toBe(ids.olivia);
+    // Ben, the backup owner, proposes Nora too: his proposal replaces Olivia's (one per person and account).
+    data(await owner('ben')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
+    expect((await mine('ben', 'GitHub Sync')).proposal?.proposedBy.accountId).toBe(ids.ben);
+    expect((await mine('olivia', 'GitHub Sync')).proposal).toBeUndefined();
+  });
+
   it('declining without a reason; a request for oneself is not declined by its requester', async () => {
     const github = await mine('olivia', 'GitHub Sync');
     data(await owner('olivia')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.nora }));
@@ -276,6 +295,11 @@ describe('a proposed owner sees what they are asked to take, and can decline', (
     );
     // Ben (backup) asks to own it himself: a Jira admin decides, Ben cannot "decline" his own request.
     data(await owner('ben')(K.proposeOwner, { accountId: github.accountId, proposedOwnerId: ids.ben }));
+    // His request waits for a Jira admin, and his page says so after a reload.
+    expect((await mine('ben', 'GitHub Sync')).proposal).toMatchObject({
+      needsApproval: true,
+      proposedOwner: { accountId: ids.ben },
+    });
     const own = await owner('ben')(K.declineProposal, { accountId: github.accountId });
     expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // A reason too long is refused in people's words.

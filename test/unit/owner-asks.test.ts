@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { PendingActionKind } from '../../src/contract/owner';
 import { FINDING_CODES } from '../../src/contract/offboarding';
 import { pendingActions } from '../../src/app/my-accounts';
-import { findingText } from '../../src/domain/findings';
+import { DATE_SLOT, withDate } from '../../src/contract/dated-text';
+import { findingSentence } from '../../src/domain/findings';
+import { adf } from '../../src/infra/jira-work-items';
+import { formatDatedText } from '../../static/shared/dates';
 import { account } from './oversight-factories';
 
 /** The controls static/global/AccountPanel.tsx shows each role (its buttons' visible labels). */
@@ -65,9 +68,81 @@ describe('owner asks', () => {
     const inactive = pendingActions(broken, '2026-06-01', 30).find((a) => a.kind === 'account-inactive');
     expect(inactive?.text).toContain('ask a Jira admin');
     for (const code of FINDING_CODES) {
-      const text = findingText(code, broken, '90d');
+      const text = findingSentence(code, broken, '90d').text;
       expect(text, code).not.toMatch(/\bretire it\.|(^|[:.] )Move\b/);
     }
-    expect(findingText('PERSONAL_ACCOUNT', broken)).toContain('a Jira admin moves them');
+    expect(findingSentence('PERSONAL_ACCOUNT', broken).text).toContain('a Jira admin moves them');
+  });
+});
+
+describe('dates in what owners read are data, not text', () => {
+  const ISO = /\d{4}-\d{2}-\d{2}/;
+
+  it('every pending action and finding sentence carries its date beside the text, never in it', () => {
+    const expiring = account('github', {
+      displayName: 'GitHub Sync',
+      lastReviewedOn: '2026-03-01',
+      integrations: [
+        {
+          system: 'GitHub',
+          environment: 'prod',
+          credentialKind: 'api-token',
+          credentialExpiresOn: '2026-06-10',
+        },
+      ],
+    });
+    const asks = [...pendingActions(broken, '2026-06-01', 30), ...pendingActions(expiring, '2026-06-01', 30)];
+    const dated = asks.filter((a) => a.date);
+    expect(dated.map((a) => a.kind).sort()).toEqual([
+      'attest',
+      'attest',
+      'rotate-credential',
+      'rotate-credential',
+    ]);
+    for (const a of asks) expect(a.text, a.kind).not.toMatch(ISO);
+    for (const a of dated) expect(a.text, a.kind).toContain(DATE_SLOT);
+    expect(dated.find((a) => a.kind === 'rotate-credential' && a.text.startsWith('GitHub'))?.date).toBe(
+      '2026-06-10',
+    );
+
+    for (const code of FINDING_CODES)
+      for (const r of [broken, expiring]) {
+        const s = findingSentence(code, r, '90d');
+        expect(s.text, code).not.toMatch(ISO);
+        expect(s.text.includes(DATE_SLOT), code).toBe(s.date !== undefined);
+      }
+    expect(findingSentence('CREDENTIAL_EXPIRING', expiring).date).toBe('2026-06-10');
+  });
+
+  it('the UI writes the date in the viewer’s locale; ISO where no locale is known', () => {
+    const s = findingSentence('REVIEW_OVERDUE', broken);
+    const sydney = { locale: 'en-AU', timeZone: 'Australia/Sydney' };
+    const newYork = { locale: 'en-US', timeZone: 'America/New_York' };
+    expect(formatDatedText(s, sydney)).toBe('The review of Jenkins CI was due on 1 Apr 2025.');
+    expect(formatDatedText(s, newYork)).toBe('The review of Jenkins CI was due on Apr 1, 2025.');
+    expect(withDate(s)).toBe('The review of Jenkins CI was due on 2025-04-01.');
+    expect(withDate({ text: 'No date here.' })).toBe('No date here.');
+    // A notice stored before dates were data still reads in the viewer's format.
+    expect(formatDatedText({ text: 'The review of X was due on 2025-04-01.' }, sydney)).toBe(
+      'The review of X was due on 1 Apr 2025.',
+    );
+  });
+
+  it('a Jira work item carries the date as an ADF date node, which Jira shows in its reader’s locale', () => {
+    const doc = adf({ text: 'Due on {date}.\n\nOpen the page.', date: '2025-04-01' });
+    expect(doc.content).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Due on ' },
+          { type: 'date', attrs: { timestamp: String(Date.UTC(2025, 3, 1)) } },
+          { type: 'text', text: '.' },
+        ],
+      },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Open the page.' }] },
+    ]);
+    expect(adf({ text: 'No date.' }).content).toEqual([
+      { type: 'paragraph', content: [{ type: 'text', text: 'No date.' }] },
+    ]);
   });
 });

@@ -118,5 +118,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-installShellControls();
-markCurrentNav();
+// This script runs from the page's <head>, before the body (and its frames) is parsed: the message
+// listener above is in place before any frame can call; the controls are wired once the body exists.
+function installControls(): void {
+  installShellControls();
+  markCurrentNav();
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', installControls);
+else installControls();

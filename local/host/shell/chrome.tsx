@@ -53,7 +53,12 @@ export function Document(props: {
             dangerouslySetInnerHTML={{ __html: scriptJson(props.config) }}
           />
         )}
-        <script src={BRIDGE_HOST_PATH} defer />
+        {/*
+          Not deferred: the shell answers the bridge before any frame below exists, as Jira's does (it
+          creates its app iframes itself). A deferred host could run after a fast frame's first calls,
+          whose messages nobody heard: the calls never settled (the background script's notices).
+        */}
+        <script src={BRIDGE_HOST_PATH} />
       </head>
       <body>{props.children}</body>
     </html>

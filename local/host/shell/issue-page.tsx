@@ -15,30 +15,71 @@ import {
   TopBar,
   renderDocument,
 } from './chrome.js';
-import { frameExtension, shellConfig } from './forge-context.js';
+import { contextLocale, frameExtension, shellConfig } from './forge-context.js';
 import { AppIcon, IssueTypeIcon } from './icons.js';
 import type { PageDeps } from './page-deps.js';
 import { displayConditionsMet } from './surfaces.js';
 import { TransitionBanner, Transitions } from './transitions.js';
 
+/**
+ * An ADF `date` node as Jira shows it: "a date in the user's locale"
+ * (developer.atlassian.com/platform/framework/adf-builder/reference/nodes/date/); its `timestamp` is
+ * milliseconds since 1970-01-01 UTC, a calendar day, so it is written in UTC.
+ */
+type DayFormat = (timestampMs: number) => string;
+function adfDayFormat(user: Acting['user']): DayFormat {
+  const format = new Intl.DateTimeFormat(contextLocale(user), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return (ms) => (Number.isFinite(ms) ? format.format(new Date(ms)) : '');
+}
+
+/** An instant (created, updated) as the user's day, in their locale and time zone, as Jira shows it. */
+function userDay(user: Acting['user']): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(contextLocale(user), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: user.timeZone || 'UTC',
+  });
+  return (iso) => {
+    const at = Date.parse(iso);
+    return Number.isFinite(at) ? format.format(new Date(at)) : iso;
+  };
+}
+
 /** The plain text of an ADF document's paragraphs (the shell shows descriptions, it doesn't edit them). */
-function adfParagraphs(doc: AdfDocument | null): string[] {
+function adfParagraphs(doc: AdfDocument | null, day: DayFormat): string[] {
   if (!doc) return [];
   const text = (node: unknown): string => {
     if (!node || typeof node !== 'object') return '';
-    const n = node as { type?: unknown; text?: unknown; content?: unknown };
+    const n = node as { type?: unknown; text?: unknown; content?: unknown; attrs?: { timestamp?: unknown } };
     if (typeof n.text === 'string') return n.text;
+    if (n.type === 'date') return day(Number(n.attrs?.timestamp));
     return Array.isArray(n.content) ? n.content.map(text).join('') : '';
   };
   return doc.content.map(text).filter((t) => t.trim() !== '');
 }
 
-function Paragraphs({ doc }: { doc: AdfDocument | null }) {
-  return adfParagraphs(doc).map((p, i) => <p key={i}>{p}</p>);
+function Paragraphs({ doc, day }: { doc: AdfDocument | null; day: DayFormat }) {
+  return adfParagraphs(doc, day).map((p, i) => <p key={i}>{p}</p>);
 }
 
 /** The issue's comments, oldest first (the app comments on owners' work items). */
-function Comments({ deps, issue }: { deps: PageDeps; issue: SeedIssue }) {
+function Comments({
+  deps,
+  issue,
+  day,
+  when,
+}: {
+  deps: PageDeps;
+  issue: SeedIssue;
+  day: DayFormat;
+  when: (iso: string) => string;
+}) {
   const comments = issue.comments ?? [];
   if (comments.length === 0) return <p className="issue-none">No comments yet.</p>;
   return (
@@ -46,8 +87,8 @@ function Comments({ deps, issue }: { deps: PageDeps; issue: SeedIssue }) {
       {comments.map((c) => (
         <li className="issue-comment" key={c.id}>
           <Person deps={deps} accountId={c.authorAccountId} />{' '}
-          <span className="issue-dates">{c.created.slice(0, 10)}</span>
-          <Paragraphs doc={c.body} />
+          <span className="issue-dates">{when(c.created)}</span>
+          <Paragraphs doc={c.body} day={day} />
         </li>
       ))}
     </ol>
@@ -159,7 +200,9 @@ export function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url:
     );
   }
   const background = backgroundScripts(deps, acting, location, issueContext);
-  const description = adfParagraphs(issue.description);
+  const day = adfDayFormat(acting.user);
+  const when = userDay(acting.user);
+  const description = adfParagraphs(issue.description, day);
 
   return renderDocument(
     <Document
@@ -190,7 +233,7 @@ export function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url:
             <section className="issue-section" aria-labelledby="issue-description">
               <h2 id="issue-description">Description</h2>
               {description.length > 0 ? (
-                <Paragraphs doc={issue.description} />
+                <Paragraphs doc={issue.description} day={day} />
               ) : (
                 <p className="issue-none">Add a description…</p>
               )}
@@ -198,13 +241,13 @@ export function issuePage(deps: PageDeps, acting: Acting, issue: SeedIssue, url:
             {panels}
             <section className="issue-section" aria-labelledby="issue-activity">
               <h2 id="issue-activity">Activity</h2>
-              <Comments deps={deps} issue={issue} />
+              <Comments deps={deps} issue={issue} day={day} when={when} />
             </section>
           </div>
           <aside className="issue-details" aria-label="Details">
             <Transitions issue={issue} />
             <Details deps={deps} issue={issue} issueType={issueType?.name ?? ''} />
-            <p className="issue-dates">{`Created ${issue.created.slice(0, 10)} · Updated ${issue.updated.slice(0, 10)}`}</p>
+            <p className="issue-dates">{`Created ${when(issue.created)} · Updated ${when(issue.updated)}`}</p>
           </aside>
         </div>
       </main>

@@ -28,6 +28,14 @@ import { RetireModal } from './RetireModal';
 import { AccountSkeleton } from './skeletons';
 import { WHOLE_WORDS } from './whole-words';
 
+/** What Jira says of a retired account's user, worded so it cannot be read as the registry's state. */
+function jiraAccountAfterRetiring(state: { missing?: boolean; active?: boolean }): string {
+  if (state.missing) return 'Jira no longer knows its user account.';
+  return state.active
+    ? 'Its Jira user account is still active: if nothing signs in as it any more, deactivate it in Jira.'
+    : 'Its Jira user account is deactivated.';
+}
+
 function Detail({
   detail,
   onChanged,
@@ -66,10 +74,13 @@ function Detail({
               <Inline space="space.100" alignBlock="center" shouldWrap>
                 <StatusLozenge status={a.status} />
                 <KindLozenge kind={a.kind} />
-                <JiraStateLozenge
-                  active={jiraAccount.missing ? undefined : jiraAccount.active}
-                  missing={jiraAccount.missing}
-                />
+                {/* Retired: the registry's state is the one shown; Jira's is said in words below. */}
+                {retired ? null : (
+                  <JiraStateLozenge
+                    active={jiraAccount.missing ? undefined : jiraAccount.active}
+                    missing={jiraAccount.missing}
+                  />
+                )}
                 {retired ? null : <RiskLozenge level={a.risk.level} score={a.risk.score} />}
                 {a.emailAddress ? <Text color="color.text.subtle">{a.emailAddress}</Text> : null}
               </Inline>
@@ -105,6 +116,9 @@ function Detail({
           <Text as="p">
             Retired {formatTime(a.retiredAt)} by {nameOf(people, a.retiredBy)}
             {a.retireReason ? `: “${a.retireReason}”` : '.'} Re-tag it to register it again.
+          </Text>
+          <Text as="p" testId="retired-jira-account">
+            {jiraAccountAfterRetiring(jiraAccount)}
           </Text>
         </SectionMessage>
       ) : null}

@@ -16,7 +16,10 @@ import { useRouter } from '../../shared/router';
 import { paths } from '../routes';
 import { AppLink } from '../ui/app-link';
 import { outcomeLozenge } from '../ui/AuditTable';
-import { AUDIT_ACTION_LABELS, formatTime, humanizeCode } from '../ui/format';
+import { AUDIT_ACTION_LABELS, auditReasonText, formatTime, humanizeCode, localizeDates } from '../ui/format';
+
+/** A refusal window (`2026-05-01T14:03`, a UTC minute) in the viewer's format and zone. */
+const minuteOf = (window: string) => formatTime(`${window}:00Z`);
 import { nameOf, usePeople } from '../ui/people-directory';
 
 const mono = { fontFamily: token('font.family.code'), overflowWrap: 'anywhere' } as const;
@@ -66,7 +69,9 @@ function RecordFields({ record: r }: { record: AuditRecordDto }) {
       }}
     >
       <Row term="When">
-        <Text>{`${formatTime(r.at)} (${r.at})`}</Text>
+        <time dateTime={r.at}>
+          <Text>{formatTime(r.at)}</Text>
+        </time>
       </Row>
       <Row term="Action">
         <Text>{`${AUDIT_ACTION_LABELS[r.action] ?? r.action} (${r.action})`}</Text>
@@ -91,15 +96,15 @@ function RecordFields({ record: r }: { record: AuditRecordDto }) {
       </Row>
       {r.reason ? (
         <Row term="Reason">
-          <Text>{r.reason}</Text>
+          <Text>{localizeDates(auditReasonText(r.reason))}</Text>
         </Row>
       ) : null}
       {r.repeat ? (
         <Row term="Repeats">
           <Text>
-            {`First refusal of its kind in the minute ${r.repeat.window} UTC; later ones that minute are counted, not written.`}
+            {`First refusal of its kind in the minute ${minuteOf(r.repeat.window)}; later ones that minute are counted, not written.`}
             {r.repeat.closes
-              ? ` The previous minute (${r.repeat.closes.window}) counted ${String(r.repeat.closes.count)}.`
+              ? ` The previous minute (${minuteOf(r.repeat.closes.window)}) counted ${String(r.repeat.closes.count)}.`
               : ''}
           </Text>
         </Row>

@@ -8,7 +8,7 @@ import type { SiteUser } from '@contract/site-users';
 import { ClampedText } from '../accounts/ClampedText';
 import { paths } from '../routes';
 import { AppLink } from './app-link';
-import { AUDIT_ACTION_LABELS, auditReasonText, formatTime, humanizeCode } from './format';
+import { AUDIT_ACTION_LABELS, auditReasonText, formatTime, humanizeCode, localizeDates } from './format';
 import { nameOf } from './people-directory';
 
 const IGNORED = new Set(['updatedAt', 'updatedBy', 'version', 'jiraCheckedAt', 'nameKey']);
@@ -57,7 +57,8 @@ export function details(r: AuditRecordDto): string {
     if (typeof after?.ownerName === 'string') parts.push(`Owner ${after.ownerName}`);
     if (typeof after?.purpose === 'string') parts.push(after.purpose);
   }
-  if (r.reason) parts.push(auditReasonText(r.reason));
+  // Reasons are history (never rewritten): a date in one is written in the viewer's format.
+  if (r.reason) parts.push(localizeDates(auditReasonText(r.reason)));
   return parts.join(' · ');
 }
 

@@ -4,7 +4,7 @@ import type { AuditAction } from '@contract/audit';
 import { sentenceCase } from '@contract/words';
 
 /** Dates and times: one format for every surface, in the viewer's locale and zone (static/shared/dates.ts). */
-export { formatDate, formatTime } from '../../shared/dates';
+export { formatDate, formatTime, localizeDates } from '../../shared/dates';
 
 export const CREDENTIAL_KIND_LABELS: Record<CredentialKind, string> = {
   'api-token': 'API token',
