@@ -76,7 +76,8 @@ describe('settings: pickers from Jira', () => {
       await frame.getByRole('option', { name: 'jira-administrators' }).waitFor({ timeout: 15_000 });
       expect(await frame.getByRole('option', { name: 'offboarding-team' }).count()).toBe(0);
       await shot(page, 'settings-group-picker', theme);
-      await frame.getByRole('option', { name: 'jira-administrators' }).click();
+      // The screenshot stretched and restored the viewport: click where the option is now.
+      await clickInFrame(frame, frame.getByRole('option', { name: 'jira-administrators' }));
       await frame.getByText('Unsaved changes').waitFor();
       await clickInFrame(frame, frame.getByRole('button', { name: 'Save settings' }));
       await waitForFlag(page, 'Settings saved');

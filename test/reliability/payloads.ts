@@ -106,10 +106,11 @@ const FACTORIES: Record<string, Factory> = {
   [A.candidatesDismiss]: (_s, p) => Promise.resolve({ accountId: p.releaseBot, reason: 'A person, really' }),
   [A.candidatesDismissed]: () => Promise.resolve({}),
   [A.candidatesRestore]: async (s, p) => {
-    // Needs a dismissed candidate: dismiss Release Bot first (as the admin).
-    if (kvsGet(s, `dismissed:${p.releaseBot}`) === undefined)
-      must(await asAdmin(s, A.candidatesDismiss, { accountId: p.releaseBot, reason: 'A person, really' }));
-    return { accountId: p.releaseBot };
+    // Needs a dismissed candidate: dismiss Nora first (as the admin). Not Release Bot: the accounts/tag
+    // payloads tag it, and a tagged account cannot be dismissed; no payload ever tags Nora.
+    if (kvsGet(s, `dismissed:${p.nora}`) === undefined)
+      must(await asAdmin(s, A.candidatesDismiss, { accountId: p.nora, reason: 'A person, really' }));
+    return { accountId: p.nora };
   },
   [A.importPreview]: async (s) => ({ csv: await exportedCsv(s) }),
   [A.importApply]: async (s) => ({ csv: await exportedCsv(s) }),
