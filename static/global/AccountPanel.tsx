@@ -1,5 +1,4 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
@@ -10,7 +9,7 @@ import { Text } from '@atlaskit/primitives/compiled/text';
 import { token } from '@atlaskit/tokens';
 import type { PersonRef } from '@contract/common';
 import type { MyAccount, OwnerProposal } from '@contract/owner';
-import { Card, List } from '../offboarding/ui';
+import { AccountTitle, Card, List } from '../offboarding/ui';
 import {
   CREDENTIAL_KIND_LABELS,
   CREDENTIAL_STATE_LABELS,
@@ -103,30 +102,22 @@ export function AccountPanel({
     <Card label={account.displayName} testId={`my-account-${account.accountId}`}>
       <Stack space="space.200">
         <Inline space="space.150" alignBlock="center" spread="space-between" shouldWrap>
-          <Inline space="space.100" alignBlock="center">
-            <Avatar appearance="square" size="medium" name="" />
-            <Stack space="space.025">
-              <Heading size="small" as="h3">
-                {account.displayName}
-              </Heading>
-              <Inline space="space.050" shouldWrap>
-                <Lozenge appearance="inprogress">
-                  {account.role === 'owner' ? 'You own it' : 'You are the backup owner'}
-                </Lozenge>
-                {account.accountActive ? null : (
-                  <Lozenge appearance="removed" isBold>
-                    Deactivated in Jira
-                  </Lozenge>
-                )}
-                {account.credentialState === 'expiring' || account.credentialState === 'expired' ? (
-                  <Lozenge appearance={account.credentialState === 'expired' ? 'removed' : 'moved'}>
-                    {CREDENTIAL_STATE_LABELS[account.credentialState]}
-                  </Lozenge>
-                ) : null}
-                {account.reviewOverdue ? <Lozenge appearance="moved">Review overdue</Lozenge> : null}
-              </Inline>
-            </Stack>
-          </Inline>
+          <AccountTitle name={account.displayName} level="h3">
+            <Lozenge appearance="inprogress">
+              {account.role === 'owner' ? 'You own it' : 'You are the backup owner'}
+            </Lozenge>
+            {account.accountActive ? null : (
+              <Lozenge appearance="removed" isBold>
+                Deactivated in Jira
+              </Lozenge>
+            )}
+            {account.credentialState === 'expiring' || account.credentialState === 'expired' ? (
+              <Lozenge appearance={account.credentialState === 'expired' ? 'removed' : 'moved'}>
+                {CREDENTIAL_STATE_LABELS[account.credentialState]}
+              </Lozenge>
+            ) : null}
+            {account.reviewOverdue ? <Lozenge appearance="moved">Review overdue</Lozenge> : null}
+          </AccountTitle>
           {open === 'none' ? (
             <Inline space="space.100" shouldWrap>
               {/* Each accessible name starts with the button's visible words (WCAG 2.5.3). */}

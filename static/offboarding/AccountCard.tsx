@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Avatar from '@atlaskit/avatar';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
@@ -15,7 +13,7 @@ import { maxLengthOf } from '../shared/limits';
 import { RetireAccount } from '../shared/retire';
 import { ROLE_LABELS, SUGGESTED_ACTION_LABELS } from './format';
 import { PeoplePicker } from './LazyPeoplePicker';
-import { Card, Field, FormCard } from './ui';
+import { AccountTitle, Card, Field, FormCard } from './ui';
 
 export interface TransferRequest {
   account: OffboardingAccount;
@@ -202,19 +200,11 @@ export function AccountCard({
     <Card testId={`offboarding-account-${account.accountId}`} label={account.displayName}>
       <Stack space="space.150">
         <Inline space="space.150" alignBlock="center" spread="space-between" shouldWrap>
-          <Inline space="space.100" alignBlock="center">
-            <Avatar appearance="square" size="medium" name="" />
-            <Stack space="space.025">
-              <Heading size="xsmall" as="h4">
-                {account.displayName}
-              </Heading>
-              <Inline space="space.050" shouldWrap>
-                <Lozenge appearance="inprogress">{ROLE_LABELS[account.role]}</Lozenge>
-                {blocks ? <Lozenge appearance="removed">Blocks deactivation</Lozenge> : null}
-                {account.accountActive ? null : <Lozenge appearance="removed">Inactive in Jira</Lozenge>}
-              </Inline>
-            </Stack>
-          </Inline>
+          <AccountTitle name={account.displayName} level="h4">
+            <Lozenge appearance="inprogress">{ROLE_LABELS[account.role]}</Lozenge>
+            {blocks ? <Lozenge appearance="removed">Blocks deactivation</Lozenge> : null}
+            {account.accountActive ? null : <Lozenge appearance="removed">Deactivated in Jira</Lozenge>}
+          </AccountTitle>
           {open === 'none' ? (
             <Inline space="space.100" shouldWrap>
               {canTransfer ? (

@@ -1,9 +1,6 @@
 import { useMemo, useState } from 'react';
-import Avatar from '@atlaskit/avatar';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { Text } from '@atlaskit/primitives/compiled/text';
 import { AsyncSelect } from '@atlaskit/select';
+import { personOptionLabel } from '../shared/person-option';
 import { searchJiraPeople, type JiraPerson } from '../shared/api';
 import { debouncedSearch } from '../shared/debounced-search';
 
@@ -87,26 +84,7 @@ export function PeoplePicker({
           inputValue.trim() ? `No active people match “${inputValue}”` : 'Type to search the site'
         }
         loadingMessage={() => 'Searching…'}
-        formatOptionLabel={(o, meta) =>
-          meta.context === 'value' ? (
-            <Inline space="space.100" alignBlock="center">
-              <Avatar size="xsmall" src={o.person.avatarUrl} name="" />
-              <Text>{o.label}</Text>
-            </Inline>
-          ) : (
-            <Inline space="space.100" alignBlock="center">
-              <Avatar size="small" src={o.person.avatarUrl} name="" />
-              <Stack>
-                <Text>{o.label}</Text>
-                {o.person.emailAddress ? (
-                  <Text size="small" color="color.text.subtle">
-                    {o.person.emailAddress}
-                  </Text>
-                ) : null}
-              </Stack>
-            </Inline>
-          )
-        }
+        formatOptionLabel={(o, meta) => personOptionLabel(o.label, o.person, meta.context)}
         maxMenuHeight={MENU_HEIGHT}
         onMenuOpen={() => setMenuOpen(true)}
         onMenuClose={() => setMenuOpen(false)}

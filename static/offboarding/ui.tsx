@@ -1,4 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
+import Avatar from '@atlaskit/avatar';
+import Heading from '@atlaskit/heading';
+import { Inline } from '@atlaskit/primitives/compiled/inline';
 import { Stack } from '@atlaskit/primitives/compiled/stack';
 import { token } from '@atlaskit/tokens';
 
@@ -29,6 +32,32 @@ export function Card({
     <div data-testid={testId} style={style}>
       {children}
     </div>
+  );
+}
+
+/** An account's name as a card's heading, with its avatar and its lozenges (role, state) under it. */
+export function AccountTitle({
+  name,
+  level,
+  children,
+}: {
+  name: string;
+  /** The heading level where the card sits: h3 on the owner page, h4 in the offboarding check. */
+  level: 'h3' | 'h4';
+  children: ReactNode;
+}) {
+  return (
+    <Inline space="space.100" alignBlock="center">
+      <Avatar appearance="square" size="medium" name="" />
+      <Stack space="space.025">
+        <Heading size={level === 'h3' ? 'small' : 'xsmall'} as={level}>
+          {name}
+        </Heading>
+        <Inline space="space.050" shouldWrap>
+          {children}
+        </Inline>
+      </Stack>
+    </Inline>
   );
 }
 

@@ -1,9 +1,6 @@
 import { useMemo, useRef } from 'react';
-import Avatar from '@atlaskit/avatar';
-import { Inline } from '@atlaskit/primitives/compiled/inline';
-import { Stack } from '@atlaskit/primitives/compiled/stack';
-import { Text } from '@atlaskit/primitives/compiled/text';
 import { AsyncSelect } from '@atlaskit/select';
+import { personOptionLabel } from '../../shared/person-option';
 import { adminApi } from '../../shared/api';
 import { debouncedSearch } from '../../shared/debounced-search';
 
@@ -99,26 +96,7 @@ export function UserPicker({
           : (leftOut.current ?? `No active ${kind === 'human' ? 'people' : 'users'} match “${inputValue}”`)
       }
       loadingMessage={() => 'Searching…'}
-      formatOptionLabel={(o, meta) =>
-        meta.context === 'value' ? (
-          <Inline space="space.100" alignBlock="center">
-            <Avatar size="xsmall" src={o.user.avatarUrl} name="" />
-            <Text>{o.label}</Text>
-          </Inline>
-        ) : (
-          <Inline space="space.100" alignBlock="center">
-            <Avatar size="small" src={o.user.avatarUrl} name="" />
-            <Stack>
-              <Text>{o.label}</Text>
-              {o.user.emailAddress ? (
-                <Text size="small" color="color.text.subtle">
-                  {o.user.emailAddress}
-                </Text>
-              ) : null}
-            </Stack>
-          </Inline>
-        )
-      }
+      formatOptionLabel={(o, meta) => personOptionLabel(o.label, o.user, meta.context)}
       menuPosition="fixed"
     />
   );
