@@ -73,7 +73,7 @@ export function RotationForm({
       </Text>
       <FormField id={`${id}-integration`} label="Integration" required error={errors.integrationIndex}>
         {(a) => (
-          <Select<IntegrationOption, false>
+          <Select<IntegrationOption>
             inputId={a.id}
             aria-describedby={a.describedBy}
             options={options}

@@ -67,7 +67,7 @@ export function PeoplePicker({
   // the control, or the frame would clip it (an absolutely placed menu adds no height).
   return (
     <div style={{ paddingBlockEnd: menuOpen ? MENU_HEIGHT + 8 : 0 }}>
-      <AsyncSelect<Option, false>
+      <AsyncSelect<Option>
         inputId={id}
         aria-label={label}
         aria-describedby={describedBy}

@@ -9,7 +9,7 @@
  */
 import { invoke, requestJira } from '@forge/bridge';
 import type { ExportChunk } from '@contract/common';
-import type { Envelope, ErrorCode, ResolverError } from '@contract/envelope';
+import type { ErrorCode, ResolverError } from '@contract/envelope';
 import { ORG_AUDIT_KEYS } from '@contract/org-audit-keys';
 import type { InputOf, OutputOf, ProcedureKey } from '@contract/procedures';
 import { rateLimitKind, rateLimitMessage } from '@contract/rate-limit';
@@ -65,10 +65,11 @@ function isResolverError(v: unknown): v is ResolverError {
 /** Narrows an unknown `invoke` result to the envelope, or says why it is not one. */
 export function unwrapEnvelope<T>(result: unknown): T {
   if (typeof result === 'object' && result !== null && 'ok' in result) {
-    const env = result as Envelope<T>;
-    if (env.ok === true && 'data' in env) return env.data;
-    if (env.ok === false && isResolverError(env.error)) {
-      throw new ApiError(env.error.code, env.error.message, env.error.details);
+    // `ok` is checked as sent (unknown), not as the Envelope type says: only `true` or `false` will do.
+    const { ok } = result;
+    if (ok === true && 'data' in result) return result.data as T;
+    if (ok === false && 'error' in result && isResolverError(result.error)) {
+      throw new ApiError(result.error.code, result.error.message, result.error.details);
     }
   }
   throw new ApiError('INTERNAL', 'The app returned a response it could not read.');

@@ -231,7 +231,7 @@ describe('the app frame is cross-origin to the shell', () => {
       expect(await frame.evaluate(() => document.cookie)).toBe('');
       const reach = await frame.evaluate(() => {
         try {
-          return String(window.parent.document.title);
+          return window.parent.document.title;
         } catch (e) {
           return e instanceof Error ? e.name : 'blocked';
         }

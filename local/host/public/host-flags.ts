@@ -30,7 +30,7 @@ function flagsRegion(): HTMLElement {
 
 export function showFlag(frame: Frame, flag: WireFlag): void {
   if (!flag || !flag.id) throw new BridgeError('"id" must be defined in flag options');
-  const id = String(flag.id);
+  const id = flag.id;
   closeFlag(id);
   const type = flag.appearance ?? flag.type ?? 'info';
   const bold = Boolean(flag.appearance);

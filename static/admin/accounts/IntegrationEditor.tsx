@@ -87,7 +87,7 @@ export function IntegrationEditor({
           />
           <FormField id={id('environment')} label="Environment" required error={err('environment')}>
             {(a) => (
-              <Select<Opt<string>, false>
+              <Select<Opt<string>>
                 inputId={a.id}
                 aria-label={`Environment, integration ${n}`}
                 aria-describedby={a.describedBy}
@@ -100,7 +100,7 @@ export function IntegrationEditor({
           </FormField>
           <FormField id={id('kind')} label="Credential kind" required error={err('credentialKind')}>
             {(a) => (
-              <Select<Opt<CredentialKind>, false>
+              <Select<Opt<CredentialKind>>
                 inputId={a.id}
                 aria-label={`Credential kind, integration ${n}`}
                 aria-describedby={a.describedBy}

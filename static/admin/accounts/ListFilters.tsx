@@ -106,7 +106,7 @@ export function ListFilters({
           />
         </FilterField>
         <FilterField id="accounts-status" label="Status" width={130}>
-          <Select<Opt<ListView['status']>, false>
+          <Select<Opt<ListView['status']>>
             inputId="accounts-status"
             aria-label="Status"
             options={STATUS_OPTIONS}
@@ -139,7 +139,7 @@ export function ListFilters({
         {retired ? null : (
           <>
             <FilterField id="accounts-attention" label="Needs attention" width={190}>
-              <Select<Opt<Attention>, false>
+              <Select<Opt<Attention>>
                 inputId="accounts-attention"
                 aria-label="Needs attention"
                 options={ATTENTION_OPTIONS}
@@ -148,7 +148,7 @@ export function ListFilters({
               />
             </FilterField>
             <FilterField id="accounts-risk" label="Risk" width={130}>
-              <Select<Opt<RiskLevel | 'any'>, false>
+              <Select<Opt<RiskLevel | 'any'>>
                 inputId="accounts-risk"
                 aria-label="Risk"
                 options={RISK_OPTIONS}
@@ -178,7 +178,7 @@ export function SortPicker({ view, setView }: { view: ListView; setView: (next: 
     <Inline space="space.100" alignBlock="center">
       <Label htmlFor="accounts-sort">Sort by</Label>
       <div style={{ width: 180 }}>
-        <Select<Opt<ListSort>, false>
+        <Select<Opt<ListSort>>
           inputId="accounts-sort"
           aria-label="Sort by"
           spacing="compact"

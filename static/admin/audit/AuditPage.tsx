@@ -195,7 +195,7 @@ export default function AuditPage() {
         <div style={{ width: 210 }}>
           <FormField id="audit-action" label="Action">
             {(a) => (
-              <Select<Opt<AuditAction>, false>
+              <Select<Opt<AuditAction>>
                 inputId={a.id}
                 aria-label="Action"
                 isClearable
@@ -210,7 +210,7 @@ export default function AuditPage() {
         <div style={{ width: 150 }}>
           <FormField id="audit-outcome" label="Outcome">
             {(a) => (
-              <Select<Opt<AuditOutcome>, false>
+              <Select<Opt<AuditOutcome>>
                 inputId={a.id}
                 aria-label="Outcome"
                 isClearable

@@ -128,7 +128,7 @@ export function DepartingFieldPicker({
     : (current ?? { value, label: missing ? `${value} (no longer a user-picker field)` : value, missing });
   return (
     <>
-      <Select<FieldOption, false>
+      <Select<FieldOption>
         inputId={aria.id}
         aria-label="Departing person field"
         aria-describedby={aria.describedBy}

@@ -195,7 +195,7 @@ function ExportPanel() {
         <div style={{ width: 200 }}>
           <FormField id="export-status" label="Accounts">
             {(a) => (
-              <Select<StatusOpt, false>
+              <Select<StatusOpt>
                 inputId={a.id}
                 aria-label="Accounts to export"
                 options={STATUS_OPTIONS}

@@ -77,7 +77,7 @@ export function UserPicker({
     );
   }, [kind, excludeKey]);
   return (
-    <AsyncSelect<Option, false>
+    <AsyncSelect<Option>
       inputId={id}
       aria-label={label}
       aria-describedby={describedBy}
