@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT_IDS } from '../../local/jira/seed.js';
 import { LOCAL_IDS } from '../../local/runtime/runtime.js';
 import {
-  clickInFrame,
   collectProblems,
   cspViolations,
   describeViolation,
@@ -158,8 +157,11 @@ describe.each(['light', 'dark'] as const)('the app under the Forge CSP, %s', (mo
       await frame.getByRole('button', { name: 'Preview' }).click();
       // The preview's first page, then the second (rows 51–60).
       await frame.getByText('csp-0', { exact: true }).waitFor({ timeout: 20_000 });
-      const next = frame.getByRole('button', { name: /next/i }).first();
-      await clickInFrame(frame, next);
+      const next = frame.getByRole('button', { name: 'Next Page', exact: true });
+      // By keyboard: after a pointer click here page 2 never came, once in a CI run of 2026-11-30 and once
+      // locally the session before (cause not proven: likely the click landing while the frame resized to
+      // the 50 new rows). What this test checks is the button's styling, not the pointer.
+      await next.press('Enter');
       await frame.getByText('csp-59', { exact: true }).waitFor({ timeout: 20_000 });
       await next.scrollIntoViewIfNeeded();
       // The legacy button's emotion rules reached the page, without a <style> element: no native button border.
