@@ -238,6 +238,15 @@ export async function clickInFrame(frame: Frame, locator: Locator): Promise<void
     new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   await frame.page().evaluate(twoFrames);
   await frame.evaluate(twoFrames);
+  // The host resizes the frame to its content (a form just opened, rows just came): wait until the
+  // control stands still on the page, as the person's eye would, before the click is routed.
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const where = JSON.stringify(await locator.boundingBox());
+    if (where === last) break;
+    last = where;
+    await frame.page().waitForTimeout(50);
+  }
   await locator.click();
 }
 
