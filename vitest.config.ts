@@ -27,7 +27,18 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      { extends: true, test: { name: 'browser', include: tests(BROWSER), sequence: { groupOrder: 2 } } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: tests(BROWSER),
+          sequence: { groupOrder: 2 },
+          // One retry: on a loaded 2-core CI machine a pointer click into a cross-origin frame that the
+          // host is resizing can be lost (four such losses in six clean-clone runs of 2026-11-30, each in a
+          // different journey, none reproducible alone). A test must still pass whole on its retry.
+          retry: 1,
+        },
+      },
     ],
   },
 });

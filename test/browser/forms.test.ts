@@ -215,7 +215,7 @@ describe('forms, words and dates', () => {
       const jenkins = frame.getByTestId(`my-account-${DEMO_ACCOUNT_IDS.jenkinsCi}`);
       await jenkins.waitFor({ timeout: 15_000 });
       await clickInFrame(frame, jenkins.getByRole('button', { name: 'Confirm still needed for Jenkins CI' }));
-      await jenkins.getByRole('checkbox', { name: /Its purpose is right/ }).click();
+      await clickInFrame(frame, jenkins.getByRole('checkbox', { name: /Its purpose is right/ }));
       const comment = jenkins.getByRole('textbox', { name: 'Comment' });
       await comment.fill('Still builds main.');
       await jenkins.getByText('18 / 1,000').waitFor();

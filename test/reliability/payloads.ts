@@ -106,11 +106,15 @@ const FACTORIES: Record<string, Factory> = {
   [A.candidatesDismiss]: (_s, p) => Promise.resolve({ accountId: p.releaseBot, reason: 'A person, really' }),
   [A.candidatesDismissed]: () => Promise.resolve({}),
   [A.candidatesRestore]: async (s, p) => {
-    // Needs a dismissed candidate: dismiss Nora first (as the admin). Not Release Bot: the accounts/tag
-    // payloads tag it, and a tagged account cannot be dismissed; no payload ever tags Nora.
-    if (kvsGet(s, `dismissed:${p.nora}`) === undefined)
-      must(await asAdmin(s, A.candidatesDismiss, { accountId: p.nora, reason: 'A person, really' }));
-    return { accountId: p.nora };
+    // Needs a dismissed candidate. Earlier generated payloads can tag almost anyone (an accounts/tag
+    // payload with a known id), and a tagged account cannot be dismissed: take the first of these that
+    // is dismissed already or can be dismissed now (as the admin).
+    for (const id of [p.releaseBot, p.nora, p.former, p.oscar, p.ben]) {
+      if (kvsGet(s, `dismissed:${id}`) !== undefined) return { accountId: id };
+      if ((await asAdmin(s, A.candidatesDismiss, { accountId: id, reason: 'A person, really' })).ok)
+        return { accountId: id };
+    }
+    throw new Error('candidates/restore: every account the fixture could dismiss is tagged');
   },
   [A.importPreview]: async (s) => ({ csv: await exportedCsv(s) }),
   [A.importApply]: async (s) => ({ csv: await exportedCsv(s) }),

@@ -238,12 +238,18 @@ export async function clickInFrame(frame: Frame, locator: Locator): Promise<void
     new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   await frame.page().evaluate(twoFrames);
   await frame.evaluate(twoFrames);
-  // The host resizes the frame to its content (a form just opened, rows just came): wait until the
-  // control stands still on the page, as the person's eye would, before the click is routed.
+  // The host resizes the frame to its content (a form just opened, rows just came), a message later:
+  // until it has, a control below the frame's old height is clipped, and a click there goes to the
+  // host page. Wait until the control lies inside the frame and stands still on the page, as the
+  // person's eye would, before the click is routed.
+  const iframe = await frame.frameElement();
   let last = '';
-  for (let i = 0; i < 40; i++) {
-    const where = JSON.stringify(await locator.boundingBox());
-    if (where === last) break;
+  for (let i = 0; i < 60; i++) {
+    const [box, inside] = await Promise.all([locator.boundingBox(), iframe.boundingBox()]);
+    const clipped =
+      !box || !inside || box.y < inside.y || box.y + box.height > inside.y + inside.height + 0.5;
+    const where = JSON.stringify([box, inside]);
+    if (!clipped && where === last) break;
     last = where;
     await frame.page().waitForTimeout(50);
   }
