@@ -34,8 +34,9 @@ export default defineConfig({
           include: tests(BROWSER),
           sequence: { groupOrder: 2 },
           // One retry: on a loaded 2-core CI machine a pointer click into a cross-origin frame that the
-          // host is resizing can be lost (four such losses in six clean-clone runs of 2026-11-30, each in a
-          // different journey, none reproducible alone). A test must still pass whole on its retry.
+          // host is resizing can be lost (in the clean-clone runs of 2026-11-30, four failures came right
+          // after such a click, each in a different journey, none reproducible alone). A test must still
+          // pass whole on its retry; test/support/browser.ts clickInFrame is the fix where it is used.
           retry: 1,
         },
       },
