@@ -1,18 +1,7 @@
 import api, { route } from '@forge/api';
-import { z } from 'zod';
 import type { SiteConfig } from '../app/site-config-ports';
+import { jiraFieldList, jiraGroupBulkPage } from '../contract/jira-site';
 import { readJira } from './jira-client';
-
-const fieldDetails = z.array(
-  z.looseObject({
-    id: z.string(),
-    name: z.string(),
-    custom: z.boolean().optional(),
-    schema: z.looseObject({ custom: z.string().optional() }).optional(),
-  }),
-);
-
-const groupPage = z.looseObject({ values: z.array(z.looseObject({ name: z.string() })).default([]) });
 
 /**
  * The settings' server-side checks, asked as the admin saving them (`asUser`: the settings page's
@@ -25,7 +14,7 @@ export const jiraSiteConfig: SiteConfig = {
     const fields = await readJira(
       () => api.asUser().requestJira(route`/rest/api/3/field`, { headers: { Accept: 'application/json' } }),
       'field',
-      fieldDetails,
+      jiraFieldList,
     );
     return fields.map((f) => ({
       id: f.id,
@@ -46,7 +35,7 @@ export const jiraSiteConfig: SiteConfig = {
           headers: { Accept: 'application/json' },
         }),
       'group/bulk',
-      groupPage,
+      jiraGroupBulkPage,
     );
     return new Set(page.values.map((g) => g.name));
   },

@@ -5,36 +5,24 @@
  * in Jira itself. Scopes: `read:jira-work` (GET /field) and `read:jira-user` (GET /groups/picker,
  * GET /group/bulk), both declared already for other calls.
  */
-import { USER_PICKER_FIELD_TYPE } from '@contract/settings';
+import { isUserPickerField, jiraFieldList, jiraGroupBulkPage } from '@contract/jira-site';
 import { z } from 'zod';
 import { getJira } from '../../shared/api';
-
-/** A single user picker's `schema.custom`: the only type offered (src/contract/settings.ts). */
-export const USER_PICKER_TYPE = USER_PICKER_FIELD_TYPE;
 
 export interface JiraField {
   id: string;
   name: string;
 }
 
-const fieldDetails = z.array(
-  z.looseObject({
-    id: z.string(),
-    name: z.string(),
-    custom: z.boolean().optional(),
-    schema: z.looseObject({ custom: z.string().optional() }).optional(),
-  }),
-);
-
 /**
  * The site's single-user-picker custom fields, by name.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
  */
 export async function userPickerFields(): Promise<JiraField[]> {
-  const parsed = fieldDetails.safeParse(await getJira('/rest/api/3/field', 'the list of the site’s fields'));
+  const parsed = jiraFieldList.safeParse(await getJira('/rest/api/3/field', 'the list of the site’s fields'));
   if (!parsed.success) throw new Error('Jira answered the list of fields with something unexpected.');
   return parsed.data
-    .filter((f) => f.custom === true && f.schema?.custom === USER_PICKER_TYPE)
+    .filter(isUserPickerField)
     .map((f) => ({ id: f.id, name: f.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -61,10 +49,6 @@ export async function findGroups(query: string, maxResults = 20): Promise<JiraGr
   return parsed.data.groups.map((g) => ({ name: g.name, groupId: g.groupId ?? '' }));
 }
 
-const groupPage = z.looseObject({
-  values: z.array(z.looseObject({ name: z.string() })).default([]),
-});
-
 /**
  * Which of these group names still exist. `GET /group/bulk` leaves out names that match no group; one
  * call covers the settings' at most 10 groups.
@@ -74,7 +58,7 @@ export async function existingGroups(names: readonly string[]): Promise<Set<stri
   if (names.length === 0) return new Set();
   const params = new URLSearchParams({ maxResults: '50' });
   for (const name of names) params.append('groupName', name);
-  const parsed = groupPage.safeParse(
+  const parsed = jiraGroupBulkPage.safeParse(
     await getJira(`/rest/api/3/group/bulk?${params.toString()}`, 'the saved groups'),
   );
   if (!parsed.success) throw new Error('Jira answered the group look-up with something unexpected.');
